@@ -1,0 +1,99 @@
+import { buildDemoWorld } from '../../domain/demo/demo-partnerships.js';
+import type { Clock, PasswordHasher, Store } from '../ports.js';
+import { recordAudit, systemActor } from '../shared/audit.js';
+import { newId, newReadablePassword } from '../shared/secrets.js';
+
+export interface DemoCredential {
+  readonly email: string;
+  readonly password: string;
+  readonly roles: string;
+}
+
+export class DatabaseNotEmptyError extends Error {
+  override readonly name = 'DatabaseNotEmptyError';
+}
+
+/**
+ * Loads the demo partnerships into an empty database in one transaction and returns each demo account
+ * with a new random password. The passwords are not stored anywhere else: print them once.
+ */
+export async function seedDemo(
+  store: Store,
+  clock: Clock,
+  hasher: PasswordHasher,
+  options: { password?: () => string } = {},
+): Promise<DemoCredential[]> {
+  if ((await store.users.count()) > 0 || (await store.partnerships.list()).length > 0) {
+    throw new DatabaseNotEmptyError('The database already has data, so the demo was not loaded.');
+  }
+  const world = buildDemoWorld();
+  const makePassword = options.password ?? newReadablePassword;
+  const passwords = world.people.map(() => makePassword());
+  const hashes = await Promise.all(passwords.map((password) => hasher.hash(password)));
+  const now = clock.now().toISOString();
+
+  await store.transaction(async (trx) => {
+    const organisationIds = new Map<string, string>();
+    const partnershipIds = new Map<string, string>();
+    for (const partnership of world.partnerships) {
+      const id = newId();
+      partnershipIds.set(partnership.slug, id);
+      await trx.partnerships.insert({
+        id,
+        slug: partnership.slug,
+        name: partnership.name,
+        localAuthorityCode: partnership.localAuthorityCode,
+        createdAt: now,
+      });
+      for (const organisation of partnership.organisations) {
+        const organisationId = newId();
+        organisationIds.set(`${partnership.slug}/${organisation.key}`, organisationId);
+        await trx.organisations.insert({
+          id: organisationId,
+          partnershipId: id,
+          name: organisation.name,
+          kind: organisation.kind,
+          identifier: organisation.identifier,
+          createdAt: now,
+        });
+      }
+      await recordAudit(trx, clock, {
+        partnershipId: id,
+        actor: systemActor,
+        action: 'demo-loaded',
+        subject: partnership.name,
+      });
+    }
+    for (const [index, person] of world.people.entries()) {
+      const userId = newId();
+      await trx.users.insert({
+        id: userId,
+        email: person.email,
+        displayName: person.displayName,
+        passwordHash: hashes[index] ?? null,
+        isNationalAdmin: person.nationalAdmin,
+        createdAt: now,
+      });
+      for (const membership of person.memberships) {
+        await trx.memberships.insert({
+          id: newId(),
+          partnershipId: partnershipIds.get(membership.partnership) as string,
+          userId,
+          role: membership.role,
+          organisationId: membership.organisation
+            ? (organisationIds.get(`${membership.partnership}/${membership.organisation}`) ?? null)
+            : null,
+          createdAt: now,
+        });
+      }
+    }
+  });
+
+  return world.people.map((person, index) => ({
+    email: person.email,
+    password: passwords[index] as string,
+    roles: person.nationalAdmin
+      ? 'national-admin'
+      : person.memberships.map((m) => `${m.role} in ${m.partnership}`).join(', '),
+  }));
+}

@@ -1,0 +1,38 @@
+import type { Services } from './services.js';
+
+/** One problem row in an import: which row (1 is the first data row), which field and why. */
+export interface ImportProblem {
+  readonly row: number;
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** What an import would do (preview) or did (applied). The CLI prints it as JSON with --json. */
+export interface ImportReport {
+  readonly read: number;
+  readonly imported: number;
+  readonly updated: number;
+  readonly skipped: number;
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface ImportContext {
+  readonly services: Services;
+  readonly partnershipId: string | undefined;
+}
+
+/** An import kind: `preview` writes nothing; `apply` writes everything it previewed in one transaction. */
+export interface Importer {
+  readonly kind: string;
+  readonly description: string;
+  readonly needsPartnership: boolean;
+  preview(source: string, context: ImportContext): Promise<ImportReport>;
+  apply(source: string, context: ImportContext): Promise<ImportReport>;
+}
+
+export interface Exporter {
+  readonly kind: string;
+  readonly description: string;
+  /** Writes the export to `write` piece by piece, so large exports stream. */
+  run(partnershipId: string, services: Services, write: (chunk: string) => void): Promise<void>;
+}

@@ -1,0 +1,214 @@
+import type { PartnershipRole } from '../domain/accounts/roles.js';
+import type { OrganisationKind } from '../domain/partnerships/organisation-kinds.js';
+
+/** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface MailSender {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  isNationalAdmin: boolean;
+  createdAt: string;
+}
+
+export interface PartnershipRecord {
+  id: string;
+  slug: string;
+  name: string;
+  localAuthorityCode: string;
+  createdAt: string;
+}
+
+export interface OrganisationRecord {
+  id: string;
+  partnershipId: string;
+  name: string;
+  kind: OrganisationKind;
+  identifier: string | null;
+  createdAt: string;
+}
+
+export interface MembershipRecord {
+  id: string;
+  partnershipId: string;
+  userId: string;
+  role: PartnershipRole;
+  organisationId: string | null;
+  createdAt: string;
+}
+
+export interface MemberView extends MembershipRecord {
+  email: string;
+  displayName: string;
+  organisationName: string | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  currentPartnershipId: string | null;
+}
+
+export type OneTimeTokenPurpose = 'password-reset' | 'set-password';
+
+export interface OneTimeTokenRecord {
+  id: string;
+  userId: string;
+  purpose: OneTimeTokenPurpose;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface InvitationRecord {
+  id: string;
+  tokenHash: string;
+  partnershipId: string;
+  email: string;
+  role: PartnershipRole;
+  organisationId: string | null;
+  invitedByUserId: string | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+export interface OutboxMessage {
+  id: string;
+  partnershipId: string | null;
+  recipient: string;
+  subject: string;
+  bodyText: string;
+  kind: string;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+export type OutboxMetadata = Omit<OutboxMessage, 'bodyText'>;
+
+export interface AuditEvent {
+  id: string;
+  partnershipId: string | null;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  subject: string;
+  createdAt: string;
+}
+
+export interface Store {
+  readonly users: {
+    findById(id: string): Promise<UserRecord | undefined>;
+    findByEmail(email: string): Promise<UserRecord | undefined>;
+    insert(user: UserRecord): Promise<void>;
+    updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+    count(): Promise<number>;
+  };
+  readonly partnerships: {
+    findById(id: string): Promise<PartnershipRecord | undefined>;
+    findBySlug(slug: string): Promise<PartnershipRecord | undefined>;
+    insert(partnership: PartnershipRecord): Promise<void>;
+    list(): Promise<PartnershipRecord[]>;
+    listForUser(userId: string): Promise<(PartnershipRecord & { role: PartnershipRole })[]>;
+  };
+  readonly organisations: {
+    listByPartnership(partnershipId: string): Promise<OrganisationRecord[]>;
+    findById(partnershipId: string, id: string): Promise<OrganisationRecord | undefined>;
+    insert(organisation: OrganisationRecord): Promise<void>;
+  };
+  readonly memberships: {
+    find(partnershipId: string, userId: string): Promise<MembershipRecord | undefined>;
+    findById(partnershipId: string, id: string): Promise<MemberView | undefined>;
+    listByPartnership(partnershipId: string): Promise<MemberView[]>;
+    countAdmins(partnershipId: string): Promise<number>;
+    insert(membership: MembershipRecord): Promise<void>;
+    update(
+      partnershipId: string,
+      id: string,
+      change: { role: PartnershipRole; organisationId: string | null },
+    ): Promise<void>;
+    remove(partnershipId: string, id: string): Promise<void>;
+  };
+  readonly sessions: {
+    insert(session: SessionRecord): Promise<void>;
+    findById(id: string): Promise<SessionRecord | undefined>;
+    touch(id: string, lastSeenAt: string): Promise<void>;
+    setCurrentPartnership(id: string, partnershipId: string): Promise<void>;
+    remove(id: string): Promise<void>;
+    removeForUser(userId: string): Promise<void>;
+  };
+  readonly oneTimeTokens: {
+    insert(token: OneTimeTokenRecord): Promise<void>;
+    findById(id: string): Promise<OneTimeTokenRecord | undefined>;
+    /** Marks the token used; false when it had already been used (so it works once even under a race). */
+    markUsed(id: string, usedAt: string): Promise<boolean>;
+  };
+  readonly invitations: {
+    insert(invitation: InvitationRecord): Promise<void>;
+    findByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
+    listPending(partnershipId: string, now: string): Promise<InvitationRecord[]>;
+    markAccepted(id: string, acceptedAt: string): Promise<boolean>;
+    revoke(partnershipId: string, id: string, revokedAt: string): Promise<boolean>;
+  };
+  readonly apiTokens: {
+    insert(token: ApiTokenRecord): Promise<void>;
+    findByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+    listForUser(userId: string): Promise<ApiTokenRecord[]>;
+    revoke(userId: string, id: string, revokedAt: string): Promise<boolean>;
+    touch(id: string, lastUsedAt: string): Promise<void>;
+  };
+  readonly outbox: {
+    enqueue(message: OutboxMessage): Promise<void>;
+    findById(id: string): Promise<OutboxMessage | undefined>;
+    listQueued(limit: number): Promise<OutboxMessage[]>;
+    markSent(id: string, sentAt: string): Promise<void>;
+    markAttemptFailed(id: string, error: string, giveUp: boolean): Promise<void>;
+    listMetadata(partnershipId: string, limit: number): Promise<OutboxMetadata[]>;
+    listRecent(limit: number): Promise<OutboxMessage[]>;
+  };
+  readonly audit: {
+    record(event: AuditEvent): Promise<void>;
+    /** The partnership's own events and the sign-ins and sign-outs of its members. */
+    listForPartnership(partnershipId: string, limit: number): Promise<AuditEvent[]>;
+  };
+  readonly settings: {
+    get(key: string): Promise<string | undefined>;
+    set(key: string, value: string): Promise<void>;
+  };
+  /** Runs `work` in one database transaction: all of it is written, or none. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,126 @@
+import type { SessionPolicy } from '../domain/accounts/session-policy.js';
+import { authenticateApiToken, createApiToken } from './accounts/api-tokens.js';
+import {
+  checkPasswordLink,
+  createPasswordLink,
+  requestPasswordReset,
+  setPasswordFromLink,
+} from './accounts/passwords.js';
+import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
+import { createUser, type NewUser } from './accounts/users.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { addOrganisation } from './partnerships/organisations.js';
+import {
+  acceptInvitation,
+  changeMember,
+  checkInvitation,
+  inviteMember,
+  removeMember,
+  revokeInvitation,
+} from './partnerships/members.js';
+import { accessPartnership, createPartnership, type NewPartnership } from './partnerships/partnerships.js';
+import type { Actor } from './shared/audit.js';
+import { deliverQueuedEmail } from './shared/outbox.js';
+import type { Clock, MailSender, PartnershipRecord, PasswordHasher, Store, UserRecord } from './ports.js';
+
+export interface ServiceDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly hasher: PasswordHasher;
+  readonly sessionPolicy: SessionPolicy;
+  readonly baseUrl: string;
+}
+
+/** Every use-case with its dependencies bound: what the web, API and CLI layers call. */
+export function createServices(deps: ServiceDeps) {
+  const { store, clock, hasher, baseUrl } = deps;
+  const sessionDeps = { store, clock, hasher, policy: deps.sessionPolicy };
+  const passwordDeps = { store, clock, hasher, baseUrl };
+  const memberDeps = { store, clock, baseUrl };
+
+  return {
+    store,
+    clock,
+    hasher,
+    baseUrl,
+    health: { check: () => store.ping() },
+    sessions: {
+      signIn: (email: string, password: string) => signIn(sessionDeps, email, password),
+      start: (user: UserRecord) => startSession(sessionDeps, user),
+      resume: (token: string) => resumeSession(sessionDeps, token),
+      signOut: (live: LiveSession) => signOut(sessionDeps, live),
+      switchPartnership: (live: LiveSession, partnershipId: string) =>
+        store.sessions.setCurrentPartnership(live.session.id, partnershipId),
+    },
+    passwords: {
+      requestReset: (email: string) => requestPasswordReset(passwordDeps, email),
+      checkLink: (token: string) => checkPasswordLink(passwordDeps, token),
+      setFromLink: (token: string, password: string, confirmation: string) =>
+        setPasswordFromLink(passwordDeps, token, password, confirmation),
+      createSetPasswordLink: (user: UserRecord) => createPasswordLink(passwordDeps, user, 'set-password'),
+    },
+    users: {
+      create: (input: NewUser, actor: Actor) => createUser(store, clock, input, actor),
+      findByEmail: (email: string) => store.users.findByEmail(email),
+    },
+    apiTokens: {
+      create: (user: UserRecord, name: string) => createApiToken(store, clock, user, name),
+      list: (user: UserRecord) => store.apiTokens.listForUser(user.id),
+      revoke: (user: UserRecord, id: string) =>
+        store.apiTokens.revoke(user.id, id, clock.now().toISOString()),
+      authenticate: (token: string) => authenticateApiToken(store, clock, token),
+    },
+    partnerships: {
+      create: (input: NewPartnership, actor: Actor) => createPartnership(store, clock, input, actor),
+      list: () => store.partnerships.list(),
+      listForUser: (user: UserRecord) => store.partnerships.listForUser(user.id),
+      access: (user: UserRecord, slug: string) => accessPartnership(store, user, slug),
+      findBySlug: (slug: string) => store.partnerships.findBySlug(slug),
+    },
+    organisations: {
+      list: (partnershipId: string) => store.organisations.listByPartnership(partnershipId),
+      add: (partnershipId: string, input: { name: string; kind: string; identifier: string }, actor: Actor) =>
+        addOrganisation(store, clock, partnershipId, input, actor),
+    },
+    members: {
+      list: (partnershipId: string) => store.memberships.listByPartnership(partnershipId),
+      find: (partnershipId: string, membershipId: string) =>
+        store.memberships.findById(partnershipId, membershipId),
+      pendingInvitations: (partnershipId: string) =>
+        store.invitations.listPending(partnershipId, clock.now().toISOString()),
+      invite: (
+        partnership: PartnershipRecord,
+        input: { email: string; role: string; organisationId: string | null },
+        actor: Actor,
+      ) => inviteMember(memberDeps, partnership, input, actor),
+      checkInvitation: (token: string) => checkInvitation(memberDeps, token),
+      acceptInvitation: (token: string, accept: Parameters<typeof acceptInvitation>[2]) =>
+        acceptInvitation(memberDeps, token, accept),
+      change: (
+        partnershipId: string,
+        membershipId: string,
+        change: { role: string; organisationId: string | null },
+        actor: Actor,
+      ) => changeMember(memberDeps, partnershipId, membershipId, change, actor),
+      remove: (partnershipId: string, membershipId: string, actor: Actor) =>
+        removeMember(memberDeps, partnershipId, membershipId, actor),
+      withdrawInvitation: (partnershipId: string, invitationId: string, actor: Actor) =>
+        revokeInvitation(memberDeps, partnershipId, invitationId, actor),
+    },
+    audit: {
+      listForPartnership: (partnershipId: string) => store.audit.listForPartnership(partnershipId, 200),
+    },
+    outbox: {
+      metadataForPartnership: (partnershipId: string) => store.outbox.listMetadata(partnershipId, 200),
+      recentWithBodies: () => store.outbox.listRecent(100),
+      findWithBody: (id: string) => store.outbox.findById(id),
+      deliver: (sender: MailSender) => deliverQueuedEmail(store, clock, sender),
+    },
+    demo: {
+      seed: (options?: { password?: () => string }) => seedDemo(store, clock, hasher, options),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+export type { LiveSession };

@@ -1,0 +1,68 @@
+import type { Exporter, Importer } from '../app/interchange.js';
+import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+
+/** Import and export kinds, registered by main. Later issues add their kinds to these lists. */
+export interface DataKinds {
+  readonly importers: readonly Importer[];
+  readonly exporters: readonly Exporter[];
+}
+
+let registered: DataKinds = { importers: [], exporters: [] };
+
+export function registerDataKinds(kinds: DataKinds): void {
+  registered = kinds;
+}
+
+const kindList = (kinds: readonly { kind: string }[]) =>
+  kinds.length ? kinds.map((k) => k.kind).join(', ') : 'none yet';
+
+export async function runDataCommand(
+  command: string,
+  positionals: readonly string[],
+  args: ParsedArgs,
+  runtime: CliRuntime,
+  output: Output,
+): Promise<number | undefined> {
+  if (command !== 'import' && command !== 'export') return undefined;
+  const [kind, source] = positionals;
+  const list = command === 'import' ? registered.importers : registered.exporters;
+  if (!kind) throw new UsageError(`Say what to ${command}. Kinds: ${kindList(list)}.`);
+  const found = list.find((entry) => entry.kind === kind);
+  if (!found) throw new UsageError(`Unknown ${command} kind "${kind}". Kinds: ${kindList(list)}.`);
+
+  const config = runtime.loadConfig();
+  const opened = await runtime.openRuntime(config);
+  try {
+    const slug = args.values.partnership;
+    const partnership = slug ? await opened.services.partnerships.findBySlug(slug) : undefined;
+    if (slug && !partnership) throw new CommandFailed(`There is no partnership with the short name ${slug}.`);
+
+    if (command === 'export') {
+      if (!partnership) throw new UsageError('export needs --partnership S.');
+      await (found as Exporter).run(partnership.id, opened.services, (chunk) => process.stdout.write(chunk));
+      return 0;
+    }
+    const importer = found as Importer;
+    if (!source) throw new UsageError('import needs a FILE or URL.');
+    if (importer.needsPartnership && !partnership)
+      throw new UsageError(`import ${kind} needs --partnership S.`);
+    const context = { services: opened.services, partnershipId: partnership?.id };
+    const report = args.values.yes
+      ? await importer.apply(source, context)
+      : await importer.preview(source, context);
+    if (args.values.json) output.out(JSON.stringify(report));
+    else {
+      output.err(
+        `${args.values.yes ? 'Imported' : 'Preview (nothing written; add --yes to import)'}: read ${report.read}, new ${report.imported}, updated ${report.updated}, skipped ${report.skipped}.`,
+      );
+      for (const problem of report.problems)
+        output.err(`  row ${problem.row}, ${problem.field}: ${problem.reason}`);
+    }
+    if (report.read > 0 && report.imported + report.updated === 0 && report.skipped === report.read) {
+      throw new CommandFailed('Nothing in the file could be imported: see the problems above.');
+    }
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}

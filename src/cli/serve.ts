@@ -1,0 +1,38 @@
+import type { CliRuntime, Output } from './run-cli.js';
+import { printCredentials } from './admin-commands.js';
+
+/** Starts the service; on an empty embedded database (or with DEMO=true) it loads the demo first. */
+export async function serve(runtime: CliRuntime, output: Output): Promise<number> {
+  const config = runtime.loadConfig();
+  const opened = await runtime.openRuntime(config);
+  const { services } = opened;
+  if (
+    config.demo &&
+    (await services.store.users.count()) === 0 &&
+    (await services.partnerships.list()).length === 0
+  ) {
+    const credentials = await services.demo.seed();
+    printCredentials(credentials, config.baseUrl, output);
+  }
+  const sender = runtime.mailSenderFor(config);
+  const app = await runtime.buildApp(opened, sender);
+  const stop = async () => {
+    await app.close();
+    sender?.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.listen({ port: config.port, host: config.host });
+  const database = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
+  output.err(`Common Ground is running at ${config.baseUrl} (database: ${database}).`);
+  if (!sender) {
+    output.err(
+      config.demo
+        ? `Emails are kept in the outbox. Read them at ${config.baseUrl}/demo/mail`
+        : 'SMTP is not configured: emails wait in the outbox until SMTP_HOST is set.',
+    );
+  }
+  return new Promise<number>(() => undefined);
+}

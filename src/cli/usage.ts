@@ -1,0 +1,27 @@
+export const commandHelp: Record<string, string> = {
+  serve:
+    'common-ground serve\n  Starts the service (what `npm start` runs). Loads the demo into an empty embedded database.',
+  migrate: 'common-ground migrate\n  Applies any database migrations that have not run yet.',
+  'seed-demo':
+    'common-ground seed-demo\n  Loads the demo partnerships into an empty database and prints the sign-in details once.',
+  'create-partnership':
+    'common-ground create-partnership --slug S --name N --la CODE\n  CODE is the council’s local authority code, like E08000009.',
+  'create-user':
+    'common-ground create-user --email E --role R [--partnership S] [--name N]\n  R is partnership-admin, council-member, vcs-member, viewer or national-admin.\n  --partnership is required except for national-admin. Prints a one-time link to choose a password.',
+  backup:
+    'common-ground backup FILE\n  Writes a consistent copy of all data to FILE (JSON), restorable on either database.',
+  restore: 'common-ground restore FILE\n  Loads a backup into an empty database.',
+  import:
+    'common-ground import KIND FILE-or-URL [--partnership S] [--yes] [--json]\n  Without --yes it prints a preview and writes nothing.',
+  export:
+    'common-ground export KIND --partnership S\n  Writes the data to standard output; messages go to standard error.',
+};
+
+export const usage = [
+  'Usage: common-ground <command> [options]',
+  '',
+  'Commands:',
+  ...Object.values(commandHelp).map((text) => `  ${text.split('\n')[0]}`),
+  '',
+  'Settings come from environment variables: see .env.example (DATA_DIR and DATABASE_URL choose the database).',
+].join('\n');

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be true or false',
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInteger = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .positive('must be more than 0');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535, 'must be a port number from 0 to 65535').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BASE_URL: z.url({ error: 'must be a full address such as https://common-ground.example.org' }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DEMO: booleanFlag.optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: positiveInteger.default(60),
+  SESSION_ABSOLUTE_HOURS: positiveInteger.default(12),
+  SIGN_IN_ATTEMPTS_PER_15_MINUTES: positiveInteger.default(10),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_IGNORE_TLS: booleanFlag.default(false),
+  MAIL_FROM: z.string().min(3).default('Common Ground <no-reply@common-ground.localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly baseUrl: string;
+  readonly dataDir: string;
+  readonly database:
+    { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  /** Whether the demo partnership may be loaded into an empty database. */
+  readonly demo: boolean;
+  /** Secret for signing cookies. Generated per data folder when not given (see main.ts). */
+  readonly sessionSecret: string | undefined;
+  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+  readonly secureCookies: boolean;
+  readonly signInAttemptsPer15Minutes: number;
+  readonly smtp:
+    | {
+        readonly host: string;
+        readonly port: number;
+        readonly secure: boolean;
+        readonly ignoreTls: boolean;
+        readonly user: string | undefined;
+        readonly password: string | undefined;
+      }
+    | undefined;
+  readonly mailFrom: string;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws a ConfigError listing every problem. */
+export function parseConfig(environment: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = environmentSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const values = result.data;
+  const problems: string[] = [];
+  if (values.NODE_ENV === 'production' && !values.BASE_URL) {
+    problems.push('BASE_URL is required when NODE_ENV=production (it is used in every emailed link)');
+  }
+  if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
+    problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  }
+  if (values.SMTP_USER && !values.SMTP_PASSWORD)
+    problems.push('SMTP_PASSWORD is required when SMTP_USER is set');
+  if (values.SMTP_PASSWORD && !values.SMTP_HOST)
+    problems.push('SMTP_HOST is required when SMTP_PASSWORD is set');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const baseUrl = (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(values.DATA_DIR);
+  const usesPostgres = values.DATABASE_URL !== undefined;
+  return Object.freeze({
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    baseUrl,
+    dataDir,
+    database: usesPostgres
+      ? { kind: 'postgres' as const, url: values.DATABASE_URL as string }
+      : { kind: 'sqlite' as const, file: path.join(dataDir, 'common-ground.sqlite') },
+    demo: values.NODE_ENV === 'production' ? false : (values.DEMO ?? !usesPostgres),
+    sessionSecret: values.SESSION_SECRET,
+    session: { idleMinutes: values.SESSION_IDLE_MINUTES, absoluteHours: values.SESSION_ABSOLUTE_HOURS },
+    secureCookies: baseUrl.startsWith('https://'),
+    signInAttemptsPer15Minutes: values.SIGN_IN_ATTEMPTS_PER_15_MINUTES,
+    smtp: values.SMTP_HOST
+      ? {
+          host: values.SMTP_HOST,
+          port: values.SMTP_PORT,
+          secure: values.SMTP_SECURE,
+          ignoreTls: values.SMTP_IGNORE_TLS,
+          user: values.SMTP_USER,
+          password: values.SMTP_PASSWORD,
+        }
+      : undefined,
+    mailFrom: values.MAIL_FROM,
+    logLevel: values.LOG_LEVEL,
+  });
+}

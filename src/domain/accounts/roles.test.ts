@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isPartnershipRole, roleAllows, type Permission, type PartnershipRole } from './roles.js';
+
+describe('roleAllows', () => {
+  const cases: [PartnershipRole, Permission, boolean][] = [
+    ['partnership-admin', 'manage-members', true],
+    ['partnership-admin', 'read-audit-log', true],
+    ['council-member', 'manage-members', false],
+    ['council-member', 'edit', true],
+    ['vcs-member', 'edit', true],
+    ['vcs-member', 'read-outbox', false],
+    ['viewer', 'edit', false],
+    ['viewer', 'read-audit-log', false],
+  ];
+  it.each(cases)('%s may %s: %s', (role, permission, expected) => {
+    expect(roleAllows(role, permission)).toBe(expected);
+  });
+});
+
+describe('isPartnershipRole', () => {
+  it.each([
+    ['viewer', true],
+    ['partnership-admin', true],
+    ['national-admin', false],
+    ['admin', false],
+    [undefined, false],
+  ])('%s -> %s', (value, expected) => expect(isPartnershipRole(value)).toBe(expected));
+});

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { registerApiV1 } from './api/v1/routes.js';
+import { createServices, type Services } from './app/services.js';
+import type { MailSender } from './app/ports.js';
+import { runCli, type CliRuntime } from './cli/run-cli.js';
+import { ConfigError, parseConfig, type Config } from './config.js';
+import { argon2idHasher } from './platform/argon2-hasher.js';
+import { smtpMailSender } from './platform/smtp-mail-sender.js';
+import { systemClock } from './platform/system-clock.js';
+import { restoreBackup, writeBackup } from './storage/backup.js';
+import { openDatabase, type DatabaseHandle } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { createStore } from './storage/store.js';
+import { buildWebServer } from './web/server.js';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly handle: DatabaseHandle;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and builds the services: the composition root. */
+export async function openRuntime(
+  config: Config,
+  overrides: Partial<Pick<Services, 'clock'>> = {},
+): Promise<Runtime> {
+  const handle = openDatabase(config.database);
+  await migrateToLatest(handle);
+  const services = createServices({
+    store: createStore(handle.db),
+    clock: overrides.clock ?? systemClock,
+    hasher: argon2idHasher(),
+    sessionPolicy: config.session,
+    baseUrl: config.baseUrl,
+  });
+  return { config, handle, services, close: () => handle.close() };
+}
+
+/** The cookie signing secret: from SESSION_SECRET, or generated once and kept in the database. */
+async function cookieSecret(runtime: Runtime): Promise<string> {
+  if (runtime.config.sessionSecret) return runtime.config.sessionSecret;
+  const store = runtime.services.store;
+  const existing = await store.settings.get('cookie-secret');
+  if (existing) return existing;
+  const secret = randomBytes(32).toString('base64url');
+  await store.settings.set('cookie-secret', secret);
+  return secret;
+}
+
+export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promise<FastifyInstance> {
+  const { config, services } = runtime;
+  const app = await buildWebServer(services, {
+    production: config.env === 'production',
+    cookieSecret: await cookieSecret(runtime),
+    secureCookies: config.secureCookies,
+    demoMode: config.demo,
+    signInAttemptsPer15Minutes: config.signInAttemptsPer15Minutes,
+    logLevel: config.logLevel,
+    ...(mailSender ? { mailSender } : {}),
+  });
+  registerApiV1(app, services);
+  return app;
+}
+
+export function mailSenderFor(config: Config): (MailSender & { close(): void }) | undefined {
+  return config.smtp ? smtpMailSender(config.smtp, config.mailFrom) : undefined;
+}
+
+const cliRuntime: CliRuntime = {
+  loadConfig: () => parseConfig(process.env),
+  openRuntime: (config) => openRuntime(config),
+  buildApp: (runtime, sender) => buildApp(runtime as Runtime, sender),
+  mailSenderFor,
+  migrate: async (config) => {
+    const handle = openDatabase(config.database);
+    try {
+      return await migrateToLatest(handle);
+    } finally {
+      await handle.close();
+    }
+  },
+  backup: (runtime, file) => writeBackup((runtime as Runtime).handle, file, new Date()),
+  restore: (runtime, file) => restoreBackup((runtime as Runtime).handle, file),
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await runCli(argv, cliRuntime);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

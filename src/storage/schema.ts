@@ -1,0 +1,119 @@
+/** Row shapes of every table. Timestamps are ISO 8601 UTC strings and flags are 0/1 on both databases. */
+export interface Database {
+  partnerships: PartnershipsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  outbox: OutboxTable;
+  audit_events: AuditEventsTable;
+  settings: SettingsTable;
+}
+
+export interface PartnershipsTable {
+  id: string;
+  slug: string;
+  name: string;
+  local_authority_code: string;
+  created_at: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  partnership_id: string;
+  name: string;
+  kind: string;
+  identifier: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  is_national_admin: number;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  id: string;
+  partnership_id: string;
+  user_id: string;
+  role: string;
+  organisation_id: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  current_partnership_id: string | null;
+}
+
+export interface OneTimeTokensTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  partnership_id: string;
+  email: string;
+  role: string;
+  organisation_id: string | null;
+  invited_by_user_id: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  partnership_id: string | null;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  partnership_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  subject: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}

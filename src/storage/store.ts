@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../app/ports.js';
+import type { Database } from './schema.js';
+import { apiTokensRepository } from './repositories/api-tokens.js';
+import { auditRepository } from './repositories/audit.js';
+import { invitationsRepository } from './repositories/invitations.js';
+import { membershipsRepository } from './repositories/memberships.js';
+import { oneTimeTokensRepository } from './repositories/one-time-tokens.js';
+import { organisationsRepository } from './repositories/organisations.js';
+import { outboxRepository } from './repositories/outbox.js';
+import { partnershipsRepository } from './repositories/partnerships.js';
+import { sessionsRepository } from './repositories/sessions.js';
+import { settingsRepository } from './repositories/settings.js';
+import { usersRepository } from './repositories/users.js';
+
+/** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
+export function createStore(db: Kysely<Database>): Store {
+  return {
+    users: usersRepository(db),
+    partnerships: partnershipsRepository(db),
+    organisations: organisationsRepository(db),
+    memberships: membershipsRepository(db),
+    sessions: sessionsRepository(db),
+    oneTimeTokens: oneTimeTokensRepository(db),
+    invitations: invitationsRepository(db),
+    apiTokens: apiTokensRepository(db),
+    outbox: outboxRepository(db),
+    audit: auditRepository(db),
+    settings: settingsRepository(db),
+    transaction: (work) =>
+      db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app/services.js';
+import type { WebOptions } from '../server.js';
+import { registerAccount } from './account.js';
+import { registerAuditAndEmails } from './audit-and-emails.js';
+import { registerDemoMail } from './demo-mail.js';
+import { registerInvitations } from './invitations.js';
+import { registerMembers } from './members.js';
+import { registerNational } from './national.js';
+import { registerOrganisations } from './organisations.js';
+import { registerPartnershipHome } from './partnership-home.js';
+import { registerPasswords } from './passwords.js';
+import { registerPublicPages } from './public-pages.js';
+import { registerSignIn } from './sign-in.js';
+
+export async function registerFeatureRoutes(
+  app: FastifyInstance,
+  services: Services,
+  options: WebOptions,
+): Promise<void> {
+  registerPublicPages(app, services);
+  registerSignIn(app, services, options);
+  registerPasswords(app, services);
+  registerInvitations(app, services, options);
+  registerAccount(app, services);
+  registerPartnershipHome(app, services);
+  registerMembers(app, services);
+  registerOrganisations(app, services);
+  registerAuditAndEmails(app, services);
+  registerNational(app, services);
+  if (options.demoMode) registerDemoMail(app, services);
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fastifyView from '@fastify/view';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { roleAllows, roleLabels } from '../../domain/accounts/roles.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+export const templatesDir = path.join(here, '..', 'templates');
+const govukDist = path.resolve(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
+
+function partnershipNav(request: FastifyRequest) {
+  const access = request.partnershipAccess;
+  if (!access) return undefined;
+  const base = `/p/${access.partnership.slug}`;
+  const role = access.membership.role;
+  const items = [
+    { href: `${base}/`, text: 'Home' },
+    { href: `${base}/organisations`, text: 'Organisations' },
+    ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
+    ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
+    ...(roleAllows(role, 'read-outbox') ? [{ href: `${base}/emails`, text: 'Emails sent' }] : []),
+  ];
+  const current = request.url.split('?')[0] ?? '';
+  return {
+    serviceName: access.partnership.name,
+    serviceUrl: `${base}/`,
+    items: items.map((item) => ({
+      ...item,
+      active: item.href === `${base}/` ? current === item.href : current.startsWith(item.href),
+    })),
+  };
+}
+
+export async function registerViews(app: FastifyInstance, options: { production: boolean }): Promise<void> {
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: [templatesDir, govukDist],
+    options: {
+      noCache: !options.production,
+      onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('dateTime', (value: string | null | undefined) =>
+          value ? dateFormat.format(new Date(value)).replace(' at ', ', ') : '',
+        );
+        env.addFilter('roleLabel', (role: keyof typeof roleLabels) => roleLabels[role] ?? role);
+      },
+    },
+  });
+
+  app.decorateReply(
+    'page',
+    async function page(
+      this: FastifyReply,
+      template: string,
+      context: Record<string, unknown> = {},
+      statusCode = 200,
+    ) {
+      const request = this.request;
+      const live = request.live;
+      const access = request.partnershipAccess;
+      const html = await this.viewAsync(template, {
+        csrfToken: this.generateCsrf(),
+        viewer: live && {
+          displayName: live.user.displayName,
+          email: live.user.email,
+          isNationalAdmin: live.user.isNationalAdmin,
+          partnershipCount: request.viewerPartnerships?.length ?? 0,
+        },
+        partnership: access?.partnership,
+        roleLabel: access ? roleLabels[access.membership.role] : undefined,
+        nav: partnershipNav(request),
+        ...context,
+      });
+      this.code(statusCode).type('text/html; charset=utf-8').send(html);
+    },
+  );
+}
