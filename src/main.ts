@@ -5,6 +5,8 @@ import { createServices, type Services } from './app/services.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
+import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+import { readSource } from './interchange/read-source.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { smtpMailSender } from './platform/smtp-mail-sender.js';
 import { systemClock } from './platform/system-clock.js';
@@ -52,7 +54,6 @@ async function cookieSecret(runtime: Runtime): Promise<string> {
 export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promise<FastifyInstance> {
   const { config, services } = runtime;
   const app = await buildWebServer(services, {
-    production: config.env === 'production',
     cookieSecret: await cookieSecret(runtime),
     secureCookies: config.secureCookies,
     demoMode: config.demo,
@@ -83,6 +84,8 @@ const cliRuntime: CliRuntime = {
   },
   backup: (runtime, file) => writeBackup((runtime as Runtime).handle, file, new Date()),
   restore: (runtime, file) => restoreBackup((runtime as Runtime).handle, file),
+  importers: [organisationsCsvImporter(readSource)],
+  exporters: [organisationsCsvExporter],
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

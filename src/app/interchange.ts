@@ -1,4 +1,5 @@
 import type { Services } from './services.js';
+import type { Actor } from './shared/audit.js';
 
 /** One problem row in an import: which row (1 is the first data row), which field and why. */
 export interface ImportProblem {
@@ -19,6 +20,12 @@ export interface ImportReport {
 export interface ImportContext {
   readonly services: Services;
   readonly partnershipId: string | undefined;
+  readonly actor: Actor;
+}
+
+/** The whole source could not be read or has the wrong shape: nothing can be imported from it. */
+export class ImportSourceError extends Error {
+  override readonly name = 'ImportSourceError';
 }
 
 /** An import kind: `preview` writes nothing; `apply` writes everything it previewed in one transaction. */

@@ -147,6 +147,11 @@ export interface Store {
     listByPartnership(partnershipId: string): Promise<OrganisationRecord[]>;
     findById(partnershipId: string, id: string): Promise<OrganisationRecord | undefined>;
     insert(organisation: OrganisationRecord): Promise<void>;
+    update(
+      partnershipId: string,
+      id: string,
+      change: { kind: OrganisationKind; identifier: string | null },
+    ): Promise<void>;
   };
   readonly memberships: {
     find(partnershipId: string, userId: string): Promise<MembershipRecord | undefined>;

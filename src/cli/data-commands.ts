@@ -1,17 +1,7 @@
-import type { Exporter, Importer } from '../app/interchange.js';
+import { ImportSourceError, type Exporter, type Importer } from '../app/interchange.js';
 import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
 
-/** Import and export kinds, registered by main. Later issues add their kinds to these lists. */
-export interface DataKinds {
-  readonly importers: readonly Importer[];
-  readonly exporters: readonly Exporter[];
-}
-
-let registered: DataKinds = { importers: [], exporters: [] };
-
-export function registerDataKinds(kinds: DataKinds): void {
-  registered = kinds;
-}
+const commandLineActor = { userId: null, label: 'Command line' };
 
 const kindList = (kinds: readonly { kind: string }[]) =>
   kinds.length ? kinds.map((k) => k.kind).join(', ') : 'none yet';
@@ -25,7 +15,7 @@ export async function runDataCommand(
 ): Promise<number | undefined> {
   if (command !== 'import' && command !== 'export') return undefined;
   const [kind, source] = positionals;
-  const list = command === 'import' ? registered.importers : registered.exporters;
+  const list = command === 'import' ? runtime.importers : runtime.exporters;
   if (!kind) throw new UsageError(`Say what to ${command}. Kinds: ${kindList(list)}.`);
   const found = list.find((entry) => entry.kind === kind);
   if (!found) throw new UsageError(`Unknown ${command} kind "${kind}". Kinds: ${kindList(list)}.`);
@@ -46,10 +36,13 @@ export async function runDataCommand(
     if (!source) throw new UsageError('import needs a FILE or URL.');
     if (importer.needsPartnership && !partnership)
       throw new UsageError(`import ${kind} needs --partnership S.`);
-    const context = { services: opened.services, partnershipId: partnership?.id };
-    const report = args.values.yes
-      ? await importer.apply(source, context)
-      : await importer.preview(source, context);
+    const context = { services: opened.services, partnershipId: partnership?.id, actor: commandLineActor };
+    const report = await (
+      args.values.yes ? importer.apply(source, context) : importer.preview(source, context)
+    ).catch((error: unknown) => {
+      if (error instanceof ImportSourceError) throw new CommandFailed(error.message);
+      throw error;
+    });
     if (args.values.json) output.out(JSON.stringify(report));
     else {
       output.err(
@@ -58,7 +51,7 @@ export async function runDataCommand(
       for (const problem of report.problems)
         output.err(`  row ${problem.row}, ${problem.field}: ${problem.reason}`);
     }
-    if (report.read > 0 && report.imported + report.updated === 0 && report.skipped === report.read) {
+    if (report.read === 0 || report.skipped === report.read) {
       throw new CommandFailed('Nothing in the file could be imported: see the problems above.');
     }
     return 0;

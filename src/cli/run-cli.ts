@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
+import type { Exporter, Importer } from '../app/interchange.js';
 import type { MailSender } from '../app/ports.js';
 import type { Services } from '../app/services.js';
 import type { Config } from '../config.js';
@@ -23,6 +24,9 @@ export interface CliRuntime {
   migrate(config: Config): Promise<{ applied: readonly string[] }>;
   backup(runtime: CliRuntimeHandle, file: string): Promise<Record<string, number>>;
   restore(runtime: CliRuntimeHandle, file: string): Promise<Record<string, number>>;
+  /** Import and export kinds. Later issues add theirs in main.ts. */
+  readonly importers: readonly Importer[];
+  readonly exporters: readonly Exporter[];
 }
 
 export class UsageError extends Error {

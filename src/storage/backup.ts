@@ -60,17 +60,42 @@ export class RestoreError extends Error {
   override readonly name = 'RestoreError';
 }
 
-/** Loads a backup into an empty, migrated database in one transaction: all of it, or nothing. */
-export async function restoreBackup(handle: DatabaseHandle, file: string): Promise<Record<string, number>> {
-  let backup: BackupFile;
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Parses and checks the file's shape, so a damaged or foreign file is refused before anything is written. */
+function readBackupFile(file: string): BackupFile {
+  let parsed: unknown;
   try {
-    backup = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupFile;
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new RestoreError(`Could not read ${file} as a Common Ground backup: ${(error as Error).message}`);
   }
-  if (backup.format !== 'common-ground-backup' || backup.version !== 1 || typeof backup.tables !== 'object') {
-    throw new RestoreError(`${file} is not a Common Ground backup (version 1).`);
+  if (!isPlainObject(parsed) || parsed.format !== 'common-ground-backup' || !isPlainObject(parsed.tables)) {
+    throw new RestoreError(`${file} is not a Common Ground backup.`);
   }
+  if (parsed.version !== 1) {
+    throw new RestoreError(
+      `${file} is a version ${String(parsed.version)} backup; this service reads version 1.`,
+    );
+  }
+  const known: readonly string[] = tablesInDependencyOrder;
+  for (const [table, rows] of Object.entries(parsed.tables)) {
+    if (!known.includes(table)) {
+      throw new RestoreError(
+        `${file} has a table this version does not know (${table}), so it was not restored.`,
+      );
+    }
+    if (!Array.isArray(rows) || !rows.every(isPlainObject)) {
+      throw new RestoreError(`${file} is damaged: table ${table} is not a list of rows.`);
+    }
+  }
+  return parsed as unknown as BackupFile;
+}
+
+/** Loads a backup into an empty, migrated database in one transaction: all of it, or nothing. */
+export async function restoreBackup(handle: DatabaseHandle, file: string): Promise<Record<string, number>> {
+  const backup = readBackupFile(file);
   const counts: Record<string, number> = {};
   await handle.db.transaction().execute(async (trx) => {
     for (const table of tablesInDependencyOrder) {
@@ -87,11 +112,17 @@ export async function restoreBackup(handle: DatabaseHandle, file: string): Promi
       const rows = backup.tables[table] ?? [];
       for (let start = 0; start < rows.length; start += 200) {
         const chunk = rows.slice(start, start + 200);
-        // Table names come from our own list; values are bound parameters.
-        await trx
-          .insertInto(table as never)
-          .values(chunk as never)
-          .execute();
+        try {
+          // Table names come from our own list; values are bound parameters.
+          await trx
+            .insertInto(table as never)
+            .values(chunk as never)
+            .execute();
+        } catch (error) {
+          throw new RestoreError(
+            `Could not restore table ${table} (rows ${start + 1} to ${start + chunk.length}): ${(error as Error).message}. Nothing was restored.`,
+          );
+        }
       }
       counts[table] = rows.length;
     }

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../app/services.js';
 import type { RouteTableEntry } from './access-types.js';
-import { registerAccessControl, routeAccess } from './plugins/access.js';
+import { defaultAccess, registerAccessControl, routeAccess } from './plugins/access.js';
 import { registerErrorPages } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerViews } from './plugins/views.js';
@@ -13,7 +13,6 @@ import { registerFeatureRoutes } from './features/index.js';
 import type { MailSender } from '../app/ports.js';
 
 export interface WebOptions {
-  readonly production: boolean;
   readonly cookieSecret: string;
   readonly secureCookies: boolean;
   readonly demoMode: boolean;
@@ -44,12 +43,12 @@ export async function buildWebServer(services: Services, options: WebOptions): P
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, access: route.config?.access ?? 'signed-in' });
+      routeTable.push({ method, url: route.url, access: route.config?.access ?? defaultAccess(route.url) });
     }
   });
 
   await registerSecurity(app, { cookieSecret: options.cookieSecret, secureCookies: options.secureCookies });
-  await registerViews(app, { production: options.production });
+  await registerViews(app);
   await app.register(fastifyStatic, { root: govukAssets, prefix: '/assets/', decorateReply: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', decorateReply: false });
 

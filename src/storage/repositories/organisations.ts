@@ -47,5 +47,13 @@ export function organisationsRepository(db: Kysely<Database>): Store['organisati
         })
         .execute();
     },
+    async update(partnershipId, id, change) {
+      await db
+        .updateTable('organisations')
+        .set({ kind: change.kind, identifier: change.identifier })
+        .where('partnership_id', '=', partnershipId)
+        .where('id', '=', id)
+        .execute();
+    },
   };
 }

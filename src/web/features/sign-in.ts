@@ -37,6 +37,8 @@ export function registerSignIn(
         rateLimit: {
           max: options.signInAttemptsPer15Minutes,
           timeWindow: 15 * 60_000,
+          // After the body is parsed (the default, onRequest, runs before), so the key has the email in it.
+          hook: 'preValidation',
           keyGenerator: (request) => `${request.ip}|${text(request.body, 'email').toLowerCase()}`,
         },
       },

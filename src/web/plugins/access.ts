@@ -6,11 +6,13 @@ import { sessionCookieName } from './security.js';
 
 export const staticPrefixes = ['/assets/', '/static/'];
 
-export function routeAccess(request: FastifyRequest): Access {
-  const configured = request.routeOptions.config.access;
-  if (configured) return configured;
-  const url = request.routeOptions.url ?? '';
+/** The access of a route that does not state one: static files are public, everything else needs a session. */
+export function defaultAccess(url: string): Access {
   return staticPrefixes.some((prefix) => url.startsWith(prefix)) ? 'public' : 'signed-in';
+}
+
+export function routeAccess(request: FastifyRequest): Access {
+  return request.routeOptions.config.access ?? defaultAccess(request.routeOptions.url ?? '');
 }
 
 export class PageNotFound extends Error {

@@ -44,12 +44,11 @@ function partnershipNav(request: FastifyRequest) {
   };
 }
 
-export async function registerViews(app: FastifyInstance, options: { production: boolean }): Promise<void> {
+export async function registerViews(app: FastifyInstance): Promise<void> {
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: [templatesDir, govukDist],
     options: {
-      noCache: !options.production,
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('dateTime', (value: string | null | undefined) =>
           value ? dateFormat.format(new Date(value)).replace(' at ', ', ') : '',

@@ -1,0 +1,149 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import {
+  ImportSourceError,
+  type Exporter,
+  type ImportContext,
+  type ImportProblem,
+  type ImportReport,
+  type Importer,
+} from '../app/interchange.js';
+import type { OrganisationRecord, Store } from '../app/ports.js';
+import { recordAudit } from '../app/shared/audit.js';
+import { newId } from '../app/shared/secrets.js';
+import { checkOrganisationInput, type OrganisationInput } from '../domain/partnerships/organisation-input.js';
+
+const columns = ['name', 'kind', 'identifier'] as const;
+
+interface Plan {
+  readonly report: ImportReport;
+  readonly inserts: readonly OrganisationInput[];
+  readonly updates: readonly { id: string; value: OrganisationInput }[];
+}
+
+function parseRows(text: string): Record<string, string>[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
+  } catch (error) {
+    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+  if (rows.length > 0 && !('name' in (rows[0] ?? {}))) {
+    throw new ImportSourceError(
+      'The file has no "name" column. The first row must name the columns: name, kind, identifier.',
+    );
+  }
+  return rows;
+}
+
+/** Works out what an import would do, against what the partnership already has. Writes nothing. */
+async function plan(store: Store, partnershipId: string, text: string): Promise<Plan> {
+  const rows = parseRows(text);
+  const existing = new Map<string, OrganisationRecord>();
+  for (const organisation of await store.organisations.listByPartnership(partnershipId)) {
+    existing.set(organisation.name.toLowerCase(), organisation);
+  }
+  const problems: ImportProblem[] = [];
+  const inserts: OrganisationInput[] = [];
+  const updates: { id: string; value: OrganisationInput }[] = [];
+  const seen = new Map<string, number>();
+  let skipped = 0;
+  rows.forEach((row, index) => {
+    const line = index + 2; // the header is line 1
+    const checked = checkOrganisationInput({
+      name: row.name ?? '',
+      kind: row.kind ?? '',
+      identifier: row.identifier ?? '',
+    });
+    if (!checked.ok) {
+      skipped += 1;
+      for (const [field, reason] of Object.entries(checked.problems))
+        problems.push({ row: line, field, reason });
+      return;
+    }
+    const key = checked.value.name.toLowerCase();
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      skipped += 1;
+      problems.push({
+        row: line,
+        field: 'name',
+        reason: `${checked.value.name} appears twice in this file (first at row ${firstLine})`,
+      });
+      return;
+    }
+    seen.set(key, line);
+    const current = existing.get(key);
+    if (!current) inserts.push(checked.value);
+    else if (current.kind !== checked.value.kind || current.identifier !== checked.value.identifier) {
+      updates.push({ id: current.id, value: checked.value });
+    }
+  });
+  return {
+    report: { read: rows.length, imported: inserts.length, updated: updates.length, skipped, problems },
+    inserts,
+    updates,
+  };
+}
+
+function partnershipOf(context: ImportContext): string {
+  if (!context.partnershipId)
+    throw new ImportSourceError('Say which partnership the organisations belong to.');
+  return context.partnershipId;
+}
+
+/** `import organisations FILE --partnership S`: a CSV with columns name, kind and identifier. Matches by name. */
+export function organisationsCsvImporter(read: (source: string) => Promise<string>): Importer {
+  return {
+    kind: 'organisations',
+    description: 'Organisations from a CSV file with the columns name, kind and identifier',
+    needsPartnership: true,
+    async preview(source, context) {
+      return (await plan(context.services.store, partnershipOf(context), await read(source))).report;
+    },
+    async apply(source, context) {
+      const partnershipId = partnershipOf(context);
+      const text = await read(source);
+      const { clock } = context.services;
+      return context.services.store.transaction(async (store) => {
+        const planned = await plan(store, partnershipId, text);
+        const now = clock.now().toISOString();
+        for (const value of planned.inserts) {
+          await store.organisations.insert({ id: newId(), partnershipId, ...value, createdAt: now });
+        }
+        for (const { id, value } of planned.updates) {
+          await store.organisations.update(partnershipId, id, {
+            kind: value.kind,
+            identifier: value.identifier,
+          });
+        }
+        if (planned.inserts.length + planned.updates.length > 0) {
+          await recordAudit(store, clock, {
+            partnershipId,
+            actor: context.actor,
+            action: 'organisations-imported',
+            subject: `${planned.report.imported} new, ${planned.report.updated} updated`,
+          });
+        }
+        return planned.report;
+      });
+    },
+  };
+}
+
+export const organisationsCsvExporter: Exporter = {
+  kind: 'organisations',
+  description: 'The partnership’s organisations as CSV (name, kind, identifier)',
+  async run(partnershipId, services, write) {
+    const organisations = await services.organisations.list(partnershipId);
+    write(stringify([[...columns], ...organisations.map((o) => [o.name, o.kind, o.identifier ?? ''])]));
+  },
+};
+
+export { columns as organisationCsvColumns };

@@ -1,0 +1,29 @@
+import fs from 'node:fs/promises';
+import { ImportSourceError } from '../app/interchange.js';
+
+/** Reads an import source: a local file, or an http(s) address. */
+export async function readSource(source: string): Promise<string> {
+  if (/^https?:\/\//i.test(source)) {
+    let response: Response;
+    try {
+      response = await fetch(source, { signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw new ImportSourceError(`Could not fetch ${source}: ${(error as Error).message}`);
+    }
+    if (!response.ok)
+      throw new ImportSourceError(`Could not fetch ${source}: the server answered ${response.status}`);
+    return response.text();
+  }
+  try {
+    return await fs.readFile(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : String(code ?? error);
+    throw new ImportSourceError(`Could not read ${source}: ${reason}`);
+  }
+}
