@@ -14,7 +14,12 @@ const positiveInteger = z.coerce
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535, 'must be a port number from 0 to 65535').default(3000),
+  PORT: z.coerce
+    .number({ error: 'must be a port number from 0 to 65535' })
+    .int('must be a port number from 0 to 65535')
+    .min(0, 'must be a port number from 0 to 65535')
+    .max(65535, 'must be a port number from 0 to 65535')
+    .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   BASE_URL: z.url({ error: 'must be a full address such as https://common-ground.example.org' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -81,22 +86,22 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
   );
   const result = environmentSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
-  }
-  const values = result.data;
-  const problems: string[] = [];
-  if (values.NODE_ENV === 'production' && !values.BASE_URL) {
+  // Settings that depend on each other are checked on the raw values too, so every problem is listed at once.
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  if (cleaned.NODE_ENV === 'production' && !cleaned.BASE_URL) {
     problems.push('BASE_URL is required when NODE_ENV=production (it is used in every emailed link)');
   }
-  if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
+  if (cleaned.NODE_ENV === 'production' && !cleaned.SESSION_SECRET) {
     problems.push('SESSION_SECRET is required when NODE_ENV=production');
   }
-  if (values.SMTP_USER && !values.SMTP_PASSWORD)
+  if (cleaned.SMTP_USER && !cleaned.SMTP_PASSWORD)
     problems.push('SMTP_PASSWORD is required when SMTP_USER is set');
-  if (values.SMTP_PASSWORD && !values.SMTP_HOST)
+  if (cleaned.SMTP_PASSWORD && !cleaned.SMTP_HOST)
     problems.push('SMTP_HOST is required when SMTP_PASSWORD is set');
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  const values = result.data;
 
   const baseUrl = (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   const dataDir = path.resolve(values.DATA_DIR);

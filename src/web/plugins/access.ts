@@ -12,7 +12,10 @@ export function defaultAccess(url: string): Access {
 }
 
 export function routeAccess(request: FastifyRequest): Access {
-  return request.routeOptions.config.access ?? defaultAccess(request.routeOptions.url ?? '');
+  const url = request.routeOptions.url;
+  // No route matched: the not-found handler answers (JSON under /api/), the same for everyone.
+  if (url === undefined) return 'public';
+  return request.routeOptions.config.access ?? defaultAccess(url);
 }
 
 export class PageNotFound extends Error {

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+function problemsOf(environment: Record<string, string | undefined>): readonly string[] {
+  try {
+    parseConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('parseConfig accepted the environment');
+}
+
+describe('parseConfig', () => {
+  it('lists every problem at once', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db.example.org/common_ground',
+      SESSION_IDLE_MINUTES: '0',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT must be a port number from 0 to 65535',
+        expect.stringMatching(/^DATABASE_URL must start with postgres:\/\//),
+        expect.stringMatching(/^SESSION_IDLE_MINUTES must be more than 0/),
+        expect.stringMatching(/^BASE_URL is required when NODE_ENV=production/),
+        expect.stringMatching(/^SESSION_SECRET is required when NODE_ENV=production/),
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+
+  it('names each problem in the error message', () => {
+    const thrown = (() => {
+      try {
+        parseConfig({ PORT: '70000', SMTP_USER: 'mailer', LOG_LEVEL: 'loud' });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const message = (thrown as ConfigError).message;
+    expect(message).toContain('3 problem(s)');
+    expect(message).toContain('PORT must be a port number from 0 to 65535');
+    expect(message).toContain('LOG_LEVEL');
+    expect(message).toContain('SMTP_PASSWORD is required when SMTP_USER is set');
+  });
+
+  it('has working defaults for a developer’s machine', () => {
+    const config = parseConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.baseUrl).toBe('http://localhost:3000');
+    expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('./data', 'common-ground.sqlite') });
+    expect(config.demo).toBe(true);
+    expect(config.session).toEqual({ idleMinutes: 60, absoluteHours: 12 });
+    expect(config.signInAttemptsPer15Minutes).toBe(10);
+    expect(config.secureCookies).toBe(false);
+    expect(config.smtp).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it('loads the demo on SQLite, not on PostgreSQL unless DEMO=true, and never in production', () => {
+    const postgres = 'postgres://user:secret@localhost:5432/common_ground';
+    expect(parseConfig({ DATABASE_URL: postgres }).demo).toBe(false);
+    expect(parseConfig({ DATABASE_URL: postgres }).database).toEqual({ kind: 'postgres', url: postgres });
+    expect(parseConfig({ DATABASE_URL: postgres, DEMO: 'true' }).demo).toBe(true);
+    expect(parseConfig({ DEMO: 'false' }).demo).toBe(false);
+    const production = {
+      NODE_ENV: 'production',
+      BASE_URL: 'https://common-ground.example.org/',
+      SESSION_SECRET: 'x'.repeat(32),
+    };
+    expect(parseConfig(production).demo).toBe(false);
+    expect(parseConfig({ ...production, DEMO: 'true' }).demo).toBe(false);
+  });
+
+  it('marks cookies Secure and trims the base address when it is https', () => {
+    const config = parseConfig({ BASE_URL: 'https://common-ground.example.org/' });
+    expect(config.baseUrl).toBe('https://common-ground.example.org');
+    expect(config.secureCookies).toBe(true);
+  });
+
+  it('reads SMTP settings only when SMTP_HOST is set', () => {
+    const config = parseConfig({ SMTP_HOST: 'smtp.example.org', SMTP_IGNORE_TLS: 'yes' });
+    expect(config.smtp).toEqual({
+      host: 'smtp.example.org',
+      port: 587,
+      secure: false,
+      ignoreTls: true,
+      user: undefined,
+      password: undefined,
+    });
+    expect(problemsOf({ SMTP_SECURE: 'maybe' })).toEqual(['SMTP_SECURE must be true or false']);
+  });
+});
