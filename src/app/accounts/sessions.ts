@@ -43,6 +43,13 @@ export async function signIn(
   return { token, user };
 }
 
+const roleRank = ['partnership-admin', 'council-member', 'vcs-member', 'viewer'];
+
+/** Where a new session starts: the partnership in which the person has the most responsibility. */
+function startingPartnership<T extends { role: string }>(partnerships: readonly T[]): T | undefined {
+  return [...partnerships].sort((a, b) => roleRank.indexOf(a.role) - roleRank.indexOf(b.role))[0];
+}
+
 export async function startSession(
   deps: Pick<SessionDeps, 'store' | 'clock'>,
   user: UserRecord,
@@ -55,7 +62,7 @@ export async function startSession(
     userId: user.id,
     createdAt: now,
     lastSeenAt: now,
-    currentPartnershipId: partnerships[0]?.id ?? null,
+    currentPartnershipId: startingPartnership(partnerships)?.id ?? null,
   });
   return token;
 }
