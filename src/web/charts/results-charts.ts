@@ -1,0 +1,65 @@
+/**
+ * Chart inputs from a round's results, so a results page can call `radarChart(principleRadar(...))` and
+ * `heatMap(indicatorHeatMap(...))`. Only figures the results already publish are used: groups below the
+ * anonymity threshold have no figures and get no column.
+ */
+import type { RoundResults } from '../../domain/results/index.js';
+import type { HeatMapOptions } from './heat-map.js';
+import type { RadarChartOptions } from './radar-chart.js';
+
+export const SIDE_LABELS = { council: 'Council side', community: 'Community side' } as const;
+
+export interface ChartText {
+  /** Prefix for the ids inside the SVG; unique on the page. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+/** A radar of the principle medians: one axis per principle, one series per side. */
+export function principleRadar(results: RoundResults, text: ChartText): RadarChartOptions {
+  return {
+    ...text,
+    axes: results.principles.map((principle) => ({ label: principle.name })),
+    series: [
+      { name: SIDE_LABELS.council, values: results.principles.map((principle) => principle.councilMedian) },
+      {
+        name: SIDE_LABELS.community,
+        values: results.principles.map((principle) => principle.communityMedian),
+      },
+    ],
+    max: 4,
+  };
+}
+
+/**
+ * A heat map of the indicator medians: one row per indicator (labelled from `indicatorLabels`, else by its
+ * code alone), one column per side, then one per group that meets the threshold, in round order.
+ */
+export function indicatorHeatMap(
+  results: RoundResults,
+  text: ChartText,
+  indicatorLabels: ReadonlyMap<string, string> = new Map(),
+): HeatMapOptions {
+  const groups = results.groups.flatMap((group) => (group.status === 'meets-threshold' ? [group] : []));
+  const groupMedians = groups.map(
+    (group) => new Map(group.indicators.map((figures) => [figures.indicatorCode, figures.median])),
+  );
+  return {
+    ...text,
+    rows: results.indicators.map((indicator) => ({
+      code: indicator.indicatorCode,
+      label: indicatorLabels.get(indicator.indicatorCode) ?? '',
+    })),
+    columns: [
+      { label: SIDE_LABELS.council },
+      { label: SIDE_LABELS.community },
+      ...groups.map((group) => ({ label: group.groupName })),
+    ],
+    cells: results.indicators.map((indicator) => [
+      indicator.councilMedian,
+      indicator.communityMedian,
+      ...groupMedians.map((medians) => medians.get(indicator.indicatorCode) ?? null),
+    ]),
+  };
+}
