@@ -93,9 +93,9 @@ describeInBrowser('keyboard-only journeys', () => {
 
   it('switch partnership: choose with the arrow keys and Space, then continue', async () => {
     const { page } = admin;
-    for (const [name, slug] of [
-      [eastbrook, 'eastbrook'],
-      [northmoor, 'northmoor'],
+    for (const [name, slug, role] of [
+      [eastbrook, 'eastbrook', 'Viewer'],
+      [northmoor, 'northmoor', 'Partnership admin'],
     ] as const) {
       await tabTo(page, page.getByRole('link', { name: 'Switch partnership' }));
       await pressAndWaitForPage(page);
@@ -111,7 +111,7 @@ describeInBrowser('keyboard-only journeys', () => {
       expect(path(page)).toBe(`/p/${slug}/`);
       await expect(heading(page)).resolves.toBe(name);
       await expect(page.getByRole('navigation', { name: 'Your account' }).textContent()).resolves.toContain(
-        `in ${name}`,
+        `(${role})`,
       );
       await expectNoAxeViolations(page, `${name} home`);
     }
