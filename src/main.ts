@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { registerApiV1 } from './api/v1/routes.js';
+import { frameworkLibrary } from './app/assessments/framework-library.js';
 import { createServices, type Services } from './app/services.js';
+import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -36,6 +39,7 @@ export async function openRuntime(
     hasher: argon2idHasher(),
     sessionPolicy: config.session,
     baseUrl: config.baseUrl,
+    frameworks: frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework'))),
   });
   return { config, handle, services, close: () => handle.close() };
 }

@@ -1,4 +1,26 @@
 import type { SessionPolicy } from '../domain/accounts/session-policy.js';
+import type { RoundDraft } from '../domain/assessment/round-rules.js';
+import type { AnswerDraft } from '../domain/assessment/answers.js';
+import { openResponse, personalLinkForMember, saveAnswer, submitResponse } from './assessments/answering.js';
+import type { FrameworkLibrary } from './assessments/framework-library.js';
+import {
+  createShareLink,
+  describeShareLink,
+  inviteRespondents,
+  requestPersonalLink,
+} from './assessments/respondent-links.js';
+import { roundResults } from './assessments/results.js';
+import {
+  closeRound,
+  createRound,
+  describeRound,
+  findRound,
+  listRounds,
+  openRoundsFor,
+  roundProgress,
+  type RoundView,
+} from './assessments/rounds.js';
+import { saveWorkshopRecord } from './assessments/workshop.js';
 import { authenticateApiToken, createApiToken } from './accounts/api-tokens.js';
 import {
   checkPasswordLink,
@@ -29,6 +51,7 @@ export interface ServiceDeps {
   readonly hasher: PasswordHasher;
   readonly sessionPolicy: SessionPolicy;
   readonly baseUrl: string;
+  readonly frameworks: FrameworkLibrary;
 }
 
 /** Every use-case with its dependencies bound: what the web, API and CLI layers call. */
@@ -37,6 +60,14 @@ export function createServices(deps: ServiceDeps) {
   const sessionDeps = { store, clock, hasher, policy: deps.sessionPolicy };
   const passwordDeps = { store, clock, hasher, baseUrl };
   const memberDeps = { store, clock, baseUrl };
+  const assessmentDeps = { store, clock, baseUrl, frameworks: deps.frameworks };
+  const describeForLink = async (roundId: string) => {
+    const round = await store.rounds.findById(roundId);
+    const partnership = round && (await store.partnerships.findById(round.partnershipId));
+    return round && partnership
+      ? { view: await describeRound(assessmentDeps, round), partnershipName: partnership.name }
+      : undefined;
+  };
 
   return {
     store,
@@ -116,8 +147,40 @@ export function createServices(deps: ServiceDeps) {
       findWithBody: (id: string) => store.outbox.findById(id),
       deliver: (sender: MailSender) => deliverQueuedEmail(store, clock, sender),
     },
+    assessments: {
+      frameworks: deps.frameworks,
+      create: (partnership: PartnershipRecord, draft: RoundDraft, actor: Actor) =>
+        createRound(assessmentDeps, partnership, draft, actor),
+      list: (partnershipId: string) => listRounds(assessmentDeps, partnershipId),
+      openRoundsFor: (partnershipId: string, email: string) =>
+        openRoundsFor(assessmentDeps, partnershipId, email),
+      find: (partnershipId: string, roundId: string) => findRound(assessmentDeps, partnershipId, roundId),
+      close: (partnershipId: string, roundId: string, actor: Actor) =>
+        closeRound(assessmentDeps, partnershipId, roundId, actor),
+      progress: (view: RoundView) => roundProgress(assessmentDeps, view),
+      invite: (view: RoundView, partnershipName: string, groupId: string, emails: string, actor: Actor) =>
+        inviteRespondents(assessmentDeps, view, partnershipName, groupId, emails, actor),
+      shareLink: (view: RoundView, groupId: string, actor: Actor) =>
+        createShareLink(assessmentDeps, view, groupId, actor),
+      describeShareLink: (shareToken: string) => describeShareLink(store, describeForLink, shareToken),
+      requestPersonalLink: (shareToken: string, email: string) =>
+        requestPersonalLink(assessmentDeps, describeForLink, shareToken, email),
+      openResponse: (token: string) => openResponse(assessmentDeps, token),
+      saveAnswer: (token: string, indicatorCode: string, draft: AnswerDraft) =>
+        saveAnswer(assessmentDeps, token, indicatorCode, draft),
+      submit: (token: string) => submitResponse(assessmentDeps, token),
+      personalLinkForMember: (roundId: string, email: string) =>
+        personalLinkForMember(assessmentDeps, roundId, email),
+      results: (view: RoundView) => roundResults(assessmentDeps, view),
+      saveWorkshop: (
+        view: RoundView,
+        input: { principleCode: string; agreedLevel: string; reasons: string; agreedActions: string },
+        actor: Actor,
+      ) => saveWorkshopRecord(assessmentDeps, view, input, actor),
+    },
     demo: {
-      seed: (options?: { password?: () => string }) => seedDemo(store, clock, hasher, options),
+      seed: (options?: { password?: () => string }) =>
+        seedDemo(store, clock, hasher, deps.frameworks, options),
     },
   };
 }

@@ -15,6 +15,12 @@ export const tablesInDependencyOrder = [
   'api_tokens',
   'outbox',
   'audit_events',
+  'assessment_rounds',
+  'respondent_groups',
+  'round_invitations',
+  'responses',
+  'response_ratings',
+  'workshop_records',
 ] as const;
 
 export interface BackupFile {

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as assessmentRounds from './migrations/0002-assessment-rounds.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-assessment-rounds': assessmentRounds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

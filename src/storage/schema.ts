@@ -11,6 +11,12 @@ export interface Database {
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
+  assessment_rounds: AssessmentRoundsTable;
+  respondent_groups: RespondentGroupsTable;
+  round_invitations: RoundInvitationsTable;
+  responses: ResponsesTable;
+  response_ratings: ResponseRatingsTable;
+  workshop_records: WorkshopRecordsTable;
 }
 
 export interface PartnershipsTable {
@@ -116,4 +122,64 @@ export interface AuditEventsTable {
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+export interface AssessmentRoundsTable {
+  id: string;
+  partnership_id: string;
+  name: string;
+  kind: string;
+  framework_version: string;
+  threshold: number;
+  opens_on: string;
+  closes_on: string;
+  closed_at: string | null;
+  threshold_locked_at: string | null;
+  created_at: string;
+}
+
+export interface RespondentGroupsTable {
+  id: string;
+  round_id: string;
+  kind: string;
+  name: string;
+  side: string;
+  position: number;
+  share_token_hash: string | null;
+}
+
+export interface RoundInvitationsTable {
+  id: string;
+  round_id: string;
+  group_id: string;
+  email: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface ResponsesTable {
+  id: string;
+  round_id: string;
+  group_id: string;
+  respondent_key: string;
+  status: string;
+}
+
+export interface ResponseRatingsTable {
+  response_id: string;
+  indicator_code: string;
+  rating: string;
+  comment: string | null;
+  evidence_url: string | null;
+}
+
+export interface WorkshopRecordsTable {
+  id: string;
+  round_id: string;
+  principle_code: string;
+  agreed_level: number | null;
+  reasons: string;
+  agreed_actions: string;
+  recorded_at: string;
+  recorded_by: string;
 }

@@ -12,6 +12,10 @@ import { partnershipsRepository } from './repositories/partnerships.js';
 import { sessionsRepository } from './repositories/sessions.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
+import { roundsRepository } from './repositories/rounds.js';
+import { roundInvitationsRepository } from './repositories/round-invitations.js';
+import { responsesRepository } from './repositories/responses.js';
+import { workshopRepository } from './repositories/workshop.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -27,6 +31,10 @@ export function createStore(db: Kysely<Database>): Store {
     outbox: outboxRepository(db),
     audit: auditRepository(db),
     settings: settingsRepository(db),
+    rounds: roundsRepository(db),
+    roundInvitations: roundInvitationsRepository(db),
+    responses: responsesRepository(db),
+    workshop: workshopRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

@@ -1,5 +1,7 @@
 import { buildDemoWorld } from '../../domain/demo/demo-partnerships.js';
+import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import type { Clock, PasswordHasher, Store } from '../ports.js';
+import { seedDemoRounds } from './seed-demo-rounds.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
 
@@ -21,6 +23,7 @@ export async function seedDemo(
   store: Store,
   clock: Clock,
   hasher: PasswordHasher,
+  frameworks: FrameworkLibrary,
   options: { password?: () => string } = {},
 ): Promise<DemoCredential[]> {
   if ((await store.users.count()) > 0 || (await store.partnerships.list()).length > 0) {
@@ -87,6 +90,8 @@ export async function seedDemo(
         });
       }
     }
+    const northmoor = partnershipIds.get('northmoor');
+    if (northmoor) await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
   });
 
   return world.people.map((person, index) => ({

@@ -15,5 +15,12 @@ export function settingsRepository(db: Kysely<Database>): Store['settings'] {
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
     },
+    async setIfMissing(key, value) {
+      await db
+        .insertInto('settings')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    },
   };
 }

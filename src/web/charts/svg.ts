@@ -86,6 +86,7 @@ export function svgRoot({ id, className, title, description, width, height, body
     focusable: 'false',
     id,
     fill: 'currentColor',
+    'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
     'font-size': 14,
   });
   return [

@@ -12,6 +12,10 @@ import { registerPartnershipHome } from './partnership-home.js';
 import { registerPasswords } from './passwords.js';
 import { registerPublicPages } from './public-pages.js';
 import { registerSignIn } from './sign-in.js';
+import { registerRespond } from './respond.js';
+import { registerResults } from './results.js';
+import { registerRounds } from './rounds.js';
+import { registerWorkshop } from './workshop.js';
 
 export async function registerFeatureRoutes(
   app: FastifyInstance,
@@ -28,5 +32,9 @@ export async function registerFeatureRoutes(
   registerOrganisations(app, services);
   registerAuditAndEmails(app, services);
   registerNational(app, services);
+  registerRounds(app, services);
+  registerWorkshop(app, services);
+  registerResults(app, services);
+  registerRespond(app, services);
   if (options.demoMode) registerDemoMail(app, services);
 }

@@ -25,6 +25,7 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
       organisationCounts: [...counts.entries()].map(([label, count]) => ({ label, count })),
       organisationTotal: organisations.length,
       canManageMembers: roleAllows(access.membership.role, 'manage-members'),
+      openRounds: await services.assessments.openRoundsFor(access.partnership.id, live.user.email),
     });
   });
 }

@@ -21,6 +21,13 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 function partnershipNav(request: FastifyRequest) {
   const access = request.partnershipAccess;
   if (!access) return undefined;
@@ -28,6 +35,7 @@ function partnershipNav(request: FastifyRequest) {
   const role = access.membership.role;
   const items = [
     { href: `${base}/`, text: 'Home' },
+    { href: `${base}/rounds`, text: 'Assessments' },
     { href: `${base}/organisations`, text: 'Organisations' },
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
     ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
@@ -52,6 +60,9 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('dateTime', (value: string | null | undefined) =>
           value ? dateFormat.format(new Date(value)).replace(' at ', ', ') : '',
+        );
+        env.addFilter('dateOnly', (value: string | null | undefined) =>
+          value ? dayFormat.format(new Date(`${value.slice(0, 10)}T12:00:00Z`)) : '',
         );
         env.addFilter('roleLabel', (role: keyof typeof roleLabels) => roleLabels[role] ?? role);
       },

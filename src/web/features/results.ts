@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import { NotFoundError } from '../../app/errors.js';
+import type { Services } from '../../app/services.js';
+import { csvFileName, resultsCsvRows, resultsPageView } from '../view-models/results-view.js';
+import { accessOf } from './members.js';
+
+const member = { access: { partnership: 'member' } } as const;
+
+/** A round's results for every member of its partnership: the page and an aggregated CSV. */
+export function registerResults(app: FastifyInstance, services: Services): void {
+  const loadResults = async (request: FastifyRequest) => {
+    const { partnership } = accessOf(request);
+    const { roundId } = request.params as { roundId: string };
+    const view = await services.assessments.find(partnership.id, roundId);
+    if (!view) throw new NotFoundError('No such round');
+    return { partnership, results: await services.assessments.results(view) };
+  };
+
+  app.get('/p/:slug/rounds/:roundId/results', { config: member }, async (request, reply) => {
+    const { partnership, results } = await loadResults(request);
+    const page = resultsPageView(results);
+    return reply.page('results/results.njk', {
+      title: `Results: ${page.round.name}`,
+      results: page,
+      csvHref: `/p/${partnership.slug}/rounds/${page.round.id}/results.csv`,
+    });
+  });
+
+  app.get('/p/:slug/rounds/:roundId/results.csv', { config: member }, async (request, reply) => {
+    const { partnership, results } = await loadResults(request);
+    const csv = stringify(resultsCsvRows(results, partnership.name), { bom: true, record_delimiter: '\r\n' });
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="${csvFileName(partnership.slug, results.view.round.name)}"`,
+      )
+      .header('cache-control', 'private, no-store')
+      .send(csv);
+  });
+}
