@@ -142,6 +142,8 @@ export interface RoundRecord {
   closedAt: string | null;
   thresholdLockedAt: string | null;
   createdAt: string;
+  /** Goes up whenever an answer changes; results computed at one version stay right until the next. */
+  answersVersion: number;
 }
 
 export interface GroupRecord {
@@ -290,6 +292,7 @@ export interface Store {
     /** Sets the lock time once; later calls change nothing. */
     lockThreshold(roundId: string, at: string): Promise<void>;
     close(roundId: string, at: string): Promise<void>;
+    bumpAnswersVersion(roundId: string): Promise<void>;
   };
   readonly roundInvitations: {
     insert(invitation: RoundInvitationRecord): Promise<void>;

@@ -10,6 +10,7 @@ import {
   requestPersonalLink,
 } from './assessments/respondent-links.js';
 import { roundResults } from './assessments/results.js';
+import { createResultsCache } from './assessments/results-cache.js';
 import {
   closeRound,
   createRound,
@@ -60,7 +61,13 @@ export function createServices(deps: ServiceDeps) {
   const sessionDeps = { store, clock, hasher, policy: deps.sessionPolicy };
   const passwordDeps = { store, clock, hasher, baseUrl };
   const memberDeps = { store, clock, baseUrl };
-  const assessmentDeps = { store, clock, baseUrl, frameworks: deps.frameworks };
+  const assessmentDeps = {
+    store,
+    clock,
+    baseUrl,
+    frameworks: deps.frameworks,
+    resultsCache: createResultsCache(),
+  };
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));

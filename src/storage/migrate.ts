@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
 import * as assessmentRounds from './migrations/0002-assessment-rounds.js';
+import * as resultsIndexes from './migrations/0003-results-indexes.js';
+import * as answersVersion from './migrations/0004-answers-version.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-assessment-rounds': assessmentRounds,
+  '0003-results-indexes': resultsIndexes,
+  '0004-answers-version': answersVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

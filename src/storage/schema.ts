@@ -1,4 +1,6 @@
 /** Row shapes of every table. Timestamps are ISO 8601 UTC strings and flags are 0/1 on both databases. */
+import type { Generated } from 'kysely';
+
 export interface Database {
   partnerships: PartnershipsTable;
   organisations: OrganisationsTable;
@@ -136,6 +138,7 @@ export interface AssessmentRoundsTable {
   closed_at: string | null;
   threshold_locked_at: string | null;
   created_at: string;
+  answers_version: Generated<number>;
 }
 
 export interface RespondentGroupsTable {

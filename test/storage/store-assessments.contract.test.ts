@@ -18,6 +18,7 @@ function aRound(partnershipId: string, overrides: Partial<RoundRecord> = {}): Ro
     closedAt: null,
     thresholdLockedAt: null,
     createdAt: at(0),
+    answersVersion: 0,
     ...overrides,
   };
 }
@@ -180,6 +181,65 @@ describe.each(databaseTargets())('Store contract on $name: assessments', (target
         ],
       },
     ]);
+  });
+
+  it('returns each submitted response of the round once, with all its ratings and any notes', async () => {
+    const { round, groups } = await givenRound();
+    const [council, vcs] = groups as [GroupRecord, GroupRecord];
+    const other = await givenRound();
+    const response = (groupId: string, status: 'in-progress' | 'submitted', roundId = round.id) => ({
+      id: id(),
+      roundId,
+      groupId,
+      respondentKey: id(),
+      status,
+    });
+    const full = response(council.id, 'submitted');
+    const short = response(vcs.id, 'submitted');
+    const empty = response(vcs.id, 'submitted');
+    const unfinished = response(council.id, 'in-progress');
+    const elsewhere = response((other.groups[0] as GroupRecord).id, 'submitted', other.round.id);
+    for (const record of [full, short, empty, unfinished, elsewhere]) await store.responses.insert(record);
+    const comment = 'Late payments, twice;\nthe “compact” says 30 days ✓ \u001e\u001f';
+    const rate = (responseId: string, indicatorCode: string, rating: string, notes: object = {}) =>
+      store.responses.saveRating(responseId, {
+        indicatorCode,
+        rating,
+        comment: null,
+        evidenceUrl: null,
+        ...notes,
+      });
+    await rate(full.id, 'SF2', '4', { comment });
+    await rate(full.id, 'SF1', '1');
+    await rate(full.id, 'RC1', 'not-applicable', { evidenceUrl: 'https://example.org/report' });
+    await rate(short.id, 'SF1', 'dont-know');
+    await rate(unfinished.id, 'SF1', '2');
+    await rate(elsewhere.id, 'SF1', '3');
+
+    const expected = [
+      {
+        id: full.id,
+        groupId: council.id,
+        ratings: [
+          {
+            indicatorCode: 'RC1',
+            rating: 'not-applicable',
+            comment: null,
+            evidenceUrl: 'https://example.org/report',
+          },
+          { indicatorCode: 'SF1', rating: '1', comment: null, evidenceUrl: null },
+          { indicatorCode: 'SF2', rating: '4', comment, evidenceUrl: null },
+        ],
+      },
+      {
+        id: short.id,
+        groupId: vcs.id,
+        ratings: [{ indicatorCode: 'SF1', rating: 'dont-know', comment: null, evidenceUrl: null }],
+      },
+    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(await store.responses.submitted(round.id)).toEqual(
+      expected.map(({ groupId, ratings }) => ({ groupId, ratings })),
+    );
   });
 
   it('keeps one workshop record per principle, updated in place', async () => {

@@ -60,6 +60,7 @@ export async function saveAnswer(
     comment: checked.value.comment,
     evidenceUrl: checked.value.evidenceUrl,
   });
+  await deps.store.rounds.bumpAnswersVersion(round.id);
 }
 
 /**
@@ -95,6 +96,7 @@ export async function submitResponse(deps: AssessmentDeps, token: string): Promi
     );
   }
   await deps.store.responses.markSubmitted(session.response.id);
+  await deps.store.rounds.bumpAnswersVersion(session.view.round.id);
 }
 
 /** For a signed-in member who was invited: a fresh personal link to their own response. */

@@ -16,8 +16,26 @@ export interface RoundResultsView {
   readonly workshop: readonly WorkshopRecord[];
 }
 
+/** The six stored rating codes read once, so a large round does not re-check the same text thousands of times. */
+const knownRatings = new Map<string, Rating | undefined>(
+  ['1', '2', '3', '4', 'dont-know', 'not-applicable'].map((code) => [code, ratingFromCode(code)]),
+);
+
+function readRating(code: string): Rating | undefined {
+  return knownRatings.has(code) ? knownRatings.get(code) : ratingFromCode(code);
+}
+
 /** Works out a round's results from its submitted responses. Results are derived, never stored. */
 export async function resultsFor(deps: AssessmentDeps, view: RoundView): Promise<RoundResults> {
+  const version = view.round.answersVersion;
+  const cached = deps.resultsCache?.get(view.round.id, version);
+  if (cached) return cached;
+  const results = await computeResultsFor(deps, view);
+  deps.resultsCache?.set(view.round.id, version, results);
+  return results;
+}
+
+async function computeResultsFor(deps: AssessmentDeps, view: RoundView): Promise<RoundResults> {
   const submitted = await deps.store.responses.submitted(view.round.id);
   const indicatorCodes = new Set(view.indicators.map((indicator) => indicator.code));
   return computeRoundResults({
@@ -34,7 +52,7 @@ export async function resultsFor(deps: AssessmentDeps, view: RoundView): Promise
       const ratings: Record<string, Rating> = {};
       const comments: Record<string, string> = {};
       for (const answer of response.ratings) {
-        const rating = ratingFromCode(answer.rating);
+        const rating = readRating(answer.rating);
         if (rating) ratings[answer.indicatorCode] = rating;
         if (answer.comment) comments[answer.indicatorCode] = answer.comment;
       }

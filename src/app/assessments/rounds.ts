@@ -11,12 +11,15 @@ import type { Clock, GroupRecord, PartnershipRecord, RoundRecord, Store } from '
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import type { FrameworkLibrary } from './framework-library.js';
+import type { ResultsCache } from './results-cache.js';
 
 export interface AssessmentDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly frameworks: FrameworkLibrary;
   readonly baseUrl: string;
+  /** Keeps worked-out results until the round's answers change; leave out to work them out every time. */
+  readonly resultsCache?: ResultsCache;
 }
 
 export interface RoundView {
@@ -52,6 +55,7 @@ export async function createRound(
     closedAt: null,
     thresholdLockedAt: null,
     createdAt: deps.clock.now().toISOString(),
+    answersVersion: 0,
   };
   const groups: GroupRecord[] = value.groups.map((group, position) => ({
     id: newId(),

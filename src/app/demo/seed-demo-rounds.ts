@@ -134,6 +134,7 @@ export async function seedDemoRounds(
       closedAt: null,
       thresholdLockedAt: `${daysFrom(today, -demo.opensDaysAgo + 1)}T10:00:00.000Z`,
       createdAt: `${daysFrom(today, -demo.opensDaysAgo - 7)}T10:00:00.000Z`,
+      answersVersion: 0,
     };
     const groups: GroupRecord[] = demo.groups.map((group, position) => ({
       id: newId(),

@@ -17,6 +17,7 @@ function toRound(row: Selectable<AssessmentRoundsTable>): RoundRecord {
     closedAt: row.closed_at,
     thresholdLockedAt: row.threshold_locked_at,
     createdAt: row.created_at,
+    answersVersion: Number(row.answers_version),
   };
 }
 
@@ -125,6 +126,13 @@ export function roundsRepository(db: Kysely<Database>): Store['rounds'] {
         .set({ threshold_locked_at: at })
         .where('id', '=', roundId)
         .where('threshold_locked_at', 'is', null)
+        .execute();
+    },
+    async bumpAnswersVersion(roundId) {
+      await db
+        .updateTable('assessment_rounds')
+        .set((eb) => ({ answers_version: eb('answers_version', '+', 1) }))
+        .where('id', '=', roundId)
         .execute();
     },
     async close(roundId, at) {

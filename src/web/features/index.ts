@@ -12,6 +12,7 @@ import { registerPartnershipHome } from './partnership-home.js';
 import { registerPasswords } from './passwords.js';
 import { registerPublicPages } from './public-pages.js';
 import { registerSignIn } from './sign-in.js';
+import { registerReports } from './reports.js';
 import { registerRespond } from './respond.js';
 import { registerResults } from './results.js';
 import { registerRounds } from './rounds.js';
@@ -35,6 +36,7 @@ export async function registerFeatureRoutes(
   registerRounds(app, services);
   registerWorkshop(app, services);
   registerResults(app, services);
+  registerReports(app, services);
   registerRespond(app, services);
   if (options.demoMode) registerDemoMail(app, services);
 }

@@ -67,6 +67,7 @@ const round: RoundRecord = {
   closedAt: null,
   thresholdLockedAt: null,
   createdAt: '2026-03-01T09:00:00.000Z',
+  answersVersion: 0,
 };
 
 const L = (level: Level): Rating => ({ kind: 'level', level });

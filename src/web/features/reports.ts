@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../app/errors.js';
+import type { Services } from '../../app/services.js';
+import { fullReportDocument } from '../reports/full-report-document.js';
+import { reportFileName, type ReportContext, type ReportDocument } from '../reports/report-document.js';
+import { summaryDocument } from '../reports/summary-document.js';
+import { renderReportPdf } from '../reports/tagged-pdf.js';
+import { accessOf } from './members.js';
+
+const member = { access: { partnership: 'member' } } as const;
+
+const builders = { summary: summaryDocument, report: fullReportDocument } as const;
+
+/**
+ * A round's lead-member summary and full report, for every member of its partnership: each as a
+ * print-friendly page and as a tagged PDF made on the server.
+ */
+export function registerReports(app: FastifyInstance, services: Services): void {
+  const load = async (request: FastifyRequest, kind: ReportDocument['kind']) => {
+    const { partnership } = accessOf(request);
+    const { roundId } = request.params as { roundId: string };
+    const view = await services.assessments.find(partnership.id, roundId);
+    if (!view) throw new NotFoundError('No such round');
+    const context: ReportContext = { partnershipName: partnership.name, generatedAt: services.clock.now() };
+    const results = await services.assessments.results(view);
+    return { partnership, roundId: view.round.id, document: builders[kind](results, context) };
+  };
+
+  const page = async (request: FastifyRequest, reply: FastifyReply, kind: ReportDocument['kind']) => {
+    const { partnership, roundId, document } = await load(request, kind);
+    const base = `/p/${partnership.slug}/rounds/${roundId}`;
+    return reply.page('reports/report.njk', {
+      title: document.title,
+      report: document,
+      links: {
+        pdf: `${base}/${kind}.pdf`,
+        other:
+          kind === 'summary'
+            ? { href: `${base}/report`, text: 'Read the full report' }
+            : { href: `${base}/summary`, text: 'Read the lead-member summary' },
+        results: `${base}/results`,
+      },
+    });
+  };
+
+  const pdf = async (request: FastifyRequest, reply: FastifyReply, kind: ReportDocument['kind']) => {
+    const { partnership, document } = await load(request, kind);
+    const bytes = await renderReportPdf(document);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header(
+        'content-disposition',
+        `attachment; filename="${reportFileName(kind, partnership.slug, document.roundName)}"`,
+      )
+      .header('cache-control', 'private, no-store')
+      .send(bytes);
+  };
+
+  app.get('/p/:slug/rounds/:roundId/summary', { config: member }, (request, reply) =>
+    page(request, reply, 'summary'),
+  );
+  app.get('/p/:slug/rounds/:roundId/summary.pdf', { config: member }, (request, reply) =>
+    pdf(request, reply, 'summary'),
+  );
+  app.get('/p/:slug/rounds/:roundId/report', { config: member }, (request, reply) =>
+    page(request, reply, 'report'),
+  );
+  app.get('/p/:slug/rounds/:roundId/report.pdf', { config: member }, (request, reply) =>
+    pdf(request, reply, 'report'),
+  );
+}

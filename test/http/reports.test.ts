@@ -1,0 +1,342 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoundView } from '../../src/app/assessments/rounds.js';
+import type { PartnershipRecord } from '../../src/app/ports.js';
+import { readPdf, type ReadPdf } from '../../src/web/reports/read-pdf.testing.js';
+import { Browser, type Response } from '../support/browser.js';
+import { createTestApp, demoAccounts, FakeClock, knownPassword, type TestApp } from '../support/test-app.js';
+
+/**
+ * The lead-member summary and the full report, as pages and as tagged PDFs, against the issue's scenario:
+ * threshold 3; 3 council, 5 VCS and 2 faith respondents. The faith group is below the threshold, so nothing
+ * it said may show anywhere: not a comment, not a figure, not a nudge to its side's medians.
+ */
+
+const actor = { userId: null, label: 'test' };
+const FAITH_SECRET = 'FAITH-SECRET-COMMENT';
+const VCS_COMMENT = 'VCS-VISIBLE-COMMENT';
+const COUNCIL_COMMENT = 'COUNCIL-VISIBLE-COMMENT';
+const WORKSHOP_REASONS = 'WORKSHOP-REASONS: both sides agreed the purpose is written down but not used.';
+const WORKSHOP_ACTIONS = 'WORKSHOP-ACTIONS: rewrite the compact together by June.';
+const ROUND = 'Spring 2026 assessment';
+const PARTNERSHIP = 'Northmoor Council and Communities Partnership';
+const NOT_ENOUGH = 'Faith: not enough responses to show results.';
+
+let t: TestApp;
+let clock: FakeClock;
+let northmoor: PartnershipRecord;
+let roundId: string;
+let admin: Browser;
+
+async function respondents(view: RoundView, groupName: string, count: number, prefix: string) {
+  const group = view.groups.find((g) => g.name === groupName);
+  if (!group) throw new Error(`No group ${groupName}`);
+  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i}@respondents.example`);
+  clock.advanceMinutes(1);
+  await t.runtime.services.assessments.invite(view, 'Northmoor', group.id, emails.join('\n'), actor);
+  const messages = await t.runtime.services.store.outbox.listRecent(100);
+  return emails.map((email) => {
+    const body = messages.find((message) => message.recipient === email)?.bodyText ?? '';
+    const token = /\/respond\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
+    if (!token) throw new Error(`No link for ${email}`);
+    return token;
+  });
+}
+
+type Answer = { rating: string; comment?: string };
+
+async function answerAll(view: RoundView, tokens: string[], answer: (code: string, who: number) => Answer) {
+  for (const [who, token] of tokens.entries()) {
+    for (const indicator of view.indicators) {
+      const { rating, comment = '' } = answer(indicator.code, who);
+      await t.runtime.services.assessments.saveAnswer(token, indicator.code, {
+        rating,
+        comment,
+        evidenceUrl: '',
+      });
+    }
+    await t.runtime.services.assessments.submit(token);
+  }
+}
+
+// Council: SF indicators 2, 2, 3 (median 2); every other indicator 3, 4, 4 (median 4).
+const councilAnswer = (code: string, who: number): Answer => ({
+  rating: (code.startsWith('SF') ? ['2', '2', '3'] : ['3', '4', '4'])[who] ?? '',
+  comment: code === 'RC1' && who === 0 ? COUNCIL_COMMENT : '',
+});
+// VCS: SF1 don't know, 2, 2, 3, 4 (median 2.5); SF2 don't know twice, 2, 3, 4 (median 3, 40% don't know);
+// every other indicator 1, 2, 2, 3, 4 (median 2, range 1–4, middle half 1.5–3.5).
+const vcsAnswer = (code: string, who: number): Answer => {
+  const ratings =
+    code === 'SF1'
+      ? ['dont-know', '2', '2', '3', '4']
+      : code === 'SF2'
+        ? ['dont-know', 'dont-know', '2', '3', '4']
+        : ['1', '2', '2', '3', '4'];
+  return { rating: ratings[who] ?? '', comment: code === 'SF1' && who === 0 ? VCS_COMMENT : '' };
+};
+// Faith: everything 4 with a comment. Pooled, the community side's usual median would be 3 (not 2), its
+// range would still be 1–4 but its middle half 2–4, and it would count 7 people (not 5).
+const faithAnswer = (): Answer => ({ rating: '4', comment: FAITH_SECRET });
+
+beforeAll(async () => {
+  clock = new FakeClock();
+  t = await createTestApp({ clock });
+  northmoor = await t.partnership('northmoor');
+  const services = t.runtime.services;
+  const round = await services.assessments.create(
+    northmoor,
+    {
+      name: ROUND,
+      kind: 'full',
+      threshold: '3',
+      opensOn: '2026-03-02',
+      closesOn: '2026-03-31',
+      groups: [
+        { kind: 'council', name: 'Council', side: '' },
+        { kind: 'vcs', name: 'VCS', side: '' },
+        { kind: 'faith', name: 'Faith', side: '' },
+      ],
+    },
+    actor,
+  );
+  roundId = round.id;
+  const view = await services.assessments.find(northmoor.id, round.id);
+  if (!view) throw new Error('round not found');
+  await answerAll(view, await respondents(view, 'Council', 3, 'council'), councilAnswer);
+  await answerAll(view, await respondents(view, 'VCS', 5, 'vcs'), vcsAnswer);
+  await answerAll(view, await respondents(view, 'Faith', 2, 'faith'), faithAnswer);
+  await services.assessments.saveWorkshop(
+    view,
+    { principleCode: 'SF', agreedLevel: '2', reasons: WORKSHOP_REASONS, agreedActions: WORKSHOP_ACTIONS },
+    actor,
+  );
+
+  admin = new Browser(t.app);
+  await admin.signIn(demoAccounts.northmoorAdmin, knownPassword);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const url = (path: 'summary' | 'summary.pdf' | 'report' | 'report.pdf', id = roundId, slug = 'northmoor') =>
+  `/p/${slug}/rounds/${id}/${path}`;
+
+function decode(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The page's main content as text. */
+function mainText(response: Response): string {
+  return decode(/<main[\s\S]*<\/main>/.exec(response.body)?.[0] ?? '');
+}
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+/** Page or PDF text compared alike: no list bullets or numbers, and "label: text" as one. */
+const flat = (text: string) =>
+  text
+    .replace(/ ?• /g, ' ')
+    .replace(/(^| )\d+\. (?=[A-Z]{2}\d )/g, '$1')
+    .replace(/ : /g, ': ');
+
+async function pdfOf(path: 'summary.pdf' | 'report.pdf'): Promise<{ response: Response; pdf: ReadPdf }> {
+  const response = await admin.get(url(path));
+  expect(response.statusCode).toBe(200);
+  return { response, pdf: await readPdf(response.rawPayload) };
+}
+
+describe('the lead-member summary', () => {
+  it('is a print-friendly page in plain English', async () => {
+    const response = await admin.get(url('summary'));
+    expect(response.statusCode).toBe(200);
+    const text = mainText(response);
+    expect(text).toContain(`Lead-member summary: ${ROUND}`);
+    expect(text).toContain(
+      `${PARTNERSHIP} ran a full assessment called “${ROUND}” from 2 March 2026 to 31 March 2026`,
+    );
+    expect(text).toContain('Council side : 3 people (Council)');
+    expect(text).toContain('Community side : 5 people (VCS)');
+    expect(text).toContain('Shared foundations : Council side 2, community side 2: seen the same way.');
+    expect(text).toContain('Relational culture : Council side 4, community side 2: seen differently.');
+    expect(text).toContain('What to do next');
+    expect(response.body).toContain(`href="${url('summary.pdf')}"`);
+    expect(response.body).toContain(`href="${url('report')}"`);
+  });
+
+  it('is a tagged PDF of at most two A4 pages with the same content', async () => {
+    const { response, pdf } = await pdfOf('summary.pdf');
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="summary-northmoor-spring-2026-assessment.pdf"',
+    );
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    expect(pdf.pageCount).toBeLessThanOrEqual(2);
+    expect(pdf.markInfo?.Marked).toBe(true);
+    expect(pdf.info.Title).toBe(`Lead-member summary: ${ROUND}`);
+    expect(pdf.info.Language).toBe('en-GB');
+    expect(pdf.roles).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'P', 'L', 'LI']));
+    expect(pdf.text).toContain('Community side: 5 people (VCS)');
+    expect(pdf.text).toContain('Relational culture: Council side 4, community side 2: seen differently.');
+    expect(pdf.pages.at(-1)).toContain(`Page ${pdf.pageCount} of ${pdf.pageCount}`);
+  });
+
+  it('lists the three biggest gaps and the top five priorities', async () => {
+    const { pdf } = await pdfOf('summary.pdf');
+    const page = mainText(await admin.get(url('summary')));
+    expect(pdf.text).toContain('1. RC1 Respect as partners: council side 4, community side 2');
+    for (const text of [flat(pdf.text), flat(page)]) {
+      expect(text).toContain(
+        'RC1 Respect as partners: council side 4, community side 2: the community side rates it 2 levels lower.',
+      );
+      expect(text).toContain('the top 3 of 19');
+      const priorities = text.slice(text.indexOf('Top priorities'), text.indexOf('What to do next'));
+      expect(priorities.match(/\b[A-Z]{2}\d /g)).toHaveLength(5);
+    }
+  });
+});
+
+describe('the full report', () => {
+  it('sets out the method: who was asked, dates, threshold, medians and framework version', async () => {
+    const { pdf } = await pdfOf('report.pdf');
+    const page = mainText(await admin.get(url('report')));
+    for (const text of [flat(pdf.text), flat(page)]) {
+      expect(text).toContain('Method');
+      expect(text).toContain('Council (council side): 3 people');
+      expect(text).toContain('VCS (community side): 5 people');
+      expect(text).toContain('The round ran from 2 March 2026 to 31 March 2026.');
+      expect(text).toContain('The threshold for this round is 3 people.');
+      expect(text).toContain('Each figure is a median');
+      expect(text).toContain('relationship framework, version 2026.1');
+    }
+    expect(pdf.info.Title).toBe(`Full report: ${ROUND}`);
+    expect(pdf.markInfo?.Marked).toBe(true);
+    expect(pdf.roles).toEqual(
+      expect.arrayContaining([
+        'Document',
+        'Sect',
+        'H1',
+        'H2',
+        'H3',
+        'P',
+        'Table',
+        'TR',
+        'TH',
+        'TD',
+        'Caption',
+      ]),
+    );
+  });
+
+  it('gives every indicator’s medians, spreads and “don’t know” rates, the community side from VCS alone', async () => {
+    const { pdf } = await pdfOf('report.pdf');
+    const page = mainText(await admin.get(url('report')));
+    for (const text of [pdf.text, page]) {
+      // Who | Median | Range | Middle half | "Don't know"
+      expect(text).toContain('Community side 2 1–4 1.5–3.5 0% (0 of 5)');
+      expect(text).toContain('VCS (community side) 2 1–4 1.5–3.5 0% (0 of 5)');
+      expect(text).toContain('Council side 4 3–4 3–4 0% (0 of 3)');
+      expect(text).toContain('Community side 3 2–4 2–4 40% (2 of 5), high');
+      // Were the faith answers pooled, the community side would read 3, range 1–4, middle half 2–4.
+      expect(text).not.toContain('Community side 3 1–4');
+      expect(text).not.toContain('of 7)');
+      expect(text).not.toMatch(/Faith group/);
+    }
+    const response = await admin.get(url('report.pdf'));
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="report-northmoor-spring-2026-assessment.pdf"',
+    );
+  });
+
+  it('shows comments by side without attribution', async () => {
+    const { pdf } = await pdfOf('report.pdf');
+    const page = mainText(await admin.get(url('report')));
+    for (const text of [flat(pdf.text), flat(page)]) {
+      const sf1 = text.slice(
+        text.indexOf('SF1 A shared written purpose We'),
+        text.indexOf('SF2 Clear roles'),
+      );
+      expect(sf1).toContain(`Comments from the community side: ${VCS_COMMENT}`);
+      expect(sf1).not.toContain('Comments from the council side');
+      const rc1 = text.slice(text.indexOf('RC1 Respect as partners Both'), text.indexOf('RC2 Safe'));
+      expect(rc1).toContain(`Comments from the council side: ${COUNCIL_COMMENT}`);
+      expect(rc1).not.toContain('Comments from the community side');
+      expect(occurrences(text, 'Comments from the')).toBe(2);
+    }
+  });
+
+  it('shows the workshop’s agreed level, reasons and actions beside the survey results', async () => {
+    const { pdf } = await pdfOf('report.pdf');
+    const page = mainText(await admin.get(url('report')));
+    for (const text of [flat(pdf.text), flat(page)]) {
+      const foundations = text.slice(
+        text.indexOf('Shared foundations', text.indexOf('Headline by principle')),
+      );
+      expect(foundations).toContain('Shared foundations 2 2 Seen the same way 2 (Developing)');
+      const workshop = text.slice(text.indexOf('What the workshop agreed'));
+      expect(workshop).toContain('Agreed level: 2 (Developing)');
+      expect(workshop).toContain('The survey: Council side 2, community side 2: seen the same way.');
+      expect(workshop).toContain(`Reasons: ${WORKSHOP_REASONS}`);
+      expect(workshop).toContain(`Agreed actions: ${WORKSHOP_ACTIONS}`);
+      // The workshop sits in its principle's section, before the principle's first indicator.
+      expect(text.indexOf('What the workshop agreed')).toBeLessThan(
+        text.indexOf('SF1 A shared written purpose'),
+      );
+    }
+  });
+});
+
+describe('below the threshold', () => {
+  it('the faith group shows nothing but “not enough responses”, in every page and PDF', async () => {
+    const texts = {
+      summaryPage: (await admin.get(url('summary'))).body,
+      reportPage: (await admin.get(url('report'))).body,
+      summaryPdf: (await pdfOf('summary.pdf')).pdf.text,
+      reportPdf: (await pdfOf('report.pdf')).pdf.text,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const where = { name };
+      expect({ ...where, secret: text.includes(FAITH_SECRET) }).toEqual({ ...where, secret: false });
+      expect({ ...where, notice: occurrences(text, NOT_ENOUGH) }).toEqual({ ...where, notice: 1 });
+      expect({ ...where, named: occurrences(text, 'Faith') }).toEqual({ ...where, named: 1 });
+      expect(text).not.toContain('7 people');
+      expect(text).not.toContain('2 people');
+      expect(text).not.toContain('more needed');
+    }
+  });
+});
+
+describe('access', () => {
+  it('every report route is not found for a member of another partnership, or another partnership’s round', async () => {
+    const eastbrook = new Browser(t.app);
+    await eastbrook.signIn(demoAccounts.eastbrookAdmin, knownPassword);
+    for (const path of ['summary', 'summary.pdf', 'report', 'report.pdf'] as const) {
+      const response = await eastbrook.get(url(path));
+      expect({ path, status: response.statusCode }).toEqual({ path, status: 404 });
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.body).not.toContain(ROUND);
+      const crossed = await eastbrook.get(url(path, roundId, 'eastbrook'));
+      expect({ path, status: crossed.statusCode }).toEqual({ path, status: 404 });
+      const unknown = await admin.get(url(path, '7d0f3c0e-0000-4000-8000-000000000000'));
+      expect({ path, status: unknown.statusCode }).toEqual({ path, status: 404 });
+      const anonymous = await new Browser(t.app).get(url(path));
+      expect(anonymous.statusCode).toBe(303);
+    }
+  });
+
+  it('a viewer of the partnership can read every report', async () => {
+    const viewer = new Browser(t.app);
+    await viewer.signIn(demoAccounts.northmoorViewer, knownPassword);
+    for (const path of ['summary', 'summary.pdf', 'report', 'report.pdf'] as const) {
+      expect((await viewer.get(url(path))).statusCode).toBe(200);
+    }
+  });
+});
