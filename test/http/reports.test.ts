@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoundView } from '../../src/app/assessments/rounds.js';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { readPdf, type ReadPdf } from '../../src/web/reports/read-pdf.testing.js';
 import { Browser, type Response } from '../support/browser.js';
+import {
+  answerAll,
+  COUNCIL_COMMENT,
+  councilAnswer,
+  FAITH_SECRET,
+  faithAnswer,
+  respondents,
+  scenarioActor,
+  VCS_COMMENT,
+  vcsAnswer,
+} from '../support/assessment-scenario.js';
 import { createTestApp, demoAccounts, FakeClock, knownPassword, type TestApp } from '../support/test-app.js';
 
 /**
@@ -11,10 +21,6 @@ import { createTestApp, demoAccounts, FakeClock, knownPassword, type TestApp } f
  * it said may show anywhere: not a comment, not a figure, not a nudge to its side's medians.
  */
 
-const actor = { userId: null, label: 'test' };
-const FAITH_SECRET = 'FAITH-SECRET-COMMENT';
-const VCS_COMMENT = 'VCS-VISIBLE-COMMENT';
-const COUNCIL_COMMENT = 'COUNCIL-VISIBLE-COMMENT';
 const WORKSHOP_REASONS = 'WORKSHOP-REASONS: both sides agreed the purpose is written down but not used.';
 const WORKSHOP_ACTIONS = 'WORKSHOP-ACTIONS: rewrite the compact together by June.';
 const ROUND = 'Spring 2026 assessment';
@@ -26,57 +32,6 @@ let clock: FakeClock;
 let northmoor: PartnershipRecord;
 let roundId: string;
 let admin: Browser;
-
-async function respondents(view: RoundView, groupName: string, count: number, prefix: string) {
-  const group = view.groups.find((g) => g.name === groupName);
-  if (!group) throw new Error(`No group ${groupName}`);
-  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i}@respondents.example`);
-  clock.advanceMinutes(1);
-  await t.runtime.services.assessments.invite(view, 'Northmoor', group.id, emails.join('\n'), actor);
-  const messages = await t.runtime.services.store.outbox.listRecent(100);
-  return emails.map((email) => {
-    const body = messages.find((message) => message.recipient === email)?.bodyText ?? '';
-    const token = /\/respond\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
-    if (!token) throw new Error(`No link for ${email}`);
-    return token;
-  });
-}
-
-type Answer = { rating: string; comment?: string };
-
-async function answerAll(view: RoundView, tokens: string[], answer: (code: string, who: number) => Answer) {
-  for (const [who, token] of tokens.entries()) {
-    for (const indicator of view.indicators) {
-      const { rating, comment = '' } = answer(indicator.code, who);
-      await t.runtime.services.assessments.saveAnswer(token, indicator.code, {
-        rating,
-        comment,
-        evidenceUrl: '',
-      });
-    }
-    await t.runtime.services.assessments.submit(token);
-  }
-}
-
-// Council: SF indicators 2, 2, 3 (median 2); every other indicator 3, 4, 4 (median 4).
-const councilAnswer = (code: string, who: number): Answer => ({
-  rating: (code.startsWith('SF') ? ['2', '2', '3'] : ['3', '4', '4'])[who] ?? '',
-  comment: code === 'RC1' && who === 0 ? COUNCIL_COMMENT : '',
-});
-// VCS: SF1 don't know, 2, 2, 3, 4 (median 2.5); SF2 don't know twice, 2, 3, 4 (median 3, 40% don't know);
-// every other indicator 1, 2, 2, 3, 4 (median 2, range 1–4, middle half 1.5–3.5).
-const vcsAnswer = (code: string, who: number): Answer => {
-  const ratings =
-    code === 'SF1'
-      ? ['dont-know', '2', '2', '3', '4']
-      : code === 'SF2'
-        ? ['dont-know', 'dont-know', '2', '3', '4']
-        : ['1', '2', '2', '3', '4'];
-  return { rating: ratings[who] ?? '', comment: code === 'SF1' && who === 0 ? VCS_COMMENT : '' };
-};
-// Faith: everything 4 with a comment. Pooled, the community side's usual median would be 3 (not 2), its
-// range would still be 1–4 but its middle half 2–4, and it would count 7 people (not 5).
-const faithAnswer = (): Answer => ({ rating: '4', comment: FAITH_SECRET });
 
 beforeAll(async () => {
   clock = new FakeClock();
@@ -97,18 +52,18 @@ beforeAll(async () => {
         { kind: 'faith', name: 'Faith', side: '' },
       ],
     },
-    actor,
+    scenarioActor,
   );
   roundId = round.id;
   const view = await services.assessments.find(northmoor.id, round.id);
   if (!view) throw new Error('round not found');
-  await answerAll(view, await respondents(view, 'Council', 3, 'council'), councilAnswer);
-  await answerAll(view, await respondents(view, 'VCS', 5, 'vcs'), vcsAnswer);
-  await answerAll(view, await respondents(view, 'Faith', 2, 'faith'), faithAnswer);
+  await answerAll(t, view, await respondents(t, clock, view, 'Council', 3, 'council'), councilAnswer);
+  await answerAll(t, view, await respondents(t, clock, view, 'VCS', 5, 'vcs'), vcsAnswer);
+  await answerAll(t, view, await respondents(t, clock, view, 'Faith', 2, 'faith'), faithAnswer);
   await services.assessments.saveWorkshop(
     view,
     { principleCode: 'SF', agreedLevel: '2', reasons: WORKSHOP_REASONS, agreedActions: WORKSHOP_ACTIONS },
-    actor,
+    scenarioActor,
   );
 
   admin = new Browser(t.app);

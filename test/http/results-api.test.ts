@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoundView } from '../../src/app/assessments/rounds.js';
 import type { PartnershipRecord } from '../../src/app/ports.js';
+import {
+  answerAll,
+  FAITH_SECRET,
+  respondents,
+  scenarioActor,
+  VCS_COMMENT,
+} from '../support/assessment-scenario.js';
 import { createTestApp, demoAccounts, FakeClock, type TestApp } from '../support/test-app.js';
 
 /**
@@ -8,9 +14,6 @@ import { createTestApp, demoAccounts, FakeClock, type TestApp } from '../support
  * 3 council, 5 VCS and 2 faith respondents. The faith group is below the threshold.
  */
 
-const actor = { userId: null, label: 'test' };
-const FAITH_SECRET = 'FAITH-SECRET-COMMENT';
-const VCS_COMMENT = 'VCS-VISIBLE-COMMENT';
 const ROUND_NAME = 'Spring 2026 assessment';
 
 let t: TestApp;
@@ -20,39 +23,6 @@ let roundId: string;
 let laterRoundId: string;
 let indicatorCount: number;
 const tokens: Record<string, string> = {};
-
-async function respondents(view: RoundView, groupName: string, count: number, prefix: string) {
-  const group = view.groups.find((g) => g.name === groupName);
-  if (!group) throw new Error(`No group ${groupName}`);
-  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i}@respondents.example`);
-  clock.advanceMinutes(1);
-  await t.runtime.services.assessments.invite(view, 'Northmoor', group.id, emails.join('\n'), actor);
-  const messages = await t.runtime.services.store.outbox.listRecent(100);
-  return emails.map((email) => {
-    const body = messages.find((message) => message.recipient === email)?.bodyText ?? '';
-    const token = /\/respond\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
-    if (!token) throw new Error(`No link for ${email}`);
-    return token;
-  });
-}
-
-async function answerAll(
-  view: RoundView,
-  people: string[],
-  answer: (code: string, who: number) => { rating: string; comment?: string },
-) {
-  for (const [who, token] of people.entries()) {
-    for (const indicator of view.indicators) {
-      const { rating, comment = '' } = answer(indicator.code, who);
-      await t.runtime.services.assessments.saveAnswer(token, indicator.code, {
-        rating,
-        comment,
-        evidenceUrl: '',
-      });
-    }
-    await t.runtime.services.assessments.submit(token);
-  }
-}
 
 async function createRound(name: string, kind: 'full' | 'quick') {
   const round = await t.runtime.services.assessments.create(
@@ -69,7 +39,7 @@ async function createRound(name: string, kind: 'full' | 'quick') {
         { kind: 'faith', name: 'Faith', side: '' },
       ],
     },
-    actor,
+    scenarioActor,
   );
   const view = await t.runtime.services.assessments.find(northmoor.id, round.id);
   if (!view) throw new Error('round not found');
@@ -85,14 +55,14 @@ beforeAll(async () => {
   roundId = view.round.id;
   indicatorCount = view.indicators.length;
   // Council 3, 3, 4 (median 3); VCS 1, 2, 2, 3, 4 (median 2); faith 4, 4 (would make the community 3).
-  await answerAll(view, await respondents(view, 'Council', 3, 'council'), (_code, who) => ({
+  await answerAll(t, view, await respondents(t, clock, view, 'Council', 3, 'council'), (_code, who) => ({
     rating: ['3', '3', '4'][who] ?? '',
   }));
-  await answerAll(view, await respondents(view, 'VCS', 5, 'vcs'), (code, who) => ({
+  await answerAll(t, view, await respondents(t, clock, view, 'VCS', 5, 'vcs'), (code, who) => ({
     rating: ['1', '2', '2', '3', '4'][who] ?? '',
     comment: code === 'SF1' && who === 0 ? VCS_COMMENT : '',
   }));
-  await answerAll(view, await respondents(view, 'Faith', 2, 'faith'), () => ({
+  await answerAll(t, view, await respondents(t, clock, view, 'Faith', 2, 'faith'), () => ({
     rating: '4',
     comment: FAITH_SECRET,
   }));
@@ -101,7 +71,9 @@ beforeAll(async () => {
   clock.advanceMinutes(10);
   const later = await createRound('Summer pulse check', 'quick');
   laterRoundId = later.round.id;
-  await answerAll(later, await respondents(later, 'VCS', 3, 'later-vcs'), () => ({ rating: '3' }));
+  await answerAll(t, later, await respondents(t, clock, later, 'VCS', 3, 'later-vcs'), () => ({
+    rating: '3',
+  }));
 
   for (const [key, email] of Object.entries({
     admin: demoAccounts.northmoorAdmin,

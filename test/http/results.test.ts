@@ -1,8 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoundView } from '../../src/app/assessments/rounds.js';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { Browser } from '../support/browser.js';
+import {
+  answerAll,
+  COUNCIL_COMMENT,
+  councilAnswer,
+  FAITH_SECRET,
+  faithAnswer,
+  respondents,
+  scenarioActor,
+  VCS_COMMENT,
+  vcsAnswer,
+} from '../support/assessment-scenario.js';
 import { createTestApp, demoAccounts, FakeClock, knownPassword, type TestApp } from '../support/test-app.js';
 
 /**
@@ -10,10 +20,6 @@ import { createTestApp, demoAccounts, FakeClock, knownPassword, type TestApp } f
  * respondents. The faith group is below the threshold, so nothing it said may show anywhere.
  */
 
-const actor = { userId: null, label: 'test' };
-const FAITH_SECRET = 'FAITH-SECRET-COMMENT';
-const VCS_COMMENT = 'VCS-VISIBLE-COMMENT';
-const COUNCIL_COMMENT = 'COUNCIL-VISIBLE-COMMENT';
 const EVIL_GROUP = '=HYPERLINK("http://evil.example","Click me")';
 const MAIN_ROUND = 'Spring 2026 assessment';
 const PULSE_ROUND = '@Summer pulse check';
@@ -25,57 +31,6 @@ let mainRoundId: string;
 let pulseRoundId: string;
 let indicatorCount: number;
 let admin: Browser;
-
-/** Invites `count` people to a group and answers their personal tokens, read from the outbox. */
-async function respondents(view: RoundView, groupName: string, count: number, prefix: string) {
-  const group = view.groups.find((g) => g.name === groupName);
-  if (!group) throw new Error(`No group ${groupName}`);
-  const emails = Array.from({ length: count }, (_, i) => `${prefix}-${i}@respondents.example`);
-  clock.advanceMinutes(1); // so these messages are the newest in the outbox
-  await t.runtime.services.assessments.invite(view, 'Northmoor', group.id, emails.join('\n'), actor);
-  const messages = await t.runtime.services.store.outbox.listRecent(100);
-  return emails.map((email) => {
-    const body = messages.find((message) => message.recipient === email)?.bodyText ?? '';
-    const token = /\/respond\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
-    if (!token) throw new Error(`No link for ${email}`);
-    return token;
-  });
-}
-
-type Answer = { rating: string; comment?: string };
-
-async function answerAll(view: RoundView, tokens: string[], answer: (code: string, who: number) => Answer) {
-  for (const [who, token] of tokens.entries()) {
-    for (const indicator of view.indicators) {
-      const { rating, comment = '' } = answer(indicator.code, who);
-      await t.runtime.services.assessments.saveAnswer(token, indicator.code, {
-        rating,
-        comment,
-        evidenceUrl: '',
-      });
-    }
-    await t.runtime.services.assessments.submit(token);
-  }
-}
-
-// Council: SF indicators 2, 2, 3 (median 2); every other indicator 3, 4, 4 (median 4).
-const councilAnswer = (code: string, who: number): Answer => ({
-  rating: (code.startsWith('SF') ? ['2', '2', '3'] : ['3', '4', '4'])[who] ?? '',
-  comment: code === 'RC1' && who === 0 ? COUNCIL_COMMENT : '',
-});
-// VCS: SF1 don't know, 2, 2, 3, 4 (median 2.5); SF2 don't know twice, 2, 3, 4 (median 3, 40% don't know);
-// every other indicator 1, 2, 2, 3, 4 (median 2, quartiles 1.5 and 3.5).
-const vcsAnswer = (code: string, who: number): Answer => {
-  const ratings =
-    code === 'SF1'
-      ? ['dont-know', '2', '2', '3', '4']
-      : code === 'SF2'
-        ? ['dont-know', 'dont-know', '2', '3', '4']
-        : ['1', '2', '2', '3', '4'];
-  return { rating: ratings[who] ?? '', comment: code === 'SF1' && who === 0 ? VCS_COMMENT : '' };
-};
-// Faith: everything 4 with a comment. Were it pooled, the community side's usual median would be 3, not 2.
-const faithAnswer = (): Answer => ({ rating: '4', comment: FAITH_SECRET });
 
 beforeAll(async () => {
   clock = new FakeClock();
@@ -96,15 +51,15 @@ beforeAll(async () => {
         { kind: 'faith', name: 'Faith', side: '' },
       ],
     },
-    actor,
+    scenarioActor,
   );
   mainRoundId = round.id;
   const view = await services.assessments.find(northmoor.id, round.id);
   if (!view) throw new Error('round not found');
   indicatorCount = view.indicators.length;
-  await answerAll(view, await respondents(view, 'Council', 3, 'council'), councilAnswer);
-  await answerAll(view, await respondents(view, 'VCS', 5, 'vcs'), vcsAnswer);
-  await answerAll(view, await respondents(view, 'Faith', 2, 'faith'), faithAnswer);
+  await answerAll(t, view, await respondents(t, clock, view, 'Council', 3, 'council'), councilAnswer);
+  await answerAll(t, view, await respondents(t, clock, view, 'VCS', 5, 'vcs'), vcsAnswer);
+  await answerAll(t, view, await respondents(t, clock, view, 'Faith', 2, 'faith'), faithAnswer);
 
   // A later round whose only group has a name a spreadsheet would run as a formula (and no comments).
   clock.advanceMinutes(10);
@@ -118,12 +73,14 @@ beforeAll(async () => {
       closesOn: '2026-03-31',
       groups: [{ kind: 'custom', name: EVIL_GROUP, side: 'community' }],
     },
-    actor,
+    scenarioActor,
   );
   pulseRoundId = pulse.id;
   const pulseView = await services.assessments.find(northmoor.id, pulse.id);
   if (!pulseView) throw new Error('round not found');
-  await answerAll(pulseView, await respondents(pulseView, EVIL_GROUP, 3, 'pulse'), () => ({ rating: '3' }));
+  await answerAll(t, pulseView, await respondents(t, clock, pulseView, EVIL_GROUP, 3, 'pulse'), () => ({
+    rating: '3',
+  }));
 
   admin = new Browser(t.app);
   await admin.signIn(demoAccounts.northmoorAdmin, knownPassword);
