@@ -25,7 +25,7 @@ const ratingFor = (group: 'council' | 'vcs' | 'faith', index: number, person: nu
 
 async function pdfText(bytes: Buffer): Promise<{ text: string; pages: number }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise;
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
   let text = '';
   for (let number = 1; number <= document.numPages; number += 1) {
     const content = await (await document.getPage(number)).getTextContent();
@@ -291,5 +291,53 @@ describeInBrowser('relationship toolkit: a full round from creation to reports',
     const trends = await admin.locator('#trends').count();
     expect(trends).toBe(1);
     expect(await admin.content()).toContain('Browser full assessment');
+  });
+
+  it('a shareable link, saving for later and a closed round all read well', async () => {
+    await admin.goto(roundUrl);
+    await Promise.all([
+      admin.waitForNavigation(),
+      admin.getByRole('button', { name: 'Make a shareable link for Faith groups' }).click(),
+    ]);
+    await expectNoAxeViolations(admin, 'shareable link shown once');
+    const shareLink = ((await admin.locator('#share-link').textContent()) ?? '').trim();
+    expect(shareLink).toMatch(/\/share\//);
+
+    const { page, context } = await openPage(browser, server.baseUrl);
+    await page.goto(shareLink);
+    await expectNoAxeViolations(page, 'share page');
+    await page.getByLabel('Email address').fill('faith-new@respondents.example');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: /link/i }).click()]);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Check your email',
+    );
+    await expectNoAxeViolations(page, 'check your email');
+
+    const message = (await server.runtime.services.store.outbox.listRecent(5)).find(
+      (m) => m.recipient === 'faith-new@respondents.example',
+    );
+    const personal = /(http:\/\/\S+\/respond\/\S+)/.exec(message?.bodyText ?? '')?.[1] ?? '';
+    await page.goto(personal);
+    await page.getByRole('button', { name: /Start now|Continue/ }).click();
+    await page.getByLabel('Established', { exact: true }).check();
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Save and come back later' }).click(),
+    ]);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('saved');
+    await expectNoAxeViolations(page, 'saved for later');
+
+    await admin.goto(`${roundUrl}/close`);
+    await expectNoAxeViolations(admin, 'close the round');
+    await Promise.all([
+      admin.waitForNavigation(),
+      admin.getByRole('button', { name: 'Close the round' }).click(),
+    ]);
+    await page.goto(personal);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'This round has closed',
+    );
+    await expectNoAxeViolations(page, 'closed round');
+    await context.close();
   });
 });
