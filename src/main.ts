@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { registerApiV1 } from './api/v1/routes.js';
 import { frameworkLibrary } from './app/assessments/framework-library.js';
+import { guidanceLibrary } from './app/guidance/guidance-library.js';
 import { createServices, type Services } from './app/services.js';
 import { contentDir, loadFrameworks } from './interchange/framework-content.js';
+import { loadGuidance } from './interchange/guidance-content.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -33,13 +35,16 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const handle = openDatabase(config.database);
   await migrateToLatest(handle);
+  const frameworks = frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework')));
+  const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
   const services = createServices({
     store: createStore(handle.db),
     clock: overrides.clock ?? systemClock,
     hasher: argon2idHasher(),
     sessionPolicy: config.session,
     baseUrl: config.baseUrl,
-    frameworks: frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework'))),
+    frameworks,
+    guidance,
   });
   return { config, handle, services, close: () => handle.close() };
 }

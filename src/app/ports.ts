@@ -2,6 +2,7 @@ import type { PartnershipRole } from '../domain/accounts/roles.js';
 import type { OrganisationKind } from '../domain/partnerships/organisation-kinds.js';
 import type { GroupKind, RoundKind } from '../domain/assessment/round-rules.js';
 import type { Side } from '../domain/results/rating.js';
+import type { ActionSide, ActionStatus } from '../domain/actions/actions.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -194,6 +195,34 @@ export interface WorkshopRecord {
   recordedBy: string;
 }
 
+export interface ActionRecord {
+  id: string;
+  partnershipId: string;
+  /** The round the action came from, if any. */
+  roundId: string | null;
+  title: string;
+  description: string;
+  indicatorCodes: string[];
+  side: ActionSide;
+  ownerOrganisationId: string | null;
+  leadName: string;
+  dueOn: string | null;
+  status: ActionStatus;
+  /** Where it came from: 'gap:RC2', 'priority:CR2', 'workshop:SF' or 'manual'. */
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActionNoteRecord {
+  id: string;
+  actionId: string;
+  note: string;
+  notedOn: string;
+  authorLabel: string;
+  createdAt: string;
+}
+
 export interface Store {
   readonly users: {
     findById(id: string): Promise<UserRecord | undefined>;
@@ -316,6 +345,17 @@ export interface Store {
   readonly workshop: {
     save(record: WorkshopRecord): Promise<void>;
     list(roundId: string): Promise<WorkshopRecord[]>;
+  };
+  readonly actions: {
+    insert(action: ActionRecord): Promise<void>;
+    /** Replaces the action's fields and indicators (not its partnership, round, source or creation time). */
+    update(action: ActionRecord): Promise<void>;
+    find(partnershipId: string, id: string): Promise<ActionRecord | undefined>;
+    /** Oldest first. */
+    list(partnershipId: string): Promise<ActionRecord[]>;
+    addNote(note: ActionNoteRecord): Promise<void>;
+    /** Newest first. */
+    notes(actionId: string): Promise<ActionNoteRecord[]>;
   };
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;

@@ -3,6 +3,7 @@ import type { RoundDraft } from '../domain/assessment/round-rules.js';
 import type { AnswerDraft } from '../domain/assessment/answers.js';
 import { openResponse, personalLinkForMember, saveAnswer, submitResponse } from './assessments/answering.js';
 import type { FrameworkLibrary } from './assessments/framework-library.js';
+import type { GuidanceLibrary } from './guidance/guidance-library.js';
 import {
   createShareLink,
   describeShareLink,
@@ -22,6 +23,19 @@ import {
   type RoundView,
 } from './assessments/rounds.js';
 import { saveWorkshopRecord } from './assessments/workshop.js';
+import {
+  actionsByIndicator,
+  addProgressNote,
+  createAction,
+  findAction,
+  listActions,
+  openActionsCarriedInto,
+  updateAction,
+  type ActionDeps,
+  type ActionOrigin,
+} from './actions/actions.js';
+import { suggestionsFor } from './actions/suggestions.js';
+import type { RoundResultsView } from './assessments/results.js';
 import { authenticateApiToken, createApiToken } from './accounts/api-tokens.js';
 import {
   checkPasswordLink,
@@ -44,7 +58,17 @@ import {
 import { accessPartnership, createPartnership, type NewPartnership } from './partnerships/partnerships.js';
 import type { Actor } from './shared/audit.js';
 import { deliverQueuedEmail } from './shared/outbox.js';
-import type { Clock, MailSender, PartnershipRecord, PasswordHasher, Store, UserRecord } from './ports.js';
+import type {
+  Clock,
+  MailSender,
+  MembershipRecord,
+  PartnershipRecord,
+  PasswordHasher,
+  RoundRecord,
+  Store,
+  UserRecord,
+} from './ports.js';
+import type { ActionDraft } from '../domain/actions/actions.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -53,6 +77,7 @@ export interface ServiceDeps {
   readonly sessionPolicy: SessionPolicy;
   readonly baseUrl: string;
   readonly frameworks: FrameworkLibrary;
+  readonly guidance: GuidanceLibrary;
 }
 
 /** Every use-case with its dependencies bound: what the web, API and CLI layers call. */
@@ -68,6 +93,7 @@ export function createServices(deps: ServiceDeps) {
     frameworks: deps.frameworks,
     resultsCache: createResultsCache(),
   };
+  const actionDeps: ActionDeps = { store, clock, frameworks: deps.frameworks, guidance: deps.guidance };
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));
@@ -82,6 +108,7 @@ export function createServices(deps: ServiceDeps) {
     hasher,
     baseUrl,
     health: { check: () => store.ping() },
+    guidance: deps.guidance,
     sessions: {
       signIn: (email: string, password: string) => signIn(sessionDeps, email, password),
       start: (user: UserRecord) => startSession(sessionDeps, user),
@@ -184,6 +211,35 @@ export function createServices(deps: ServiceDeps) {
         input: { principleCode: string; agreedLevel: string; reasons: string; agreedActions: string },
         actor: Actor,
       ) => saveWorkshopRecord(assessmentDeps, view, input, actor),
+    },
+    actions: {
+      list: (partnershipId: string) => listActions(actionDeps, partnershipId),
+      find: (partnershipId: string, actionId: string) => findAction(actionDeps, partnershipId, actionId),
+      create: (
+        partnershipId: string,
+        member: MembershipRecord,
+        draft: ActionDraft,
+        origin: ActionOrigin,
+        actor: Actor,
+      ) => createAction(actionDeps, partnershipId, member, draft, origin, actor),
+      update: (
+        partnershipId: string,
+        member: MembershipRecord,
+        actionId: string,
+        draft: ActionDraft,
+        actor: Actor,
+      ) => updateAction(actionDeps, partnershipId, member, actionId, draft, actor),
+      addNote: (
+        partnershipId: string,
+        member: MembershipRecord,
+        actionId: string,
+        input: { note: string; status: string },
+        actor: Actor,
+      ) => addProgressNote(actionDeps, partnershipId, member, actionId, input, actor),
+      suggestionsFor: (view: RoundView, results: RoundResultsView | undefined, indicatorCode: string) =>
+        suggestionsFor(view, results, indicatorCode, deps.guidance),
+      openActionsCarriedInto: (round: RoundRecord) => openActionsCarriedInto(actionDeps, round),
+      actionsByIndicator: (partnershipId: string) => actionsByIndicator(actionDeps, partnershipId),
     },
     demo: {
       seed: (options?: { password?: () => string }) =>

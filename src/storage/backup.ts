@@ -21,6 +21,9 @@ export const tablesInDependencyOrder = [
   'responses',
   'response_ratings',
   'workshop_records',
+  'actions',
+  'action_indicators',
+  'action_progress_notes',
 ] as const;
 
 export interface BackupFile {

@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as assessmentRounds from './migrations/0002-assessment-rounds.js';
 import * as resultsIndexes from './migrations/0003-results-indexes.js';
 import * as answersVersion from './migrations/0004-answers-version.js';
+import * as actions from './migrations/0005-actions.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-assessment-rounds': assessmentRounds,
   '0003-results-indexes': resultsIndexes,
   '0004-answers-version': answersVersion,
+  '0005-actions': actions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,9 @@ export interface Database {
   responses: ResponsesTable;
   response_ratings: ResponseRatingsTable;
   workshop_records: WorkshopRecordsTable;
+  actions: ActionsTable;
+  action_indicators: ActionIndicatorsTable;
+  action_progress_notes: ActionProgressNotesTable;
 }
 
 export interface PartnershipsTable {
@@ -185,4 +188,34 @@ export interface WorkshopRecordsTable {
   agreed_actions: string;
   recorded_at: string;
   recorded_by: string;
+}
+
+export interface ActionsTable {
+  id: string;
+  partnership_id: string;
+  round_id: string | null;
+  title: string;
+  description: string;
+  side: string;
+  owner_organisation_id: string | null;
+  lead_name: string;
+  due_on: string | null;
+  status: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionIndicatorsTable {
+  action_id: string;
+  indicator_code: string;
+}
+
+export interface ActionProgressNotesTable {
+  id: string;
+  action_id: string;
+  note: string;
+  noted_on: string;
+  author_label: string;
+  created_at: string;
 }

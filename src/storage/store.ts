@@ -16,6 +16,7 @@ import { roundsRepository } from './repositories/rounds.js';
 import { roundInvitationsRepository } from './repositories/round-invitations.js';
 import { responsesRepository } from './repositories/responses.js';
 import { workshopRepository } from './repositories/workshop.js';
+import { actionsRepository } from './repositories/actions.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -35,6 +36,7 @@ export function createStore(db: Kysely<Database>): Store {
     roundInvitations: roundInvitationsRepository(db),
     responses: responsesRepository(db),
     workshop: workshopRepository(db),
+    actions: actionsRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

@@ -185,14 +185,26 @@ describe('the results page', () => {
     const gaps = tableRows(body, 'gaps-table').slice(1);
     // 18 indicators outside SF differ by 2; SF2 by 1; SF1 (0.5) and SF3 to SF6 (0) are not gaps.
     expect(gaps).toHaveLength(19);
-    expect(gaps[0]).toEqual(['RC1 Respect as partners', '4', '2', 'Community side 2 lower']);
-    expect(gaps.at(-1)).toEqual(['SF2 Clear roles for each side', '2', '3', 'Community side 1 higher']);
+    expect(gaps[0]).toEqual([
+      'RC1 Respect as partners',
+      '4',
+      '2',
+      'Community side 2 lower',
+      'Add an action for Respect as partners',
+    ]);
+    expect(gaps.at(-1)).toEqual([
+      'SF2 Clear roles for each side',
+      '2',
+      '3',
+      'Community side 1 higher',
+      'Add an action for Clear roles for each side',
+    ]);
     expect(gaps.some((row) => row[0]?.startsWith('SF1 '))).toBe(false);
 
     // Every indicator's lowest median is 2, so the biggest gaps come first, in framework order.
     const priorities = decode(/id="priorities"[\s\S]*?<\/ul>/.exec(body)?.[0] ?? '');
     expect(priorities).toContain(
-      'RC1 Respect as partners : council side 4 (Embedded), community side 2 (Developing) RC2 Safe to challenge',
+      'RC1 Respect as partners : council side 4 (Embedded), community side 2 (Developing) Add an action for Respect as partners RC2 Safe to challenge',
     );
     expect(decode(/id="strengths"[\s\S]*?id="priorities"/.exec(body)?.[0] ?? '')).toContain(
       'No indicator is rated Established or above by both sides',

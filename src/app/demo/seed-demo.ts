@@ -1,6 +1,7 @@
 import { buildDemoWorld } from '../../domain/demo/demo-partnerships.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import type { Clock, PasswordHasher, Store } from '../ports.js';
+import { seedDemoActions } from './seed-demo-actions.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
@@ -91,7 +92,10 @@ export async function seedDemo(
       }
     }
     const northmoor = partnershipIds.get('northmoor');
-    if (northmoor) await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
+    if (northmoor) {
+      await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
+      await seedDemoActions(trx, clock, northmoor);
+    }
   });
 
   return world.people.map((person, index) => ({

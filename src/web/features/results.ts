@@ -4,6 +4,7 @@ import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { csvFileName, resultsCsvRows, resultsPageView } from '../view-models/results-view.js';
 import { accessOf } from './members.js';
+import { mayAddActions } from '../../domain/actions/actions.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -24,6 +25,9 @@ export function registerResults(app: FastifyInstance, services: Services): void 
       title: `Results: ${page.round.name}`,
       results: page,
       csvHref: `/p/${partnership.slug}/rounds/${page.round.id}/results.csv`,
+      actionBase: mayAddActions(accessOf(request).membership)
+        ? `/p/${partnership.slug}/actions/new?round=${page.round.id}`
+        : undefined,
     });
   });
 

@@ -36,7 +36,9 @@ function partnershipNav(request: FastifyRequest) {
   const items = [
     { href: `${base}/`, text: 'Home' },
     { href: `${base}/rounds`, text: 'Assessments' },
+    { href: `${base}/actions`, text: 'Actions' },
     { href: `${base}/organisations`, text: 'Organisations' },
+    { href: '/guidance', text: 'Guidance' },
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
     ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
     ...(roleAllows(role, 'read-outbox') ? [{ href: `${base}/emails`, text: 'Emails sent' }] : []),
