@@ -1,14 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { contentDir, contentSchema } from './content-schema.js';
 import { checkFrameworkRules, type Framework } from '../domain/framework/framework.js';
 
-/** content/ at the root of the project, seen from src/interchange or a build of it. */
-export const contentDir = fileURLToPath(new URL('../../content/', import.meta.url));
-const schemaFile = path.join(contentDir, 'schema', 'framework.schema.json');
+export { contentDir };
 
 /** One thing a content editor must fix: where it is and what to do. */
 export interface ContentProblem {
@@ -35,18 +32,6 @@ function describeProblems(problems: readonly ContentProblem[]): string {
     return `- ${at} ${p.where ? `${p.where}: ` : ''}${p.message}`;
   });
   return [`The framework content has ${count}. Fix each one and try again:`, ...lines].join('\n');
-}
-
-let compiled: ValidateFunction | undefined;
-
-async function validator(): Promise<ValidateFunction> {
-  if (!compiled) {
-    const schema = JSON.parse(await fs.readFile(schemaFile, 'utf8')) as object;
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    formatsPlugin.default(ajv, ['date']);
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
 }
 
 type Segment = string | number;
@@ -189,7 +174,7 @@ export async function loadFramework(file: string): Promise<Framework> {
     return undefined;
   };
 
-  const validate = await validator();
+  const validate = await contentSchema('framework.schema.json');
   if (!validate(data)) {
     throw new ContentError(
       (validate.errors ?? []).map((error) => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import matter from 'gray-matter';
 import { Marked, type Tokens } from 'marked';
 import {
@@ -11,21 +10,8 @@ import {
   type Framework,
 } from '../domain/framework/framework.js';
 import type { GuidanceArticle } from '../domain/guidance/guidance.js';
-import { ContentError, contentDir, type ContentProblem } from './framework-content.js';
-
-const schemaFile = path.join(contentDir, 'schema', 'guidance.schema.json');
-
-let compiled: ValidateFunction | undefined;
-
-async function validator(): Promise<ValidateFunction> {
-  if (!compiled) {
-    const schema = JSON.parse(await fs.readFile(schemaFile, 'utf8')) as object;
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    formatsPlugin.default(ajv, ['date']);
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
-}
+import { contentSchema } from './content-schema.js';
+import { ContentError, type ContentProblem } from './framework-content.js';
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -145,7 +131,7 @@ async function loadArticle(
     return undefined;
   }
   const data: unknown = parsed.data;
-  const validate = await validator();
+  const validate = await contentSchema('guidance.schema.json');
   const found: ContentProblem[] = [];
   if (!validate(data)) {
     for (const error of validate.errors ?? []) found.push({ file, ...explain(error) });
