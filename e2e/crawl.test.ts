@@ -5,7 +5,16 @@ import { describeInBrowser, launchBrowser, openPage, signIn, type OpenPage } fro
 import { demoAccounts, demoPassword, startServer, type TestServer } from './support/server.js';
 
 /** Most pages a single role's crawl visits. */
-const pageCap = 80;
+const pageCap = 150;
+
+/** Pages of the same shape (ids replaced, query values ignored) are the same template: check a few of each. */
+const visitsPerShape = 2;
+
+function shapeOf(path: string): string {
+  const url = new URL(path, 'http://shape.invalid');
+  const keys = [...url.searchParams.keys()].sort().join('&');
+  return `${url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}?${keys}`;
+}
 
 interface Role {
   readonly name: string;
@@ -89,6 +98,7 @@ async function crawl(page: Page, origin: string, role: Role): Promise<CrawlRepor
   const queued = new Set(queue);
   const checked: { path: string; status: number }[] = [];
   const checkedPaths = new Set<string>();
+  const shapes = new Map<string, number>();
   const problems: string[] = [];
 
   while (queue.length > 0 && checked.length < pageCap) {
@@ -114,6 +124,9 @@ async function crawl(page: Page, origin: string, role: Role): Promise<CrawlRepor
       if (!shouldFollow(url, origin)) continue;
       const path = url.pathname + url.search;
       if (queued.has(path) || checkedPaths.has(path)) continue;
+      const shape = shapeOf(path);
+      if ((shapes.get(shape) ?? 0) >= visitsPerShape) continue;
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       queued.add(path);
       queue.push(path);
     }
