@@ -1,3 +1,4 @@
+import { carriedActionRows } from '../view-models/carried-actions.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { NotFoundError } from '../../app/errors.js';
@@ -21,9 +22,11 @@ export function registerResults(app: FastifyInstance, services: Services): void 
   app.get('/p/:slug/rounds/:roundId/results', { config: member }, async (request, reply) => {
     const { partnership, results } = await loadResults(request);
     const page = resultsPageView(results);
+    const carried = await services.actions.openActionsCarriedInto(results.view.round);
     return reply.page('results/results.njk', {
       title: `Results: ${page.round.name}`,
       results: page,
+      carriedActions: carriedActionRows(carried, results.view.framework, results.previous?.comparison),
       csvHref: `/p/${partnership.slug}/rounds/${page.round.id}/results.csv`,
       actionBase: mayAddActions(accessOf(request).membership)
         ? `/p/${partnership.slug}/actions/new?round=${page.round.id}`
