@@ -9,6 +9,7 @@ import type { RoundView } from '../../app/assessments/rounds.js';
 import type { Framework } from '../../domain/framework/framework.js';
 import { PERCEPTION_GAP_THRESHOLD, type GroupResult } from '../../domain/results/index.js';
 import { formatMedian } from '../view-models/results-view.js';
+import { safeFileName } from '../view-models/file-name.js';
 
 /** Text with an optional label shown before it in bold ("Shared foundations: Council side 3, …"). */
 export interface LabelledText {
@@ -185,15 +186,5 @@ export function reportFileName(
   partnershipSlug: string,
   roundName: string,
 ): string {
-  const clean = (text: string) =>
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/g, '');
-  const parts = [clean(partnershipSlug), clean(roundName)].filter((part) => part !== '');
-  return `${[kind, ...parts].join('-')}.pdf`;
+  return safeFileName(kind, partnershipSlug, roundName, 'pdf');
 }

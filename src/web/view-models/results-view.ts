@@ -22,6 +22,7 @@ import {
   principleRadar,
   radarChart,
 } from '../charts/index.js';
+import { safeFileName } from './file-name.js';
 
 /** A "don't know" rate at or above this is marked high on the page. */
 export const HIGH_DONT_KNOW_RATE = 0.3;
@@ -470,15 +471,5 @@ export function resultsCsvRows(view: RoundResultsView, partnershipName: string):
 
 /** A file name safe in a Content-Disposition header: lower-case letters, digits and hyphens. */
 export function csvFileName(partnershipSlug: string, roundName: string): string {
-  const clean = (text: string) =>
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/g, '');
-  const parts = [clean(partnershipSlug), clean(roundName)].filter((part) => part !== '');
-  return `${['results', ...parts].join('-')}.csv`;
+  return safeFileName('results', partnershipSlug, roundName, 'csv');
 }
