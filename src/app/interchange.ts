@@ -21,6 +21,8 @@ export interface ImportContext {
   readonly services: Services;
   readonly partnershipId: string | undefined;
   readonly actor: Actor;
+  /** Kind-specific command-line or form options, such as `level`, `code-field` or `theme`. */
+  readonly options?: Readonly<Record<string, string>>;
 }
 
 /** The whole source could not be read or has the wrong shape: nothing can be imported from it. */

@@ -6,6 +6,17 @@ const commandLineActor = { userId: null, label: 'Command line' };
 const kindList = (kinds: readonly { kind: string }[]) =>
   kinds.length ? kinds.map((k) => k.kind).join(', ') : 'none yet';
 
+const notImportOptions = new Set(['partnership', 'yes', 'json', 'help', 'slug', 'la', 'email', 'role']);
+
+/** Every string option except the command's own, for the import kind to read (`--level lsoa` → level). */
+function importOptions(args: ParsedArgs): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [key, value] of Object.entries(args.values)) {
+    if (typeof value === 'string' && !notImportOptions.has(key)) options[key] = value;
+  }
+  return options;
+}
+
 export async function runDataCommand(
   command: string,
   positionals: readonly string[],
@@ -36,7 +47,12 @@ export async function runDataCommand(
     if (!source) throw new UsageError('import needs a FILE or URL.');
     if (importer.needsPartnership && !partnership)
       throw new UsageError(`import ${kind} needs --partnership S.`);
-    const context = { services: opened.services, partnershipId: partnership?.id, actor: commandLineActor };
+    const context = {
+      services: opened.services,
+      partnershipId: partnership?.id,
+      actor: commandLineActor,
+      options: importOptions(args),
+    };
     const report = await (
       args.values.yes ? importer.apply(source, context) : importer.preview(source, context)
     ).catch((error: unknown) => {
