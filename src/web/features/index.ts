@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
 import type { WebOptions } from '../server.js';
 import { registerAccount } from './account.js';
+import { registerActionPlanSummary } from './action-plan-summary.js';
 import { registerActions } from './actions.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
@@ -38,6 +39,7 @@ export async function registerFeatureRoutes(
   registerNational(app, services);
   registerRounds(app, services);
   registerWorkshop(app, services);
+  registerActionPlanSummary(app, services);
   registerActions(app, services);
   registerResults(app, services);
   registerReports(app, services);

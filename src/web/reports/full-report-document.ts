@@ -454,6 +454,7 @@ export function fullReportDocument(view: RoundResultsView, context: ReportContex
       priorities,
       dontKnow,
       ...extra,
+      ...(context.actionPlan ? [context.actionPlan] : []),
     ],
   };
 }

@@ -43,7 +43,7 @@ export interface ReportSection {
 }
 
 export interface ReportDocument {
-  readonly kind: 'summary' | 'report';
+  readonly kind: 'summary' | 'report' | 'plan';
   /** "Lead-member summary: Spring 2026 assessment". */
   readonly title: string;
   readonly partnershipName: string;
@@ -60,6 +60,8 @@ export interface ReportDocument {
 export interface ReportContext {
   readonly partnershipName: string;
   readonly generatedAt: Date;
+  /** The full report's action plan section, when the round has actions to show. */
+  readonly actionPlan?: ReportSection;
 }
 
 export const paragraph = (text: string, label?: string): ReportBlock =>
