@@ -10,7 +10,9 @@ import { loadGuidance } from './interchange/guidance-content.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
-import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+import { exporters, importersFor } from './importers.js';
+import type { ImportRunner } from './app/interchange.js';
+import { workerImportRunner } from './platform/worker-import-runner.js';
 import { readSource } from './interchange/read-source.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { smtpMailSender } from './platform/smtp-mail-sender.js';
@@ -29,12 +31,20 @@ export interface Runtime {
 }
 
 /** Opens the database, applies migrations and builds the services: the composition root. */
-export async function openRuntime(
-  config: Config,
-  overrides: Partial<Pick<Services, 'clock'>> = {},
-): Promise<Runtime> {
+export interface RuntimeOptions {
+  readonly clock?: Services['clock'];
+  /** How uploaded imports run; by default each in a worker thread of its own. */
+  readonly importRunner?: ImportRunner;
+  /** Apply migrations first (default true); an import worker opens an already migrated database. */
+  readonly migrate?: boolean;
+}
+
+/** Where uploaded import files wait between their preview and their import. */
+export const uploadDirFor = (config: Config) => path.join(config.dataDir, 'uploads');
+
+export async function openRuntime(config: Config, overrides: RuntimeOptions = {}): Promise<Runtime> {
   const handle = openDatabase(config.database);
-  await migrateToLatest(handle);
+  if (overrides.migrate !== false) await migrateToLatest(handle);
   const frameworks = frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework')));
   const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
   const services = createServices({
@@ -45,6 +55,16 @@ export async function openRuntime(
     baseUrl: config.baseUrl,
     frameworks,
     guidance,
+    imports: {
+      kinds: importersFor(readSource),
+      runner:
+        overrides.importRunner ??
+        workerImportRunner({
+          script: new URL('../bin/import-worker.js', import.meta.url),
+          workerData: { config },
+          uploadDir: uploadDirFor(config),
+        }),
+    },
   });
   return { config, handle, services, close: () => handle.close() };
 }
@@ -68,6 +88,7 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
     demoMode: config.demo,
     signInAttemptsPer15Minutes: config.signInAttemptsPer15Minutes,
     logLevel: config.logLevel,
+    uploadDir: uploadDirFor(config),
     ...(mailSender ? { mailSender } : {}),
   });
   registerApiV1(app, services);
@@ -93,8 +114,8 @@ const cliRuntime: CliRuntime = {
   },
   backup: (runtime, file) => writeBackup((runtime as Runtime).handle, file, new Date()),
   restore: (runtime, file) => restoreBackup((runtime as Runtime).handle, file),
-  importers: [organisationsCsvImporter(readSource)],
-  exporters: [organisationsCsvExporter],
+  importers: importersFor(readSource),
+  exporters,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -23,6 +23,18 @@ export interface ImportContext {
   readonly actor: Actor;
   /** Kind-specific command-line or form options, such as `level`, `code-field` or `theme`. */
   readonly options?: Readonly<Record<string, string>>;
+  /** Called now and then with rows (or records) handled so far and in all, for a progress bar. */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+/** An option an import kind reads, so the upload form can ask for it. */
+export interface ImportOption {
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly required?: boolean;
+  /** A fixed list of values; free text when absent. */
+  readonly choices?: readonly { readonly value: string; readonly text: string }[];
 }
 
 /** The whole source could not be read or has the wrong shape: nothing can be imported from it. */
@@ -35,6 +47,9 @@ export interface Importer {
   readonly kind: string;
   readonly description: string;
   readonly needsPartnership: boolean;
+  /** File types the upload form accepts, such as '.csv' or '.geojson,.json'. */
+  readonly accept?: string;
+  readonly options?: readonly ImportOption[];
   preview(source: string, context: ImportContext): Promise<ImportReport>;
   apply(source: string, context: ImportContext): Promise<ImportReport>;
 }
@@ -44,4 +59,33 @@ export interface Exporter {
   readonly description: string;
   /** Writes the export to `write` piece by piece, so large exports stream. */
   run(partnershipId: string, services: Services, write: (chunk: string) => void): Promise<void>;
+}
+
+/** What the web and the use-cases know of an import kind without running it. */
+export type ImportKindInfo = Pick<
+  Importer,
+  'kind' | 'description' | 'needsPartnership' | 'accept' | 'options'
+>;
+
+export interface ImportRunRequest {
+  readonly kind: string;
+  /** The file to read (an uploaded copy, a path or an address). */
+  readonly source: string;
+  readonly partnershipId: string | null;
+  readonly options: Readonly<Record<string, string>>;
+  readonly mode: 'preview' | 'apply';
+  readonly actor: Actor;
+}
+
+export interface ImportRunEvents {
+  progress(done: number, total: number): void;
+  finished(report: ImportReport): void;
+  failed(message: string): void;
+}
+
+/** Runs imports away from the request that asked for them: in a worker thread, or in-process in tests. */
+export interface ImportRunner {
+  start(request: ImportRunRequest, events: ImportRunEvents): void;
+  /** Removes an uploaded copy that is no longer needed. */
+  discard(source: string): Promise<void>;
 }

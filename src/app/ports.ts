@@ -223,6 +223,31 @@ export interface ActionNoteRecord {
   createdAt: string;
 }
 
+/** Where an import job is: previewing and applying run in the background; the others wait or are final. */
+export type ImportJobStatus = 'previewing' | 'previewed' | 'applying' | 'applied' | 'failed' | 'cancelled';
+
+export interface ImportJobRecord {
+  id: string;
+  /** Null for national reference data. */
+  partnershipId: string | null;
+  kind: string;
+  /** The file name as uploaded, or the path or address given to the command line. */
+  sourceName: string;
+  /** Where the uploaded copy is kept until the job is applied or cancelled. */
+  sourcePath: string;
+  options: Record<string, string>;
+  status: ImportJobStatus;
+  /** Rows (or records) handled so far and in all, for the progress bar; total 0 while unknown. */
+  done: number;
+  total: number;
+  /** The preview's or the applied import's report, as JSON. */
+  report: string | null;
+  error: string | null;
+  createdByUserId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Store {
   readonly users: {
     findById(id: string): Promise<UserRecord | undefined>;
@@ -356,6 +381,19 @@ export interface Store {
     addNote(note: ActionNoteRecord): Promise<void>;
     /** Newest first. */
     notes(actionId: string): Promise<ActionNoteRecord[]>;
+  };
+  readonly importJobs: {
+    insert(job: ImportJobRecord): Promise<void>;
+    /** With a partnership id, only that partnership's job; with null, only a national job. */
+    find(partnershipId: string | null, id: string): Promise<ImportJobRecord | undefined>;
+    /** Newest first. */
+    list(partnershipId: string | null, limit: number): Promise<ImportJobRecord[]>;
+    update(
+      id: string,
+      change: Partial<Pick<ImportJobRecord, 'status' | 'done' | 'total' | 'report' | 'error' | 'updatedAt'>>,
+    ): Promise<void>;
+    /** Jobs still marked as running, such as those a stopped service left behind. */
+    listRunning(): Promise<ImportJobRecord[]>;
   };
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;

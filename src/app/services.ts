@@ -69,6 +69,18 @@ import type {
   UserRecord,
 } from './ports.js';
 import type { ActionDraft } from '../domain/actions/actions.js';
+import type { ImportKindInfo, ImportRunner } from './interchange.js';
+import {
+  cancelImport,
+  confirmImport,
+  failInterruptedImports,
+  findImport,
+  kindsFor,
+  listImports,
+  startImport,
+  type ImportJobDeps,
+  type StartImportInput,
+} from './imports/import-jobs.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -78,7 +90,14 @@ export interface ServiceDeps {
   readonly baseUrl: string;
   readonly frameworks: FrameworkLibrary;
   readonly guidance: GuidanceLibrary;
+  /** How uploaded imports run, and which kinds there are. Without it, the service offers no imports. */
+  readonly imports?: { readonly runner: ImportRunner; readonly kinds: readonly ImportKindInfo[] };
 }
+
+const noImports: ImportRunner = {
+  start: (_request, events) => events.failed('This service was started without imports.'),
+  discard: async () => undefined,
+};
 
 /** Every use-case with its dependencies bound: what the web, API and CLI layers call. */
 export function createServices(deps: ServiceDeps) {
@@ -94,6 +113,13 @@ export function createServices(deps: ServiceDeps) {
     resultsCache: createResultsCache(),
   };
   const actionDeps: ActionDeps = { store, clock, frameworks: deps.frameworks, guidance: deps.guidance };
+  const importDeps: ImportJobDeps = {
+    store,
+    clock,
+    runner: deps.imports?.runner ?? noImports,
+    kinds: deps.imports?.kinds ?? [],
+    progress: new Map(),
+  };
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));
@@ -240,6 +266,16 @@ export function createServices(deps: ServiceDeps) {
         suggestionsFor(view, results, indicatorCode, deps.guidance),
       openActionsCarriedInto: (round: RoundRecord) => openActionsCarriedInto(actionDeps, round),
       actionsByIndicator: (partnershipId: string) => actionsByIndicator(actionDeps, partnershipId),
+    },
+    imports: {
+      kinds: (scope: 'partnership' | 'national') => kindsFor(importDeps, scope),
+      start: (input: StartImportInput) => startImport(importDeps, input),
+      confirm: (partnershipId: string | null, jobId: string, actor: Actor) =>
+        confirmImport(importDeps, partnershipId, jobId, actor),
+      cancel: (partnershipId: string | null, jobId: string) => cancelImport(importDeps, partnershipId, jobId),
+      find: (partnershipId: string | null, jobId: string) => findImport(importDeps, partnershipId, jobId),
+      list: (partnershipId: string | null) => listImports(importDeps, partnershipId),
+      failInterrupted: () => failInterruptedImports(importDeps),
     },
     demo: {
       seed: (options?: { password?: () => string }) =>

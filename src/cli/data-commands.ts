@@ -17,6 +17,20 @@ function importOptions(args: ParsedArgs): Record<string, string> {
   return options;
 }
 
+/** Prints "Importing: 40% (40,000 of 100,000 rows)" to standard error at each tenth of the way. */
+function progressPrinter(output: Output, verb: string) {
+  let lastTenth = -1;
+  return (done: number, total: number) => {
+    if (total <= 0) return;
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth === lastTenth) return;
+    lastTenth = tenth;
+    output.err(
+      `${verb}: ${tenth * 10}% (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows)`,
+    );
+  };
+}
+
 export async function runDataCommand(
   command: string,
   positionals: readonly string[],
@@ -52,6 +66,9 @@ export async function runDataCommand(
       partnershipId: partnership?.id,
       actor: commandLineActor,
       options: importOptions(args),
+      ...(args.values.json
+        ? {}
+        : { progress: progressPrinter(output, args.values.yes ? 'Importing' : 'Checking') }),
     };
     const report = await (
       args.values.yes ? importer.apply(source, context) : importer.preview(source, context)

@@ -14,6 +14,7 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
     const credentials = await services.demo.seed();
     printCredentials(credentials, config.baseUrl, output);
   }
+  await services.imports.failInterrupted();
   const sender = runtime.mailSenderFor(config);
   const app = await runtime.buildApp(opened, sender);
   const stop = async () => {

@@ -104,6 +104,7 @@ export function organisationsCsvImporter(read: (source: string) => Promise<strin
     kind: 'organisations',
     description: 'Organisations from a CSV file with the columns name, kind and identifier',
     needsPartnership: true,
+    accept: '.csv',
     async preview(source, context) {
       return (await plan(context.services.store, partnershipOf(context), await read(source))).report;
     },
@@ -114,14 +115,18 @@ export function organisationsCsvImporter(read: (source: string) => Promise<strin
       return context.services.store.transaction(async (store) => {
         const planned = await plan(store, partnershipId, text);
         const now = clock.now().toISOString();
+        const total = planned.inserts.length + planned.updates.length;
+        let done = 0;
         for (const value of planned.inserts) {
           await store.organisations.insert({ id: newId(), partnershipId, ...value, createdAt: now });
+          context.progress?.((done += 1), total);
         }
         for (const { id, value } of planned.updates) {
           await store.organisations.update(partnershipId, id, {
             kind: value.kind,
             identifier: value.identifier,
           });
+          context.progress?.((done += 1), total);
         }
         if (planned.inserts.length + planned.updates.length > 0) {
           await recordAudit(store, clock, {

@@ -24,6 +24,7 @@ export const tablesInDependencyOrder = [
   'actions',
   'action_indicators',
   'action_progress_notes',
+  'import_jobs',
 ] as const;
 
 export interface BackupFile {

@@ -22,6 +22,7 @@ export interface Database {
   actions: ActionsTable;
   action_indicators: ActionIndicatorsTable;
   action_progress_notes: ActionProgressNotesTable;
+  import_jobs: ImportJobsTable;
 }
 
 export interface PartnershipsTable {
@@ -218,4 +219,21 @@ export interface ActionProgressNotesTable {
   noted_on: string;
   author_label: string;
   created_at: string;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  partnership_id: string | null;
+  kind: string;
+  source_name: string;
+  source_path: string;
+  options: string;
+  status: string;
+  done: number;
+  total: number;
+  report: string | null;
+  error: string | null;
+  created_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
 }

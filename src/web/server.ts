@@ -18,6 +18,8 @@ export interface WebOptions {
   readonly demoMode: boolean;
   readonly signInAttemptsPer15Minutes: number;
   readonly logLevel: string;
+  /** Where uploaded import files wait between their preview and their import. */
+  readonly uploadDir: string;
   /** When set, the outbox is delivered through it every few seconds while the server runs. */
   readonly mailSender?: MailSender;
 }

@@ -40,6 +40,19 @@ export class Browser {
     return this.post('/sign-in', { email, password });
   }
 
+  /** Any request with this browser's cookies, such as a multipart upload (see multipart.ts). */
+  async raw(options: { method: 'POST'; url: string; headers: Record<string, string>; payload: Buffer }) {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.app.inject({
+      ...options,
+      headers: { ...(cookie ? { cookie } : {}), ...options.headers },
+    });
+    this.keepCookies(response);
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrfToken = token;
+    return response;
+  }
+
   get sessionCookie(): string | undefined {
     return this.cookies.get('cg_session');
   }

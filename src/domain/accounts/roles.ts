@@ -21,10 +21,17 @@ export function isPartnershipRole(value: unknown): value is PartnershipRole {
 }
 
 export type Permission =
-  'manage-members' | 'read-audit-log' | 'read-outbox' | 'manage-organisations' | 'edit';
+  'manage-members' | 'read-audit-log' | 'read-outbox' | 'manage-organisations' | 'import-data' | 'edit';
 
 const permissions: Record<PartnershipRole, readonly Permission[]> = {
-  'partnership-admin': ['manage-members', 'read-audit-log', 'read-outbox', 'manage-organisations', 'edit'],
+  'partnership-admin': [
+    'manage-members',
+    'read-audit-log',
+    'read-outbox',
+    'manage-organisations',
+    'import-data',
+    'edit',
+  ],
   'council-member': ['edit'],
   'vcs-member': ['edit'],
   viewer: [],

@@ -7,6 +7,7 @@ import { registerActions } from './actions.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
 import { registerGuidance } from './guidance.js';
+import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
 import { registerMembers } from './members.js';
 import { registerNational } from './national.js';
@@ -44,5 +45,6 @@ export async function registerFeatureRoutes(
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);
+  registerImports(app, services, options.uploadDir);
   if (options.demoMode) registerDemoMail(app, services);
 }

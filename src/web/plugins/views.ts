@@ -42,6 +42,7 @@ function partnershipNav(request: FastifyRequest) {
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
     ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
     ...(roleAllows(role, 'read-outbox') ? [{ href: `${base}/emails`, text: 'Emails sent' }] : []),
+    ...(roleAllows(role, 'import-data') ? [{ href: `${base}/imports`, text: 'Imports' }] : []),
   ];
   const current = request.url.split('?')[0] ?? '';
   return {
@@ -65,6 +66,9 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
         );
         env.addFilter('dateOnly', (value: string | null | undefined) =>
           value ? dayFormat.format(new Date(`${value.slice(0, 10)}T12:00:00Z`)) : '',
+        );
+        env.addFilter('number', (value: number | null | undefined) =>
+          typeof value === 'number' ? value.toLocaleString('en-GB') : '',
         );
         env.addFilter('roleLabel', (role: keyof typeof roleLabels) => roleLabels[role] ?? role);
       },

@@ -1,0 +1,216 @@
+import { NotFoundError, ValidationError } from '../errors.js';
+import type {
+  ImportKindInfo,
+  ImportReport,
+  ImportRunEvents,
+  ImportRunner,
+  ImportRunRequest,
+} from '../interchange.js';
+import type { Clock, ImportJobRecord, Store } from '../ports.js';
+import { recordAudit, type Actor } from '../shared/audit.js';
+import { newId } from '../shared/secrets.js';
+
+export interface ImportJobDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly runner: ImportRunner;
+  readonly kinds: readonly ImportKindInfo[];
+  /** Live progress of running jobs, kept in memory: a writer busy importing must not wait on our updates. */
+  readonly progress: Map<string, { done: number; total: number }>;
+}
+
+export interface StartImportInput {
+  readonly partnershipId: string | null;
+  readonly kind: string;
+  readonly sourceName: string;
+  readonly sourcePath: string;
+  readonly options: Readonly<Record<string, string>>;
+  readonly actor: Actor;
+}
+
+/** A job as the pages show it: its record, its report parsed, and live progress while it runs. */
+export interface ImportJobView {
+  readonly job: ImportJobRecord;
+  readonly report: ImportReport | undefined;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The kinds that may be imported where: a partnership's own data, or national reference data. */
+export function kindsFor(deps: ImportJobDeps, scope: 'partnership' | 'national'): ImportKindInfo[] {
+  return deps.kinds.filter((kind) => kind.needsPartnership === (scope === 'partnership'));
+}
+
+function checkOptions(
+  kind: ImportKindInfo,
+  options: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const clean: Record<string, string> = {};
+  for (const option of kind.options ?? []) {
+    const value = (options[option.name] ?? '').trim();
+    if (value === '') {
+      if (option.required) problems[option.name] = `Enter ${option.label.toLowerCase()}`;
+      continue;
+    }
+    if (option.choices && !option.choices.some((choice) => choice.value === value)) {
+      problems[option.name] = `Select ${option.label.toLowerCase()} from the list`;
+      continue;
+    }
+    clean[option.name] = value;
+  }
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  return clean;
+}
+
+function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply', actor: Actor): void {
+  const request: ImportRunRequest = {
+    kind: job.kind,
+    source: job.sourcePath,
+    partnershipId: job.partnershipId,
+    options: job.options,
+    mode,
+    actor,
+  };
+  deps.progress.set(job.id, { done: 0, total: 0 });
+  const settle = async (change: Partial<ImportJobRecord>) => {
+    deps.progress.delete(job.id);
+    await deps.store.importJobs.update(job.id, { ...change, updatedAt: deps.clock.now().toISOString() });
+  };
+  const events: ImportRunEvents = {
+    progress: (done, total) => deps.progress.set(job.id, { done, total }),
+    finished: (report) => {
+      const finish = async () => {
+        await settle({
+          status: mode === 'preview' ? 'previewed' : 'applied',
+          done: report.read,
+          total: report.read,
+          report: JSON.stringify(report),
+        });
+        if (mode === 'apply') {
+          await recordAudit(deps.store, deps.clock, {
+            partnershipId: job.partnershipId,
+            actor,
+            action: 'import-applied',
+            subject: `${job.kind} from ${job.sourceName}: ${report.imported} new, ${report.updated} updated, ${report.skipped} skipped`,
+          });
+          await deps.runner.discard(job.sourcePath);
+        }
+      };
+      finish().catch((error: unknown) =>
+        settle({ status: 'failed', error: `The import could not be recorded: ${(error as Error).message}` }),
+      );
+    },
+    failed: (message) => {
+      settle({ status: 'failed', error: message }).catch(() => undefined);
+    },
+  };
+  deps.runner.start(request, events);
+}
+
+/** Stores the job and starts its preview in the background; nothing is imported until it is confirmed. */
+export async function startImport(deps: ImportJobDeps, input: StartImportInput): Promise<ImportJobRecord> {
+  const kind = deps.kinds.find((entry) => entry.kind === input.kind);
+  if (!kind || kind.needsPartnership !== (input.partnershipId !== null)) {
+    throw new ValidationError({ kind: 'Select what you are importing' });
+  }
+  const options = checkOptions(kind, input.options);
+  const now = deps.clock.now().toISOString();
+  const job: ImportJobRecord = {
+    id: newId(),
+    partnershipId: input.partnershipId,
+    kind: kind.kind,
+    sourceName: input.sourceName,
+    sourcePath: input.sourcePath,
+    options,
+    status: 'previewing',
+    done: 0,
+    total: 0,
+    report: null,
+    error: null,
+    createdByUserId: input.actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.importJobs.insert(job);
+  run(deps, job, 'preview', input.actor);
+  return job;
+}
+
+async function required(deps: ImportJobDeps, partnershipId: string | null, jobId: string) {
+  const job = await deps.store.importJobs.find(partnershipId, jobId);
+  if (!job) throw new NotFoundError('No such import');
+  return job;
+}
+
+/** Applies a previewed import in the background, in one transaction. */
+export async function confirmImport(
+  deps: ImportJobDeps,
+  partnershipId: string | null,
+  jobId: string,
+  actor: Actor,
+): Promise<ImportJobRecord> {
+  const job = await required(deps, partnershipId, jobId);
+  if (job.status !== 'previewed') {
+    throw new ValidationError({ confirm: 'This import has already been applied, cancelled or has failed' });
+  }
+  const report = job.report ? (JSON.parse(job.report) as ImportReport) : undefined;
+  if (!report || report.read === 0 || report.skipped === report.read) {
+    throw new ValidationError({
+      confirm: 'Nothing in the file can be imported: fix the problems and upload it again',
+    });
+  }
+  const updatedAt = deps.clock.now().toISOString();
+  await deps.store.importJobs.update(job.id, { status: 'applying', done: 0, total: report.read, updatedAt });
+  const applying = { ...job, status: 'applying' as const };
+  run(deps, applying, 'apply', actor);
+  return applying;
+}
+
+export async function cancelImport(deps: ImportJobDeps, partnershipId: string | null, jobId: string) {
+  const job = await required(deps, partnershipId, jobId);
+  if (job.status !== 'previewed') return job;
+  await deps.store.importJobs.update(job.id, {
+    status: 'cancelled',
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  await deps.runner.discard(job.sourcePath);
+  return { ...job, status: 'cancelled' as const };
+}
+
+export async function findImport(
+  deps: ImportJobDeps,
+  partnershipId: string | null,
+  jobId: string,
+): Promise<ImportJobView> {
+  const job = await required(deps, partnershipId, jobId);
+  const live = deps.progress.get(job.id);
+  return {
+    job,
+    report: job.report ? (JSON.parse(job.report) as ImportReport) : undefined,
+    done: live?.done ?? job.done,
+    total: live?.total ?? job.total,
+  };
+}
+
+export function listImports(deps: ImportJobDeps, partnershipId: string | null) {
+  return deps.store.importJobs.list(partnershipId, 20);
+}
+
+/**
+ * Jobs that were running when the service stopped. A preview wrote nothing and an apply is one transaction,
+ * so the database is as it was before: say so, and let the person start again.
+ */
+export async function failInterruptedImports(deps: ImportJobDeps): Promise<number> {
+  const running = await deps.store.importJobs.listRunning();
+  for (const job of running) {
+    if (deps.progress.has(job.id)) continue;
+    await deps.store.importJobs.update(job.id, {
+      status: 'failed',
+      error:
+        'The service stopped while this import was running. Nothing was imported: upload the file again.',
+      updatedAt: deps.clock.now().toISOString(),
+    });
+  }
+  return running.length;
+}

@@ -1,0 +1,12 @@
+/**
+ * Every import and export kind, for the command line, the upload pages and the import worker. Part of the
+ * composition root: each kind comes from src/interchange and is given what it reads with.
+ */
+import type { Exporter, Importer } from './app/interchange.js';
+import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+
+export function importersFor(read: (source: string) => Promise<string>): Importer[] {
+  return [organisationsCsvImporter(read)];
+}
+
+export const exporters: readonly Exporter[] = [organisationsCsvExporter];

@@ -1,0 +1,85 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ImportJobRecord, ImportJobStatus, Store } from '../../app/ports.js';
+import type { Database, ImportJobsTable } from '../schema.js';
+
+function toRecord(row: Selectable<ImportJobsTable>): ImportJobRecord {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    kind: row.kind,
+    sourceName: row.source_name,
+    sourcePath: row.source_path,
+    options: JSON.parse(row.options) as Record<string, string>,
+    status: row.status as ImportJobStatus,
+    done: Number(row.done),
+    total: Number(row.total),
+    report: row.report,
+    error: row.error,
+    createdByUserId: row.created_by_user_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function importJobsRepository(db: Kysely<Database>): Store['importJobs'] {
+  return {
+    async insert(job) {
+      await db
+        .insertInto('import_jobs')
+        .values({
+          id: job.id,
+          partnership_id: job.partnershipId,
+          kind: job.kind,
+          source_name: job.sourceName,
+          source_path: job.sourcePath,
+          options: JSON.stringify(job.options),
+          status: job.status,
+          done: job.done,
+          total: job.total,
+          report: job.report,
+          error: job.error,
+          created_by_user_id: job.createdByUserId,
+          created_at: job.createdAt,
+          updated_at: job.updatedAt,
+        })
+        .execute();
+    },
+    async find(partnershipId, id) {
+      let query = db.selectFrom('import_jobs').selectAll().where('id', '=', id);
+      query =
+        partnershipId === null
+          ? query.where('partnership_id', 'is', null)
+          : query.where('partnership_id', '=', partnershipId);
+      const row = await query.executeTakeFirst();
+      return row ? toRecord(row) : undefined;
+    },
+    async list(partnershipId, limit) {
+      let query = db.selectFrom('import_jobs').selectAll();
+      query =
+        partnershipId === null
+          ? query.where('partnership_id', 'is', null)
+          : query.where('partnership_id', '=', partnershipId);
+      const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+      return rows.map(toRecord);
+    },
+    async update(id, change) {
+      const values: Partial<ImportJobsTable> = {};
+      if (change.status !== undefined) values.status = change.status;
+      if (change.done !== undefined) values.done = change.done;
+      if (change.total !== undefined) values.total = change.total;
+      if (change.report !== undefined) values.report = change.report;
+      if (change.error !== undefined) values.error = change.error;
+      if (change.updatedAt !== undefined) values.updated_at = change.updatedAt;
+      if (Object.keys(values).length === 0) return;
+      await db.updateTable('import_jobs').set(values).where('id', '=', id).execute();
+    },
+    async listRunning() {
+      const rows = await db
+        .selectFrom('import_jobs')
+        .selectAll()
+        .where('status', 'in', ['previewing', 'applying'])
+        .execute();
+      return rows.map(toRecord);
+    },
+  };
+}

@@ -1,0 +1,266 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../app/errors.js';
+import type { ImportKindInfo } from '../../app/interchange.js';
+import type { ImportJobView } from '../../app/imports/import-jobs.js';
+import type { Services } from '../../app/services.js';
+import { formErrors, text } from '../forms.js';
+import { guardCell } from '../view-models/results-view.js';
+import { accessOf, actorOf } from './members.js';
+
+/** Problems shown on the page; the CSV download has them all. */
+const PROBLEMS_SHOWN = 100;
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+interface UploadedFile {
+  readonly uploadedPath: string;
+  readonly filename: string;
+  readonly bytes: number;
+}
+
+const statusLabels: Record<string, { text: string; classes: string }> = {
+  previewing: { text: 'Checking the file', classes: 'govuk-tag--light-blue' },
+  previewed: { text: 'Ready to import', classes: 'govuk-tag--yellow' },
+  applying: { text: 'Importing', classes: 'govuk-tag--light-blue' },
+  applied: { text: 'Imported', classes: 'govuk-tag--green' },
+  failed: { text: 'Failed', classes: 'govuk-tag--red' },
+  cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
+};
+
+const optionField = (kind: string, option: string) => `${kind}--${option}`;
+
+/** A partnership's own data, or national reference data: where the pages live and who may use them. */
+interface Scope {
+  readonly name: 'partnership' | 'national';
+  readonly access: { partnership: 'import-data' } | 'national-admin';
+  /** The base path for this request, such as /p/northmoor/imports. */
+  base(request: FastifyRequest): string;
+  partnershipId(request: FastifyRequest): string | null;
+}
+
+const scopes: readonly (Scope & { pattern: string })[] = [
+  {
+    name: 'partnership',
+    pattern: '/p/:slug/imports',
+    access: { partnership: 'import-data' },
+    base: (request) => `/p/${accessOf(request).partnership.slug}/imports`,
+    partnershipId: (request) => accessOf(request).partnership.id,
+  },
+  {
+    name: 'national',
+    pattern: '/national/imports',
+    access: 'national-admin',
+    base: () => '/national/imports',
+    partnershipId: () => null,
+  },
+];
+
+function kindItems(kinds: readonly ImportKindInfo[], values: Record<string, string>) {
+  return kinds.map((kind) => ({
+    value: kind.kind,
+    text: kind.description,
+    checked: values.kind === kind.kind,
+    options: (kind.options ?? []).map((option) => ({
+      ...option,
+      field: optionField(kind.kind, option.name),
+      value: values[optionField(kind.kind, option.name)] ?? '',
+    })),
+    accept: kind.accept,
+  }));
+}
+
+function jobView(view: ImportJobView, base: string) {
+  const { job, report } = view;
+  const percent = view.total > 0 ? Math.min(100, Math.floor((view.done / view.total) * 100)) : 0;
+  return {
+    ...job,
+    href: `${base}/${job.id}`,
+    statusTag: statusLabels[job.status],
+    running: job.status === 'previewing' || job.status === 'applying',
+    done: view.done,
+    total: view.total,
+    percent,
+    report,
+    problems: report?.problems.slice(0, PROBLEMS_SHOWN) ?? [],
+    moreProblems: Math.max(0, (report?.problems.length ?? 0) - PROBLEMS_SHOWN),
+    importable: report ? report.read - report.skipped : 0,
+  };
+}
+
+/** Saves an uploaded file in a folder of its own under the upload folder; the job removes it when done. */
+function uploadHandler(uploadDir: string) {
+  return async function onFile(part: MultipartFile & { value?: unknown }) {
+    if (!part.filename) {
+      part.file.resume();
+      part.value = undefined;
+      return;
+    }
+    const folder = path.join(uploadDir, crypto.randomUUID());
+    await fs.promises.mkdir(folder, { recursive: true });
+    const safeName =
+      path
+        .basename(part.filename)
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .slice(-120) || 'upload';
+    const target = path.join(folder, safeName);
+    await pipeline(part.file, fs.createWriteStream(target));
+    const value: UploadedFile = {
+      uploadedPath: target,
+      filename: path.basename(part.filename),
+      bytes: part.file.bytesRead,
+    };
+    part.value = part.file.truncated ? { ...value, truncated: true } : value;
+  };
+}
+
+/** Uploads for import: preview with every problem row, then import on confirmation, in the background. */
+export function registerImports(app: FastifyInstance, services: Services, uploadDir: string): void {
+  for (const scope of scopes) {
+    const config = { access: scope.access } as const;
+    const kinds = () => services.imports.kinds(scope.name);
+
+    const showForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: Record<string, string>,
+      errors?: ReturnType<typeof formErrors>,
+    ) => {
+      const base = scope.base(request);
+      const jobs = await services.imports.list(scope.partnershipId(request));
+      return reply.page(
+        'imports/index.njk',
+        {
+          title: scope.name === 'national' ? 'Import reference data' : 'Import data',
+          scope: scope.name,
+          action: base,
+          kinds: kindItems(kinds(), values),
+          jobs: jobs.map((job) => ({
+            ...job,
+            href: `${base}/${job.id}`,
+            statusTag: statusLabels[job.status],
+          })),
+          maxMegabytes: MAX_UPLOAD_BYTES / 1024 / 1024,
+          errors,
+        },
+        errors ? 400 : 200,
+      );
+    };
+
+    app.get(scope.pattern, { config }, (request, reply) => showForm(request, reply, {}));
+
+    // Multipart bodies are accepted on this one route only.
+    app.register(async (uploads) => {
+      await uploads.register(fastifyMultipart, {
+        attachFieldsToBody: 'keyValues',
+        onFile: uploadHandler(uploadDir),
+        limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 40 },
+      });
+      uploads.addHook('onResponse', async (request) => {
+        const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
+        if (file?.uploadedPath && !(request as { keepUpload?: boolean }).keepUpload) {
+          await fs.promises.rm(path.dirname(file.uploadedPath), { recursive: true, force: true });
+        }
+      });
+      uploads.post(scope.pattern, { config }, async (request, reply) => {
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const values: Record<string, string> = {};
+        for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
+        const file = body.file as (UploadedFile & { truncated?: boolean }) | undefined;
+        const kind = kinds().find((entry) => entry.kind === text(body, 'kind'));
+        const problems: Record<string, string> = {};
+        if (!kind) problems.kind = 'Select what you are importing';
+        if (!file) problems.file = 'Select a file to upload';
+        else if (file.truncated)
+          problems.file = `The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
+        else if (file.bytes === 0) problems.file = 'The selected file is empty';
+        if (Object.keys(problems).length > 0 || !kind || !file) {
+          return showForm(request, reply, values, formErrors(problems));
+        }
+        const options = Object.fromEntries(
+          (kind.options ?? []).map((option) => [
+            option.name,
+            text(body, optionField(kind.kind, option.name)),
+          ]),
+        );
+        try {
+          const job = await services.imports.start({
+            partnershipId: scope.partnershipId(request),
+            kind: kind.kind,
+            sourceName: file.filename,
+            sourcePath: file.uploadedPath,
+            options,
+            actor: actorOf(request),
+          });
+          (request as { keepUpload?: boolean }).keepUpload = true;
+          return reply.redirect(`${scope.base(request)}/${job.id}`, 303);
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          const fields = Object.fromEntries(
+            Object.entries(error.fields).map(([key, message]) => [
+              key === 'kind' ? key : optionField(kind.kind, key),
+              message,
+            ]),
+          );
+          return showForm(request, reply, values, formErrors(fields));
+        }
+      });
+    });
+
+    const load = async (request: FastifyRequest) => {
+      const { jobId } = request.params as { jobId: string };
+      return services.imports.find(scope.partnershipId(request), jobId);
+    };
+
+    app.get(`${scope.pattern}/:jobId`, { config }, async (request, reply) => {
+      const base = scope.base(request);
+      const job = jobView(await load(request), base);
+      return reply.page('imports/job.njk', {
+        title: `${job.statusTag?.text ?? 'Import'}: ${job.sourceName}`,
+        job,
+        kind: kinds().find((entry) => entry.kind === job.kind),
+        backLink: { href: base, text: 'Imports' },
+      });
+    });
+
+    app.get(`${scope.pattern}/:jobId/status.json`, { config }, async (request, reply) => {
+      const job = jobView(await load(request), scope.base(request));
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ status: job.status, done: job.done, total: job.total, percent: job.percent });
+    });
+
+    app.get(`${scope.pattern}/:jobId/problems.csv`, { config }, async (request, reply) => {
+      const view = await load(request);
+      const rows = [
+        ['Row', 'Field', 'Problem'],
+        ...(view.report?.problems ?? []).map((p) => [String(p.row), guardCell(p.field), guardCell(p.reason)]),
+      ];
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="import-problems-${view.job.kind}.csv"`)
+        .header('cache-control', 'private, no-store')
+        .send(stringify(rows, { bom: true, record_delimiter: '\r\n' }));
+    });
+
+    app.post(`${scope.pattern}/:jobId/confirm`, { config }, async (request, reply) => {
+      const { jobId } = request.params as { jobId: string };
+      try {
+        await services.imports.confirm(scope.partnershipId(request), jobId, actorOf(request));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+      }
+      return reply.redirect(`${scope.base(request)}/${jobId}`, 303);
+    });
+
+    app.post(`${scope.pattern}/:jobId/cancel`, { config }, async (request, reply) => {
+      const { jobId } = request.params as { jobId: string };
+      await services.imports.cancel(scope.partnershipId(request), jobId);
+      return reply.redirect(`${scope.base(request)}/${jobId}`, 303);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportJobRecord, Store } from '../../src/app/ports.js';
+import type { DatabaseHandle } from '../../src/storage/database.js';
+import { createStore } from '../../src/storage/store.js';
+import { databaseTargets, emptyDatabase } from '../support/database.js';
+import { at, givenPartnership, id } from './fixtures.js';
+
+function aJob(partnershipId: string | null, overrides: Partial<ImportJobRecord> = {}): ImportJobRecord {
+  return {
+    id: id(),
+    partnershipId,
+    kind: 'organisations',
+    sourceName: 'organisations.csv',
+    sourcePath: '/tmp/uploads/x/organisations.csv',
+    options: { theme: 'food' },
+    status: 'previewing',
+    done: 0,
+    total: 0,
+    report: null,
+    error: null,
+    createdByUserId: null,
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+/** Repository contract: import jobs, scoped to a partnership or national. */
+describe.each(databaseTargets())('Store contract on $name: import jobs', (target) => {
+  let handle: DatabaseHandle;
+  let store: Store;
+
+  beforeAll(async () => {
+    handle = await target.fresh();
+    store = createStore(handle.db);
+  });
+  beforeEach(async () => {
+    await emptyDatabase(handle);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('keeps a job with its options, and finds it only in its own scope', async () => {
+    const partnership = await givenPartnership(store);
+    const other = await givenPartnership(store, { slug: 'other-place' });
+    const job = aJob(partnership.id);
+    const national = aJob(null, { kind: 'imd' });
+    await store.importJobs.insert(job);
+    await store.importJobs.insert(national);
+    expect(await store.importJobs.find(partnership.id, job.id)).toEqual(job);
+    expect(await store.importJobs.find(other.id, job.id)).toBeUndefined();
+    expect(await store.importJobs.find(null, job.id)).toBeUndefined();
+    expect(await store.importJobs.find(null, national.id)).toEqual(national);
+    expect(await store.importJobs.find(partnership.id, national.id)).toBeUndefined();
+  });
+
+  it('updates status, progress and report, and lists newest first', async () => {
+    const partnership = await givenPartnership(store);
+    const older = aJob(partnership.id, { createdAt: at(0) });
+    const newer = aJob(partnership.id, { createdAt: at(60) });
+    await store.importJobs.insert(older);
+    await store.importJobs.insert(newer);
+    await store.importJobs.update(older.id, {
+      status: 'previewed',
+      done: 10,
+      total: 10,
+      report: '{"read":10}',
+      updatedAt: at(30),
+    });
+    const list = await store.importJobs.list(partnership.id, 10);
+    expect(list.map((job) => job.id)).toEqual([newer.id, older.id]);
+    expect(list[1]).toMatchObject({ status: 'previewed', done: 10, total: 10, report: '{"read":10}' });
+    expect(await store.importJobs.listRunning()).toEqual([newer]);
+  });
+});
