@@ -24,6 +24,12 @@ export const tablesInDependencyOrder = [
   'actions',
   'action_indicators',
   'action_progress_notes',
+  'services',
+  'service_themes',
+  'service_locations',
+  'service_areas',
+  'service_schedules',
+  'service_contacts',
 ] as const;
 
 export interface BackupFile {
