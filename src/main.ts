@@ -7,6 +7,11 @@ import { guidanceLibrary } from './app/guidance/guidance-library.js';
 import { createServices, type Services } from './app/services.js';
 import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import { loadGuidance } from './interchange/guidance-content.js';
+import { loadThemes } from './interchange/themes-content.js';
+import { orukImporter } from './interchange/oruk-import.js';
+import { charitiesImporter } from './interchange/charities-import.js';
+import { resourcesImporter } from './interchange/resources-import.js';
+import { servicesCsvImporter } from './interchange/services-csv-import.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -45,6 +50,7 @@ export async function openRuntime(
     baseUrl: config.baseUrl,
     frameworks,
     guidance,
+    themes: await loadThemes(path.join(contentDir, 'themes', 'themes.yaml')),
   });
   return { config, handle, services, close: () => handle.close() };
 }
@@ -93,7 +99,13 @@ const cliRuntime: CliRuntime = {
   },
   backup: (runtime, file) => writeBackup((runtime as Runtime).handle, file, new Date()),
   restore: (runtime, file) => restoreBackup((runtime as Runtime).handle, file),
-  importers: [organisationsCsvImporter(readSource)],
+  importers: [
+    organisationsCsvImporter(readSource),
+    orukImporter(readSource),
+    charitiesImporter(readSource),
+    resourcesImporter(readSource),
+    servicesCsvImporter(readSource),
+  ],
   exporters: [organisationsCsvExporter],
 };
 

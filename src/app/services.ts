@@ -45,6 +45,7 @@ import {
 } from './accounts/passwords.js';
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
 import { createUser, type NewUser } from './accounts/users.js';
+import { directoryUseCases } from './directory/directory.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { addOrganisation } from './partnerships/organisations.js';
 import {
@@ -69,6 +70,7 @@ import type {
   UserRecord,
 } from './ports.js';
 import type { ActionDraft } from '../domain/actions/actions.js';
+import type { ThemeVocabulary } from '../domain/directory/themes.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -78,6 +80,8 @@ export interface ServiceDeps {
   readonly baseUrl: string;
   readonly frameworks: FrameworkLibrary;
   readonly guidance: GuidanceLibrary;
+  /** The themes vocabulary (content/themes/themes.yaml). */
+  readonly themes: ThemeVocabulary;
 }
 
 /** Every use-case with its dependencies bound: what the web, API and CLI layers call. */
@@ -241,6 +245,7 @@ export function createServices(deps: ServiceDeps) {
       openActionsCarriedInto: (round: RoundRecord) => openActionsCarriedInto(actionDeps, round),
       actionsByIndicator: (partnershipId: string) => actionsByIndicator(actionDeps, partnershipId),
     },
+    directory: directoryUseCases({ store, clock, themes: deps.themes }),
     demo: {
       seed: (options?: { password?: () => string }) =>
         seedDemo(store, clock, hasher, deps.frameworks, options),

@@ -24,9 +24,8 @@ export function organisationIdentifier(scheme: string, raw: string | null | unde
   const value = (raw ?? '').trim().toUpperCase();
   if (!value || value === 'NA') return null;
   const prefix = scheme.trim().toUpperCase().replace(/-$/, '');
-  let id: string;
-  if (prefix === 'GB-COH') id = `GB-COH-${/^\d+$/.test(value) ? value.padStart(8, '0') : value}`;
-  else if (prefix === '360G') id = value.startsWith('360G-') ? value : `360G-${value}`;
-  else id = value.startsWith(`${prefix}-`) ? value : `${prefix}-${value}`;
+  const bare = value.startsWith(`${prefix}-`) ? value.slice(prefix.length + 1) : value;
+  const id =
+    prefix === 'GB-COH' && /^\d+$/.test(bare) ? `GB-COH-${bare.padStart(8, '0')}` : `${prefix}-${bare}`;
   return isOrganisationIdentifier(id) ? id : null;
 }

@@ -38,6 +38,8 @@ describe('organisation identifiers', () => {
     ['GB-COH', 'SC123456', 'GB-COH-SC123456'],
     ['GB-COH', 'not a number', null],
     ['360G', 'trafford-grantee-42', '360G-TRAFFORD-GRANTEE-42'],
+    ['GB-COH', 'GB-COH-01234567', 'GB-COH-01234567'],
+    ['GB-CHC', 'gb-chc-1234567', 'GB-CHC-1234567'],
   ])('%s %s -> %s', (scheme, raw, expected) => {
     expect(organisationIdentifier(scheme, raw)).toBe(expected);
   });

@@ -1,0 +1,204 @@
+import { isStale, monthsBefore, staleAfterMonths } from '../../domain/directory/freshness.js';
+import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
+import type { ThemeVocabulary } from '../../domain/directory/themes.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import type {
+  Clock,
+  DirectoryOrganisationRecord,
+  MembershipRecord,
+  ServiceRecord,
+  ServiceSummary,
+  Store,
+  UserRecord,
+} from '../ports.js';
+import { recordAudit, type Actor } from '../shared/audit.js';
+import { applyDirectoryImport, planDirectoryImport, type DirectoryBatch } from './directory-import.js';
+
+export interface DirectoryDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly themes: ThemeVocabulary;
+}
+
+export const servicesPerPage = 20;
+
+export interface DirectorySearch {
+  readonly text?: string;
+  readonly theme?: string;
+  /** Only records nobody has confirmed for 12 months. */
+  readonly needsChecking?: boolean;
+  readonly page?: number;
+}
+
+export interface DirectoryPage {
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+  readonly items: readonly (ServiceSummary & { stale: boolean })[];
+  readonly themeCounts: Readonly<Record<string, number>>;
+}
+
+export async function searchDirectory(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  search: DirectorySearch,
+): Promise<DirectoryPage> {
+  const now = deps.clock.now();
+  const page = Math.max(1, Math.floor(search.page ?? 1));
+  const theme =
+    search.theme && deps.themes.themes.some((t) => t.id === search.theme) ? search.theme : undefined;
+  const result = await deps.store.directory.searchServices(partnershipId, {
+    ...(search.text?.trim() ? { text: search.text.trim().slice(0, 200) } : {}),
+    ...(theme ? { theme } : {}),
+    ...(search.needsChecking ? { checkedBefore: monthsBefore(now, staleAfterMonths).toISOString() } : {}),
+    limit: servicesPerPage,
+    offset: (page - 1) * servicesPerPage,
+  });
+  return {
+    total: result.total,
+    page,
+    pages: Math.max(1, Math.ceil(result.total / servicesPerPage)),
+    items: result.items.map((item) => ({ ...item, stale: isStale(item.lastCheckedAt, now) })),
+    themeCounts: await deps.store.directory.themeCounts(partnershipId),
+  };
+}
+
+export interface ServiceView {
+  readonly service: ServiceRecord;
+  readonly organisation: DirectoryOrganisationRecord;
+  readonly stale: boolean;
+  /** Whether the person looking may change it and confirm it. */
+  readonly editable: boolean;
+}
+
+export async function viewService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord | undefined,
+): Promise<ServiceView> {
+  const service = await deps.store.directory.findService(partnershipId, serviceId);
+  const organisation =
+    service && (await deps.store.directory.findOrganisation(partnershipId, service.organisationId));
+  if (!service || !organisation) throw new NotFoundError('There is no such service in this partnership.');
+  return {
+    service,
+    organisation,
+    stale: isStale(service.lastCheckedAt, deps.clock.now()),
+    editable: member !== undefined && mayEditService(member, service),
+  };
+}
+
+async function editableService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+): Promise<ServiceRecord> {
+  const service = await deps.store.directory.findService(partnershipId, serviceId);
+  if (!service) throw new NotFoundError('There is no such service in this partnership.');
+  if (!mayEditService(member, service)) {
+    throw new ForbiddenError(
+      'Only people from the organisation that runs this service, or a partnership admin, can change it.',
+    );
+  }
+  return service;
+}
+
+/** Saves the service form; a change also counts as checking the record. Audited. */
+export async function updateService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+  user: UserRecord,
+  form: ServiceForm,
+  actor: Actor,
+): Promise<ServiceRecord> {
+  const service = await editableService(deps, partnershipId, serviceId, member);
+  const checked = checkServiceForm(
+    form,
+    service.details,
+    deps.themes.themes.map((t) => t.id),
+  );
+  if (!checked.ok) throw new ValidationError(checked.problems);
+  const now = deps.clock.now().toISOString();
+  const updated: ServiceRecord = {
+    ...service,
+    details: checked.value,
+    updatedAt: now,
+    lastCheckedAt: now,
+    lastCheckedBy: user.displayName,
+    lastCheckedByUserId: user.id,
+  };
+  await deps.store.transaction(async (trx) => {
+    await trx.directory.updateService(updated);
+    await recordAudit(trx, deps.clock, {
+      partnershipId,
+      actor,
+      action: 'service-changed',
+      subject: changedFields(service, updated),
+    });
+  });
+  return updated;
+}
+
+function changedFields(before: ServiceRecord, after: ServiceRecord): string {
+  const fields = (Object.keys(after.details) as (keyof ServiceRecord['details'])[]).filter(
+    (key) => JSON.stringify(before.details[key]) !== JSON.stringify(after.details[key]),
+  );
+  return `${after.details.name}: ${fields.length > 0 ? `changed ${fields.join(', ')}` : 'saved with no changes'}`;
+}
+
+/** "Still correct": one step that records who checked the service and when. Audited. */
+export async function confirmService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+  user: UserRecord,
+  actor: Actor,
+): Promise<void> {
+  const service = await editableService(deps, partnershipId, serviceId, member);
+  await deps.store.transaction(async (trx) => {
+    await trx.directory.markServiceChecked(partnershipId, service.id, {
+      at: deps.clock.now().toISOString(),
+      by: user.displayName,
+      userId: user.id,
+    });
+    await recordAudit(trx, deps.clock, {
+      partnershipId,
+      actor,
+      action: 'service-confirmed',
+      subject: `${service.details.name}: confirmed still correct`,
+    });
+  });
+}
+
+export function directoryUseCases(deps: DirectoryDeps) {
+  return {
+    themes: deps.themes,
+    search: (partnershipId: string, search: DirectorySearch) => searchDirectory(deps, partnershipId, search),
+    view: (partnershipId: string, serviceId: string, member: MembershipRecord | undefined) =>
+      viewService(deps, partnershipId, serviceId, member),
+    update: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      form: ServiceForm,
+      actor: Actor,
+    ) => updateService(deps, partnershipId, serviceId, member, user, form, actor),
+    confirm: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      actor: Actor,
+    ) => confirmService(deps, partnershipId, serviceId, member, user, actor),
+    previewImport: async (partnershipId: string, batch: DirectoryBatch) =>
+      (await planDirectoryImport(deps.store, partnershipId, batch, deps.clock.now().toISOString())).report,
+    applyImport: (partnershipId: string, batch: DirectoryBatch, actor: Actor) =>
+      applyDirectoryImport(deps.store, deps.clock, partnershipId, batch, actor),
+  };
+}
