@@ -5,6 +5,7 @@ import { registerAccount } from './account.js';
 import { registerActions } from './actions.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
+import { registerDirectory } from './directory.js';
 import { registerGuidance } from './guidance.js';
 import { registerInvitations } from './invitations.js';
 import { registerMembers } from './members.js';
@@ -39,6 +40,7 @@ export async function registerFeatureRoutes(
   registerRounds(app, services);
   registerWorkshop(app, services);
   registerActions(app, services);
+  registerDirectory(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);
