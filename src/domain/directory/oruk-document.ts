@@ -98,13 +98,16 @@ export function normaliseOrukServices(items: readonly unknown[], vocabulary: The
   let skipped = 0;
   items.forEach((item, index) => {
     const row = index + 1;
-    const service = normaliseOrukService(item, row, vocabulary, problems);
+    const found: RowProblem[] = [];
+    const service = normaliseOrukService(item, row, vocabulary, found);
     if (!service) {
       skipped += 1;
+      problems.push(...found);
       return;
     }
     const first = firstRow.get(service.sourceId);
     if (first !== undefined) {
+      // Only the skip is reported for a second copy, not the smaller defects of a record that is not kept.
       skipped += 1;
       problems.push({
         row,
@@ -113,6 +116,7 @@ export function normaliseOrukServices(items: readonly unknown[], vocabulary: The
       });
       return;
     }
+    problems.push(...found);
     firstRow.set(service.sourceId, row);
     services.push(service);
   });
