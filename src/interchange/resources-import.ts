@@ -1,3 +1,4 @@
+import pointOnFeature from '@turf/point-on-feature';
 import type {
   DirectoryBatch,
   IncomingOrganisation,
@@ -14,7 +15,7 @@ import { directoryImporter, themeOption } from './directory-importer.js';
 /** The fields a resource can have, and the column names tried for each when no --mapping names one. */
 export const resourceFields = {
   id: ['id', 'identifier', 'ref', 'reference'],
-  name: ['name', 'title', 'community_hub', 'site_name'],
+  name: ['name', 'title', 'community_hub', 'site_name', 'distname'],
   description: ['description', 'facilities', 'type'],
   address: ['address', 'full_address'],
   postcode: ['postcode', 'post_code', 'postal_code'],
@@ -76,11 +77,25 @@ function recordsOf(text: string): { records: Record<string, unknown>[]; problems
     if (geometry?.type === 'Point' && Array.isArray(geometry.coordinates)) {
       record['\u0000longitude'] = geometry.coordinates[0];
       record['\u0000latitude'] = geometry.coordinates[1];
+    } else if (geometry && /^(Multi)?Polygon$/.test(String(geometry.type))) {
+      // A building or site outline: keep a point inside it, so the place can still be found on a map.
+      try {
+        const [longitude, latitude] = pointOnFeature(f as Parameters<typeof pointOnFeature>[0]).geometry
+          .coordinates;
+        record['\u0000longitude'] = longitude;
+        record['\u0000latitude'] = latitude;
+      } catch {
+        problems.push({
+          row: index + 1,
+          field: 'geometry',
+          reason: 'is an outline that cannot be read; kept without a point',
+        });
+      }
     } else if (geometry) {
       problems.push({
         row: index + 1,
         field: 'geometry',
-        reason: `is a ${String(geometry.type)}, not a point; kept without a point`,
+        reason: `is a ${String(geometry.type)}, not a point or an outline; kept without a point`,
       });
     }
     return record;

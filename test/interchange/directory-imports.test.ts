@@ -192,6 +192,28 @@ describe.each(targets)('directory imports of the real files on $name', (target) 
     expect(brass?.details.howToAccess).toBe('Not known. Opening times: Wednesday 10am - 4pm');
   }, 60_000);
 
+  it('imports the 118 Trafford places of worship (building outlines) with a point inside each', async () => {
+    const report = await twice(
+      resourcesImporter(readSource),
+      path.join(resources, 'trafford_services/trafford_places_of_worship.geojson'),
+      { theme: 'faith-and-belief' },
+    );
+    expect(report).toMatchObject({ read: 118, imported: 118, skipped: 0, problems: [] });
+    const found = await runtime.services.directory.search(partnershipId, {
+      theme: 'faith-and-belief',
+      text: 'Gorse Hill Methodist',
+    });
+    const church = await runtime.services.store.directory.findService(
+      partnershipId,
+      found.items[0]?.id ?? '',
+    );
+    const location = church?.details.locations[0];
+    expect(location?.latitude).toBeGreaterThan(53.3);
+    expect(location?.latitude).toBeLessThan(53.5);
+    expect(location?.longitude).toBeGreaterThan(-2.5);
+    expect(location?.longitude).toBeLessThan(-2.2);
+  }, 60_000);
+
   it('refuses a resources import without a theme, or with a mapping to a column that is not there', async () => {
     const importer = resourcesImporter(readSource);
     const file = path.join(resources, 'trafford_services/trafford_community_hubs.csv');
