@@ -426,6 +426,12 @@ export interface DirectoryRepository {
   updateOrganisation(organisation: DirectoryOrganisationRecord): Promise<void>;
   /** Every service of the partnership from one kind of source, in full, for an import to compare against. */
   servicesFromSource(partnershipId: string, sourceKind: string): Promise<ServiceRecord[]>;
+  /** The services with these source ids (from one kind of source), in full. */
+  servicesWithSourceIds(
+    partnershipId: string,
+    sourceKind: string,
+    sourceIds: readonly string[],
+  ): Promise<ServiceRecord[]>;
   findService(partnershipId: string, id: string): Promise<ServiceRecord | undefined>;
   /** Inserts many services with their themes, locations, areas, opening times and contacts. */
   insertServices(services: readonly ServiceRecord[]): Promise<void>;

@@ -174,49 +174,56 @@ export async function planDirectoryImport(
     return placeholderId;
   };
 
-  const current = new Map(
-    (await store.directory.servicesFromSource(partnershipId, batch.sourceKind)).map((s) => [
-      s.provenance.sourceId,
-      s,
-    ]),
-  );
   const serviceInserts: ServiceRecord[] = [];
   const serviceUpdates: ServiceRecord[] = [];
-  for (const service of batch.services) {
-    const organisationId =
-      service.organisationSourceId === null
-        ? placeholder()
-        : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
-    const found = current.get(service.sourceId);
-    if (!found) {
-      serviceInserts.push({
-        id: stableUuid(
-          commonGroundNamespace,
-          `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
-        ),
-        partnershipId,
+  // Existing services are looked up a few thousand at a time, so a large re-import stays small in memory.
+  for (let start = 0; start < batch.services.length; start += 5000) {
+    const some = batch.services.slice(start, start + 5000);
+    const current = new Map(
+      (
+        await store.directory.servicesWithSourceIds(
+          partnershipId,
+          batch.sourceKind,
+          some.map((s) => s.sourceId),
+        )
+      ).map((s) => [s.provenance.sourceId, s]),
+    );
+    for (const service of some) {
+      const organisationId =
+        service.organisationSourceId === null
+          ? placeholder()
+          : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
+      const found = current.get(service.sourceId);
+      if (!found) {
+        serviceInserts.push({
+          id: stableUuid(
+            commonGroundNamespace,
+            `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
+          ),
+          partnershipId,
+          organisationId,
+          details: service.details,
+          provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
+          lastCheckedAt: service.lastCheckedAt,
+          lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
+          lastCheckedByUserId: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        continue;
+      }
+      const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
+      const changed: ServiceRecord = {
+        ...found,
         organisationId,
         details: service.details,
-        provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
-        lastCheckedAt: service.lastCheckedAt,
-        lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
-        lastCheckedByUserId: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      continue;
+        lastCheckedAt,
+        lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
+        lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
+      };
+      if (canonical(comparable(changed)) !== canonical(comparable(found)))
+        serviceUpdates.push({ ...changed, updatedAt: now });
     }
-    const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
-    const changed: ServiceRecord = {
-      ...found,
-      organisationId,
-      details: service.details,
-      lastCheckedAt,
-      lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
-      lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
-    };
-    if (canonical(comparable(changed)) !== canonical(comparable(found)))
-      serviceUpdates.push({ ...changed, updatedAt: now });
   }
 
   const counting = batch.counts === 'services';

@@ -310,6 +310,17 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         .execute();
       return assemble(rows);
     },
+    async servicesWithSourceIds(partnershipId, sourceKind, sourceIds) {
+      if (sourceIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('services')
+        .selectAll()
+        .where('partnership_id', '=', partnershipId)
+        .where('source_kind', '=', sourceKind)
+        .where('source_id', 'in', [...sourceIds])
+        .execute();
+      return assemble(rows);
+    },
     async findService(partnershipId, id) {
       const rows = await db
         .selectFrom('services')
@@ -320,9 +331,13 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
       return (await assemble(rows))[0];
     },
     async insertServices(services) {
-      for (const part of chunks(services.map(serviceRow), 26))
-        await db.insertInto('services').values(part).execute();
-      await insertChildren(services);
+      // A thousand services at a time, so a large import never holds every row of every table at once.
+      for (let start = 0; start < services.length; start += 1000) {
+        const some = services.slice(start, start + 1000);
+        for (const part of chunks(some.map(serviceRow), 26))
+          await db.insertInto('services').values(part).execute();
+        await insertChildren(some);
+      }
     },
     async updateService(service) {
       const { id, partnership_id, created_at, source_kind, source_id, ...change } = serviceRow(service);
