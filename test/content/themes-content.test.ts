@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { northmoorDemoServices } from '../../src/domain/demo/demo-directory.js';
 import { findTheme, orukTermId, suggestThemes } from '../../src/domain/directory/themes.js';
 import { contentDir } from '../../src/interchange/content-schema.js';
 import { ContentError } from '../../src/interchange/framework-content.js';
@@ -27,6 +28,11 @@ describe('the published themes vocabulary', () => {
     });
     expect(findTheme(vocabulary, 'warm-and-welcoming-spaces')?.name).toBe('Warm and welcoming spaces');
     expect(findTheme(vocabulary, 'nonsense')).toBeUndefined();
+  });
+
+  it('is the only source of the demo directory’s themes', async () => {
+    const ids = new Set((await loadThemes(themesFile)).themes.map((t) => t.id));
+    expect(northmoorDemoServices.flatMap((s) => s.details.themes).filter((t) => !ids.has(t))).toEqual([]);
   });
 
   it('suggests themes from the words of a service', async () => {

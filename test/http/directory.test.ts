@@ -6,7 +6,7 @@ import { createTestApp, demoAccounts, dumpTables, knownPassword, type TestApp } 
 
 const csv = [
   'id,name,organisation,description,themes,email,opening_times,postcode,visibility,last_checked',
-  'FB-1,Emergency food parcels,Northmoor Food Bank,Three days of food for anyone referred.,food,parcels@foodbank.example,Tue 10:00-12:00,NM1 1AA,public,2024-01-10',
+  'FB-1,Saturday food parcels,Northmoor Food Bank,Three days of food for anyone referred.,food,parcels@foodbank.example,Tue 10:00-12:00,NM1 1AA,public,2024-01-10',
   'FB-2,Safe place,Northmoor Food Bank,A refuge.,domestic-abuse,,,NM2 2BB,hidden,2026-01-01',
   'AD-1,Debt advice drop-in,Moorside Money and Debt Advice,Free debt & benefits advice.,money-debt-and-benefits,,,,,2026-01-01',
 ].join('\n');
@@ -59,23 +59,26 @@ describe('the resource directory over HTTP', () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     const all = await viewer.get('/p/northmoor/directory');
     expect(all.statusCode).toBe(200);
-    expect(all.body).toContain('3 services.');
-    expect(all.body).toMatch(/Emergency food parcels[\s\S]*Needs checking/);
-    const byWords = await viewer.get('/p/northmoor/directory?q=debt+benefits');
+    // 3 imported here and 10 in the demo directory.
+    expect(all.body).toContain('13 services.');
+    expect(all.body).toMatch(/Saturday food parcels[\s\S]*Needs checking/);
+    const byWords = await viewer.get('/p/northmoor/directory?q=debt+%26+benefits');
     expect(byWords.body).toContain('1 service matches.');
     expect(byWords.body).toContain('Debt advice drop-in');
-    expect(byWords.body).not.toContain('Emergency food parcels');
+    expect(byWords.body).not.toContain('Saturday food parcels');
     const byTheme = await viewer.get('/p/northmoor/directory?theme=food');
-    expect(byTheme.body).toContain('Emergency food parcels');
+    expect(byTheme.body).toContain('Saturday food parcels');
     expect(byTheme.body).not.toContain('Debt advice drop-in');
-    expect(byTheme.body).toContain('Food (1)');
+    expect(byTheme.body).toContain('Food (5)');
     const stale = await viewer.get('/p/northmoor/directory?check=yes');
-    expect(stale.body).toContain('1 service matches.');
+    expect(stale.body).toContain('4 services match.');
+    expect(stale.body).toContain('Saturday food parcels');
+    expect(stale.body).not.toContain('Debt advice drop-in');
   });
 
   it('shows a service page; hidden places only to people who may change the service', async () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
-    const page = await viewer.get(servicePath('Emergency food parcels'));
+    const page = await viewer.get(servicePath('Saturday food parcels'));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Three days of food for anyone referred.');
     expect(page.body).toContain('Tuesday');
@@ -94,12 +97,12 @@ describe('the resource directory over HTTP', () => {
 
   it('lets the organisation’s VCS member change its service, audited, and records the check', async () => {
     const owner = await signedIn(demoAccounts.northmoorVcs);
-    const page = await owner.get(servicePath('Emergency food parcels'));
+    const page = await owner.get(servicePath('Saturday food parcels'));
     expect(page.body).toContain('Change this service');
-    const form = await owner.get(`${servicePath('Emergency food parcels')}/edit`);
+    const form = await owner.get(`${servicePath('Saturday food parcels')}/edit`);
     expect(form.statusCode).toBe(200);
-    const saved = await owner.post(`${servicePath('Emergency food parcels')}/edit`, {
-      name: 'Emergency food parcels',
+    const saved = await owner.post(`${servicePath('Saturday food parcels')}/edit`, {
+      name: 'Saturday food parcels',
       description: 'Three days of food. Now also on Fridays.',
       status: 'active',
       themes: 'food',
@@ -110,7 +113,7 @@ describe('the resource directory over HTTP', () => {
       capacityPeriod: 'week',
     });
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe(`${servicePath('Emergency food parcels')}?done=saved`);
+    expect(saved.headers.location).toBe(`${servicePath('Saturday food parcels')}?done=saved`);
     const after = await owner.get(String(saved.headers.location));
     expect(after.body).toContain('Your changes are saved.');
     expect(after.body).toContain('Now also on Fridays.');
@@ -119,7 +122,7 @@ describe('the resource directory over HTTP', () => {
     const audit = await test.runtime.services.audit.listForPartnership(northmoor.id);
     expect(audit.find((e) => e.action === 'service-changed')).toMatchObject({
       actorLabel: demoAccounts.northmoorVcs,
-      subject: 'Emergency food parcels: changed description, capacity',
+      subject: 'Saturday food parcels: changed description, capacity',
     });
   });
 
@@ -142,18 +145,18 @@ describe('the resource directory over HTTP', () => {
 
   it('refuses a VCS member of another organisation (403) and changes nothing', async () => {
     const other = await signedIn('vcs-advice@northmoor.example');
-    const page = await other.get(servicePath('Emergency food parcels'));
+    const page = await other.get(servicePath('Saturday food parcels'));
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Change this service');
     const before = await dumpTables(test.runtime);
-    expect((await other.get(`${servicePath('Emergency food parcels')}/edit`)).statusCode).toBe(403);
-    const post = await other.post(`${servicePath('Emergency food parcels')}/edit`, {
+    expect((await other.get(`${servicePath('Saturday food parcels')}/edit`)).statusCode).toBe(403);
+    const post = await other.post(`${servicePath('Saturday food parcels')}/edit`, {
       name: 'Taken over',
       description: 'x',
       status: 'defunct',
     });
     expect(post.statusCode).toBe(403);
-    expect((await other.post(`${servicePath('Emergency food parcels')}/confirm`)).statusCode).toBe(403);
+    expect((await other.post(`${servicePath('Saturday food parcels')}/confirm`)).statusCode).toBe(403);
     const after = await dumpTables(test.runtime);
     expect(after.services).toEqual(before.services);
     expect(after.audit_events).toEqual(before.audit_events);
