@@ -5,10 +5,10 @@ import { Browser } from '../support/browser.js';
 import { createTestApp, demoAccounts, dumpTables, knownPassword, type TestApp } from '../support/test-app.js';
 
 const csv = [
-  'id,name,organisation,description,themes,email,opening_times,postcode,visibility,last_checked',
-  'FB-1,Saturday food parcels,Northmoor Food Bank,Three days of food for anyone referred.,food,parcels@foodbank.example,Tue 10:00-12:00,NM1 1AA,public,2024-01-10',
-  'FB-2,Safe place,Northmoor Food Bank,A refuge.,domestic-abuse,,,NM2 2BB,hidden,2026-01-01',
-  'AD-1,Debt advice drop-in,Moorside Money and Debt Advice,Free debt & benefits advice.,money-debt-and-benefits,,,,,2026-01-01',
+  'id,name,organisation,description,themes,email,opening_times,postcode,visibility,last_checked,contact_name,contact_phone,area_codes',
+  'FB-1,Saturday food parcels,Northmoor Food Bank,Three days of food for anyone referred.,food,parcels@foodbank.example,Tue 10:00-12:00,NM1 1AA,public,2024-01-10,Sam Jones,01632 960 000,E05099001',
+  'FB-2,Safe place,Northmoor Food Bank,A refuge.,domestic-abuse,,,NM2 2BB,hidden,2026-01-01,,,',
+  'AD-1,Debt advice drop-in,Moorside Money and Debt Advice,Free debt & benefits advice.,money-debt-and-benefits,,,,,2026-01-01,,,',
 ].join('\n');
 
 describe('the resource directory over HTTP', () => {
@@ -83,6 +83,8 @@ describe('the resource directory over HTTP', () => {
     expect(page.body).toContain('Three days of food for anyone referred.');
     expect(page.body).toContain('Tuesday');
     expect(page.body).toContain('NM1 1AA');
+    expect(page.body).toContain('Sam Jones, 01632 960 000');
+    expect(page.body).toContain('E05099001');
     expect(page.body).not.toContain('Change this service');
     const refugeForViewer = await viewer.get(servicePath('Safe place'));
     expect(refugeForViewer.body).not.toContain('NM2 2BB');
