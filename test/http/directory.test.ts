@@ -76,6 +76,20 @@ describe('the resource directory over HTTP', () => {
     expect(stale.body).not.toContain('Debt advice drop-in');
   });
 
+  it('lets a member with an organisation list only that organisation’s services that need checking', async () => {
+    const owner = await signedIn(demoAccounts.northmoorVcs);
+    const mine = await owner.get('/p/northmoor/directory?mine=yes&check=yes');
+    // Northmoor Food Bank: the imported parcels (checked in 2024) and the demo pantry (checked 420 days ago).
+    expect(mine.body).toContain('2 services match.');
+    expect(mine.body).toContain('Saturday food parcels');
+    expect(mine.body).toContain('Moorside community pantry');
+    const viewer = await signedIn(demoAccounts.northmoorViewer);
+    const page = await viewer.get('/p/northmoor/directory');
+    expect(page.body).toContain('Only my organisation’s services'); // the demo viewer belongs to the health partnership
+    const admin = await signedIn(demoAccounts.northmoorAdmin);
+    expect((await admin.get('/p/northmoor/directory')).body).toContain('Only my organisation’s services');
+  });
+
   it('shows a service page; hidden places only to people who may change the service', async () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     const page = await viewer.get(servicePath('Saturday food parcels'));

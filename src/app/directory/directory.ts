@@ -27,6 +27,8 @@ export interface DirectorySearch {
   readonly theme?: string;
   /** Only records nobody has confirmed for 12 months. */
   readonly needsChecking?: boolean;
+  /** Only this organisation's services (for "my organisation's services"). */
+  readonly organisationId?: string;
   readonly page?: number;
 }
 
@@ -50,6 +52,7 @@ export async function searchDirectory(
   const result = await deps.store.directory.searchServices(partnershipId, {
     ...(search.text?.trim() ? { text: search.text.trim().slice(0, 200) } : {}),
     ...(theme ? { theme } : {}),
+    ...(search.organisationId ? { organisationId: search.organisationId } : {}),
     ...(search.needsChecking ? { checkedBefore: monthsBefore(now, staleAfterMonths).toISOString() } : {}),
     limit: servicesPerPage,
     offset: (page - 1) * servicesPerPage,

@@ -51,19 +51,27 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
   const themeName = (id: string) => themes().find((t) => t.id === id)?.name ?? id;
 
   app.get('/p/:slug/directory', { config: member }, async (request, reply) => {
-    const { partnership } = accessOf(request);
+    const { partnership, membership } = accessOf(request);
     const query = request.query as Record<string, unknown>;
+    const mine = query.mine === 'yes' && membership.organisationId !== null;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
     const theme = typeof query.theme === 'string' ? query.theme : '';
     const needsChecking = query.check === 'yes';
     const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
-    const result = await services.directory.search(partnership.id, { text: q, theme, needsChecking, page });
+    const result = await services.directory.search(partnership.id, {
+      text: q,
+      theme,
+      needsChecking,
+      page,
+      ...(mine && membership.organisationId ? { organisationId: membership.organisationId } : {}),
+    });
     const base = `/p/${partnership.slug}/directory`;
     const pageHref = (number: number) => {
       const params = new URLSearchParams();
       if (q) params.set('q', q);
       if (theme) params.set('theme', theme);
       if (needsChecking) params.set('check', 'yes');
+      if (mine) params.set('mine', 'yes');
       if (number > 1) params.set('page', String(number));
       const search = params.toString();
       return search ? `${base}?${search}` : base;
@@ -80,7 +88,10 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
         })),
       ],
       checkItems: [{ value: 'yes', text: 'Only records not checked for 12 months', checked: needsChecking }],
-      filtered: Boolean(q || theme || needsChecking),
+      mineItems: membership.organisationId
+        ? [{ value: 'yes', text: 'Only my organisation’s services', checked: mine }]
+        : undefined,
+      filtered: Boolean(q || theme || needsChecking || mine),
       total: result.total,
       items: result.items.map((item) => ({
         ...item,
