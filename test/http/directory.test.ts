@@ -180,7 +180,7 @@ describe('the resource directory over HTTP', () => {
     expect((await other.get(`${servicePath('Debt advice drop-in')}/edit`)).statusCode).toBe(200);
   });
 
-  it('refuses a viewer and lets an admin change any service', async () => {
+  it('refuses a viewer and lets an admin change any service, showing what they type as text', async () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     await viewer.get(servicePath('Debt advice drop-in'));
     expect([403, 404]).toContain(
@@ -188,6 +188,16 @@ describe('the resource directory over HTTP', () => {
     );
     const admin = await signedIn(demoAccounts.northmoorAdmin);
     expect((await admin.get(`${servicePath('Debt advice drop-in')}/edit`)).statusCode).toBe(200);
+    const saved = await admin.post(`${servicePath('Debt advice drop-in')}/edit`, {
+      name: 'Debt advice drop-in',
+      description: '<script>alert("x")</script> Free advice',
+      status: 'active',
+      themes: 'money-debt-and-benefits',
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await admin.get(servicePath('Debt advice drop-in'));
+    expect(page.body).not.toContain('<script>alert');
+    expect(page.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Free advice');
   });
 
   it('confirms “still correct” in one step, recording who and when', async () => {
