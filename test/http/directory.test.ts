@@ -109,6 +109,19 @@ describe('the resource directory over HTTP', () => {
     expect(
       (await viewer.get('/p/northmoor/directory/services/00000000-0000-4000-8000-000000000000')).statusCode,
     ).toBe(404);
+    const organisationHref = /href="(\/p\/northmoor\/directory\/organisations\/[0-9a-f-]{36})"/.exec(
+      page.body,
+    )?.[1];
+    const organisation = await viewer.get(organisationHref ?? 'missing');
+    expect(organisation.statusCode).toBe(200);
+    expect(organisation.body).toContain('Northmoor Food Bank');
+    expect(organisation.body).toContain('Saturday food parcels');
+    expect(organisation.body).toContain('Moorside community pantry');
+    expect(organisation.body).toMatch(/GB-CHC-\d+/);
+    expect(
+      (await viewer.get('/p/northmoor/directory/organisations/00000000-0000-4000-8000-000000000000'))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('lets the organisation’s VCS member change its service, audited, and records the check', async () => {

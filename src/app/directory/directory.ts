@@ -66,6 +66,33 @@ export async function searchDirectory(
   };
 }
 
+export interface OrganisationView {
+  readonly organisation: DirectoryOrganisationRecord;
+  readonly services: readonly (ServiceSummary & { stale: boolean })[];
+  readonly total: number;
+}
+
+/** An organisation with its directory fields and (the first 200 of) its services. */
+export async function viewOrganisation(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  organisationId: string,
+): Promise<OrganisationView> {
+  const organisation = await deps.store.directory.findOrganisation(partnershipId, organisationId);
+  if (!organisation) throw new NotFoundError('There is no such organisation in this partnership.');
+  const now = deps.clock.now();
+  const result = await deps.store.directory.searchServices(partnershipId, {
+    organisationId,
+    limit: 200,
+    offset: 0,
+  });
+  return {
+    organisation,
+    total: result.total,
+    services: result.items.map((item) => ({ ...item, stale: isStale(item.lastCheckedAt, now) })),
+  };
+}
+
 export interface ServiceView {
   readonly service: ServiceRecord;
   readonly organisation: DirectoryOrganisationRecord;
@@ -182,6 +209,8 @@ export function directoryUseCases(deps: DirectoryDeps) {
   return {
     themes: deps.themes,
     search: (partnershipId: string, search: DirectorySearch) => searchDirectory(deps, partnershipId, search),
+    organisation: (partnershipId: string, organisationId: string) =>
+      viewOrganisation(deps, partnershipId, organisationId),
     view: (partnershipId: string, serviceId: string, member: MembershipRecord | undefined) =>
       viewService(deps, partnershipId, serviceId, member),
     update: (

@@ -10,6 +10,7 @@ import {
   type ServiceLocation,
 } from '../../domain/directory/model.js';
 import { serviceFormFor, type ServiceForm } from '../../domain/directory/service-form.js';
+import { organisationKindLabels } from '../../domain/partnerships/organisation-kinds.js';
 import { formErrors, text } from '../forms.js';
 import { accessOf, actorOf } from './members.js';
 
@@ -119,6 +120,25 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
     });
   });
 
+  app.get('/p/:slug/directory/organisations/:organisationId', { config: member }, async (request, reply) => {
+    const { partnership } = accessOf(request);
+    const { organisationId } = request.params as { organisationId: string };
+    const view = await services.directory.organisation(partnership.id, organisationId);
+    const base = `/p/${partnership.slug}/directory`;
+    return reply.page('directory/organisation.njk', {
+      title: view.organisation.name,
+      organisation: view.organisation,
+      kindLabel: organisationKindLabels[view.organisation.kind],
+      total: view.total,
+      services: view.services.map((item) => ({
+        ...item,
+        href: `${base}/services/${item.id}`,
+        statusLabel: serviceStatusLabels[item.status],
+      })),
+      backLink: { href: base, text: 'Directory of services' },
+    });
+  });
+
   const describeLocation = (location: ServiceLocation, editable: boolean) => {
     if (location.visibility === 'hidden' && !editable) return undefined;
     if (location.visibility === 'area-only' && !editable) {
@@ -159,6 +179,7 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
       service: { ...service, statusLabel: serviceStatusLabels[d.status] },
       d,
       organisation,
+      organisationHref: `/p/${slug}/directory/organisations/${organisation.id}`,
       stale: view.stale,
       editable: view.editable,
       themeNames: d.themes.map(themeName),
