@@ -413,6 +413,8 @@ export interface ServiceQuery {
   organisationId?: string;
   /** Only records last checked before this moment, or never (for "needs checking" lists). */
   checkedBefore?: string;
+  /** Only these services. */
+  ids?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -446,6 +448,11 @@ export interface DirectoryRepository {
     partnershipId: string,
     query: ServiceQuery,
   ): Promise<{ total: number; items: ServiceSummary[] }>;
+  /** Every shown (not hidden) location point of the partnership's services inside a box. */
+  locatedServices(
+    partnershipId: string,
+    box: { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number },
+  ): Promise<{ serviceId: string; latitude: number; longitude: number }[]>;
   /** How many services each theme has, for the theme filter. */
   themeCounts(partnershipId: string): Promise<Record<string, number>>;
 }

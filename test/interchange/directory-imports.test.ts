@@ -192,6 +192,29 @@ describe.each(targets)('directory imports of the real files on $name', (target) 
     expect(brass?.details.howToAccess).toBe('Not known. Opening times: Wednesday 10am - 4pm');
   }, 60_000);
 
+  it('finds the food banks near a point, nearest first', async () => {
+    const near = { latitude: 53.4794, longitude: -2.2453, withinKm: 2 }; // Manchester Town Hall
+    const result = await runtime.services.directory.search(partnershipId, { theme: 'food', near });
+    expect(result.total).toBeGreaterThan(3);
+    const distances = result.items.map((s) => s.distanceKm ?? Infinity);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(Math.max(...distances)).toBeLessThanOrEqual(2);
+    const wider = await runtime.services.directory.search(partnershipId, {
+      theme: 'food',
+      near: { ...near, withinKm: 5 },
+    });
+    expect(wider.total).toBeGreaterThan(result.total);
+    const withWords = await runtime.services.directory.search(partnershipId, {
+      theme: 'food',
+      text: 'church',
+      near: { ...near, withinKm: 5 },
+    });
+    expect(withWords.total).toBeLessThan(wider.total);
+    expect(
+      withWords.items.every((s) => /church/i.test(`${s.name} ${s.description} ${s.organisationName}`)),
+    ).toBe(true);
+  });
+
   it('imports the 118 Trafford places of worship (building outlines) with a point inside each', async () => {
     const report = await twice(
       resourcesImporter(readSource),

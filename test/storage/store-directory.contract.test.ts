@@ -255,6 +255,28 @@ describe.each(databaseTargets())('Store contract on $name: directory', (target) 
     expect((await store.directory.searchServices(other.id, { limit: 10, offset: 0 })).total).toBe(0);
   });
 
+  it('finds shown location points inside a box, never hidden ones, and filters by ids', async () => {
+    const partnership = await givenPartnership(store);
+    const organisation = aDirectoryOrganisation(partnership.id);
+    await store.directory.insertOrganisations([organisation]);
+    const service = aService(partnership.id, organisation.id);
+    await store.directory.insertServices([service]);
+    const box = { minLatitude: 53.4, maxLatitude: 53.5, minLongitude: -2.4, maxLongitude: -2.3 };
+    expect(await store.directory.locatedServices(partnership.id, box)).toEqual([
+      { serviceId: service.id, latitude: 53.448123, longitude: -2.354321 },
+    ]);
+    expect(await store.directory.locatedServices(partnership.id, { ...box, maxLongitude: -2.36 })).toEqual(
+      [],
+    );
+    const other = await givenPartnership(store);
+    expect(await store.directory.locatedServices(other.id, box)).toEqual([]);
+    const search = (ids: string[]) =>
+      store.directory.searchServices(partnership.id, { ids, limit: 10, offset: 0 });
+    expect((await search([service.id])).total).toBe(1);
+    expect((await search([id()])).total).toBe(0);
+    expect((await search([])).total).toBe(0);
+  });
+
   it('inserts thousands of services in batches', async () => {
     const partnership = await givenPartnership(store);
     const organisation = aDirectoryOrganisation(partnership.id);

@@ -387,6 +387,10 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         );
       }
       if (query.organisationId) base = base.where('services.organisation_id', '=', query.organisationId);
+      if (query.ids) {
+        if (query.ids.length === 0) return { total: 0, items: [] };
+        base = base.where('services.id', 'in', [...query.ids]);
+      }
       if (query.checkedBefore) {
         const before = query.checkedBefore;
         base = base.where((eb) =>
@@ -434,6 +438,24 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         lastCheckedAt: r.last_checked_at,
       }));
       return { total: Number(counted.n), items };
+    },
+    async locatedServices(partnershipId, box) {
+      const rows = await db
+        .selectFrom('service_locations')
+        .innerJoin('services', 'services.id', 'service_locations.service_id')
+        .where('services.partnership_id', '=', partnershipId)
+        .where('service_locations.visibility', '!=', 'hidden')
+        .where('service_locations.latitude', '>=', box.minLatitude)
+        .where('service_locations.latitude', '<=', box.maxLatitude)
+        .where('service_locations.longitude', '>=', box.minLongitude)
+        .where('service_locations.longitude', '<=', box.maxLongitude)
+        .select(['service_locations.service_id', 'service_locations.latitude', 'service_locations.longitude'])
+        .execute();
+      return rows.map((r) => ({
+        serviceId: r.service_id,
+        latitude: Number(r.latitude),
+        longitude: Number(r.longitude),
+      }));
     },
     async themeCounts(partnershipId) {
       const rows = await db
