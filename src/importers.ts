@@ -3,10 +3,20 @@
  * composition root: each kind comes from src/interchange and is given what it reads with.
  */
 import type { Exporter, Importer } from './app/interchange.js';
+import { charitiesImporter } from './interchange/charities-import.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+import { orukImporter } from './interchange/oruk-import.js';
+import { resourcesImporter } from './interchange/resources-import.js';
+import { servicesCsvImporter } from './interchange/services-csv-import.js';
 
 export function importersFor(read: (source: string) => Promise<string>): Importer[] {
-  return [organisationsCsvImporter(read)];
+  return [
+    organisationsCsvImporter(read),
+    orukImporter(read),
+    charitiesImporter(read),
+    resourcesImporter(read),
+    servicesCsvImporter(read),
+  ];
 }
 
 export const exporters: readonly Exporter[] = [organisationsCsvExporter];

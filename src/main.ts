@@ -7,6 +7,7 @@ import { guidanceLibrary } from './app/guidance/guidance-library.js';
 import { createServices, type Services } from './app/services.js';
 import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import { loadGuidance } from './interchange/guidance-content.js';
+import { loadThemes } from './interchange/themes-content.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -65,6 +66,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
           uploadDir: uploadDirFor(config),
         }),
     },
+    themes: await loadThemes(path.join(contentDir, 'themes', 'themes.yaml')),
   });
   return { config, handle, services, close: () => handle.close() };
 }

@@ -3,6 +3,12 @@ import type { OrganisationKind } from '../domain/partnerships/organisation-kinds
 import type { GroupKind, RoundKind } from '../domain/assessment/round-rules.js';
 import type { Side } from '../domain/results/rating.js';
 import type { ActionSide, ActionStatus } from '../domain/actions/actions.js';
+import type {
+  OrganisationDetails,
+  Provenance,
+  ServiceDetails,
+  ServiceStatus,
+} from '../domain/directory/model.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -395,8 +401,96 @@ export interface Store {
     /** Jobs still marked as running, such as those a stopped service left behind. */
     listRunning(): Promise<ImportJobRecord[]>;
   };
+  readonly directory: DirectoryRepository;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+}
+
+/** An organisation with its directory fields and where it came from. */
+export interface DirectoryOrganisationRecord extends OrganisationRecord {
+  details: OrganisationDetails;
+  /** Null for organisations typed in on a form. */
+  provenance: Provenance | null;
+  /** The "organisation not recorded" placeholder that services with no organisation go under. */
+  isPlaceholder: boolean;
+  lastCheckedAt: string | null;
+  lastCheckedBy: string | null;
+}
+
+export interface ServiceRecord {
+  id: string;
+  partnershipId: string;
+  organisationId: string;
+  details: ServiceDetails;
+  provenance: Provenance;
+  lastCheckedAt: string | null;
+  lastCheckedBy: string | null;
+  lastCheckedByUserId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A line in a list of services. */
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  description: string;
+  status: ServiceStatus;
+  organisationId: string;
+  organisationName: string;
+  themes: string[];
+  lastCheckedAt: string | null;
+}
+
+export interface ServiceQuery {
+  /** Words that must all appear in the name, description or organisation name (any case). */
+  text?: string;
+  theme?: string;
+  organisationId?: string;
+  /** Only records last checked before this moment, or never (for "needs checking" lists). */
+  checkedBefore?: string;
+  /** Only these services. */
+  ids?: readonly string[];
+  limit: number;
+  offset: number;
+}
+
+export interface DirectoryRepository {
+  listOrganisations(partnershipId: string): Promise<DirectoryOrganisationRecord[]>;
+  findOrganisation(partnershipId: string, id: string): Promise<DirectoryOrganisationRecord | undefined>;
+  /** Inserts many organisations in a few statements. */
+  insertOrganisations(organisations: readonly DirectoryOrganisationRecord[]): Promise<void>;
+  /** Replaces the name, kind, identifier, directory fields and provenance of an organisation. */
+  updateOrganisation(organisation: DirectoryOrganisationRecord): Promise<void>;
+  /** Every service of the partnership from one kind of source, in full, for an import to compare against. */
+  servicesFromSource(partnershipId: string, sourceKind: string): Promise<ServiceRecord[]>;
+  /** The services with these source ids (from one kind of source), in full. */
+  servicesWithSourceIds(
+    partnershipId: string,
+    sourceKind: string,
+    sourceIds: readonly string[],
+  ): Promise<ServiceRecord[]>;
+  findService(partnershipId: string, id: string): Promise<ServiceRecord | undefined>;
+  /** Inserts many services with their themes, locations, areas, opening times and contacts. */
+  insertServices(services: readonly ServiceRecord[]): Promise<void>;
+  /** Replaces a service's fields and everything that hangs off it (not its partnership, source or creation). */
+  updateService(service: ServiceRecord): Promise<void>;
+  markServiceChecked(
+    partnershipId: string,
+    id: string,
+    check: { at: string; by: string; userId: string | null },
+  ): Promise<boolean>;
+  searchServices(
+    partnershipId: string,
+    query: ServiceQuery,
+  ): Promise<{ total: number; items: ServiceSummary[] }>;
+  /** Every shown (not hidden) location point of the partnership's services inside a box. */
+  locatedServices(
+    partnershipId: string,
+    box: { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number },
+  ): Promise<{ serviceId: string; latitude: number; longitude: number }[]>;
+  /** How many services each theme has, for the theme filter. */
+  themeCounts(partnershipId: string): Promise<Record<string, number>>;
 }

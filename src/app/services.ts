@@ -45,6 +45,7 @@ import {
 } from './accounts/passwords.js';
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
 import { createUser, type NewUser } from './accounts/users.js';
+import { directoryUseCases } from './directory/directory.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { addOrganisation } from './partnerships/organisations.js';
 import {
@@ -81,6 +82,7 @@ import {
   type ImportJobDeps,
   type StartImportInput,
 } from './imports/import-jobs.js';
+import type { ThemeVocabulary } from '../domain/directory/themes.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -92,6 +94,8 @@ export interface ServiceDeps {
   readonly guidance: GuidanceLibrary;
   /** How uploaded imports run, and which kinds there are. Without it, the service offers no imports. */
   readonly imports?: { readonly runner: ImportRunner; readonly kinds: readonly ImportKindInfo[] };
+  /** The themes vocabulary (content/themes/themes.yaml). */
+  readonly themes: ThemeVocabulary;
 }
 
 const noImports: ImportRunner = {
@@ -277,6 +281,7 @@ export function createServices(deps: ServiceDeps) {
       list: (partnershipId: string | null) => listImports(importDeps, partnershipId),
       failInterrupted: () => failInterruptedImports(importDeps),
     },
+    directory: directoryUseCases({ store, clock, themes: deps.themes }),
     demo: {
       seed: (options?: { password?: () => string }) =>
         seedDemo(store, clock, hasher, deps.frameworks, options),

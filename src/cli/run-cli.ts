@@ -72,6 +72,8 @@ function parseArguments(argv: readonly string[]) {
       source: { type: 'string' },
       date: { type: 'string' },
       mapping: { type: 'string' },
+      organisation: { type: 'string' },
+      'organisation-kind': { type: 'string' },
       yes: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },

@@ -15,7 +15,7 @@ export function contentSchema(name: string): Promise<ValidateFunction> {
   if (!validator) {
     validator = fs.readFile(path.join(contentDir, 'schema', name), 'utf8').then((text) => {
       const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-      formatsPlugin.default(ajv, ['date']);
+      formatsPlugin.default(ajv, ['date', 'uuid']);
       return ajv.compile(JSON.parse(text) as object);
     });
     compiled.set(name, validator);

@@ -25,6 +25,12 @@ export const tablesInDependencyOrder = [
   'action_indicators',
   'action_progress_notes',
   'import_jobs',
+  'services',
+  'service_themes',
+  'service_locations',
+  'service_areas',
+  'service_schedules',
+  'service_contacts',
 ] as const;
 
 export interface BackupFile {

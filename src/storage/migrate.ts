@@ -6,6 +6,7 @@ import * as resultsIndexes from './migrations/0003-results-indexes.js';
 import * as answersVersion from './migrations/0004-answers-version.js';
 import * as actions from './migrations/0005-actions.js';
 import * as importJobs from './migrations/0008-import-jobs.js';
+import * as directory from './migrations/0007-directory.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-answers-version': answersVersion,
   '0005-actions': actions,
   '0008-import-jobs': importJobs,
+  '0007-directory': directory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

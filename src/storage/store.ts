@@ -18,6 +18,7 @@ import { responsesRepository } from './repositories/responses.js';
 import { workshopRepository } from './repositories/workshop.js';
 import { actionsRepository } from './repositories/actions.js';
 import { importJobsRepository } from './repositories/import-jobs.js';
+import { directoryRepository } from './repositories/directory.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -39,6 +40,7 @@ export function createStore(db: Kysely<Database>): Store {
     workshop: workshopRepository(db),
     actions: actionsRepository(db),
     importJobs: importJobsRepository(db),
+    directory: directoryRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

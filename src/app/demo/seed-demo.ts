@@ -2,6 +2,7 @@ import { buildDemoWorld } from '../../domain/demo/demo-partnerships.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import type { Clock, PasswordHasher, Store } from '../ports.js';
 import { seedDemoActions } from './seed-demo-actions.js';
+import { seedDemoDirectory } from './seed-demo-directory.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
@@ -95,6 +96,7 @@ export async function seedDemo(
     if (northmoor) {
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
       await seedDemoActions(trx, clock, northmoor);
+      await seedDemoDirectory(trx, clock, northmoor);
     }
   });
 

@@ -6,6 +6,7 @@ import { registerActionPlanSummary } from './action-plan-summary.js';
 import { registerActions } from './actions.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
+import { registerDirectory } from './directory.js';
 import { registerGuidance } from './guidance.js';
 import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
@@ -42,6 +43,7 @@ export async function registerFeatureRoutes(
   registerWorkshop(app, services);
   registerActionPlanSummary(app, services);
   registerActions(app, services);
+  registerDirectory(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);

@@ -1,0 +1,36 @@
+import { northmoorDemoServices } from '../../domain/demo/demo-directory.js';
+import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
+import type { Clock, ServiceRecord, Store } from '../ports.js';
+
+const dayMs = 86_400_000;
+
+/** Puts the made-up Northmoor directory under the demo organisations of the same names. */
+export async function seedDemoDirectory(store: Store, clock: Clock, partnershipId: string): Promise<void> {
+  const organisations = new Map(
+    (await store.organisations.listByPartnership(partnershipId)).map((o) => [o.name, o.id]),
+  );
+  const now = clock.now();
+  const services: ServiceRecord[] = northmoorDemoServices.flatMap((demo) => {
+    const organisationId = organisations.get(demo.owner);
+    if (!organisationId) return [];
+    const checkedAt =
+      demo.checkedDaysAgo === null
+        ? null
+        : new Date(now.getTime() - demo.checkedDaysAgo * dayMs).toISOString();
+    return [
+      {
+        id: stableUuid(commonGroundNamespace, `${partnershipId}:service:demo:${demo.key}`),
+        partnershipId,
+        organisationId,
+        details: demo.details,
+        provenance: { sourceKind: 'demo', sourceId: demo.key },
+        lastCheckedAt: checkedAt,
+        lastCheckedBy: checkedAt ? demo.owner : null,
+        lastCheckedByUserId: null,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      },
+    ];
+  });
+  await store.directory.insertServices(services);
+}

@@ -1,0 +1,277 @@
+import type { OrganisationDetails, ServiceDetails } from '../../domain/directory/model.js';
+import type { RowProblem } from '../../domain/directory/oruk-service.js';
+import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
+import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
+import type { ImportReport } from '../interchange.js';
+import type { Clock, DirectoryOrganisationRecord, ServiceRecord, Store } from '../ports.js';
+import { recordAudit, type Actor } from '../shared/audit.js';
+
+/** An organisation as an import source gives it. */
+export interface IncomingOrganisation {
+  readonly sourceId: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly identifier: string | null;
+  readonly details: OrganisationDetails;
+}
+
+/** A service as an import source gives it; `organisationSourceId` null puts it under the placeholder. */
+export interface IncomingService {
+  readonly sourceId: string;
+  readonly organisationSourceId: string | null;
+  readonly details: ServiceDetails;
+  readonly lastCheckedAt: string | null;
+}
+
+/** Everything one import read: records, how many rows, which were skipped and every problem found. */
+export interface DirectoryBatch {
+  readonly sourceKind: string;
+  /** A person-readable name of the source, recorded as who last checked imported records. */
+  readonly sourceLabel: string;
+  readonly read: number;
+  readonly skipped: number;
+  readonly problems: readonly RowProblem[];
+  readonly organisations: readonly IncomingOrganisation[];
+  readonly services: readonly IncomingService[];
+  /** What the report counts: services (most imports) or organisations (the charity register). */
+  readonly counts: 'services' | 'organisations';
+}
+
+/** The name of the flagged organisation that services with no recorded organisation go under. */
+export const placeholderOrganisationName = 'Organisation not recorded';
+
+const emptyDetails: OrganisationDetails = {
+  description: null,
+  url: null,
+  email: null,
+  phone: null,
+  address: null,
+  postcode: null,
+};
+
+/** JSON with keys in order, so two records with the same content compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+/** A service as compared between imports: themes in a fixed order, whatever order they were stored in. */
+const comparable = (service: ServiceRecord) => ({
+  ...service,
+  details: { ...service.details, themes: [...service.details.themes].sort() },
+});
+
+const later = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : a > b ? a : b);
+
+interface Plan {
+  readonly report: ImportReport;
+  readonly organisationInserts: DirectoryOrganisationRecord[];
+  readonly organisationUpdates: DirectoryOrganisationRecord[];
+  readonly serviceInserts: ServiceRecord[];
+  readonly serviceUpdates: ServiceRecord[];
+}
+
+/** Works out what importing `batch` would change for the partnership. Reads, never writes. */
+export async function planDirectoryImport(
+  store: Store,
+  partnershipId: string,
+  batch: DirectoryBatch,
+  now: string,
+): Promise<Plan> {
+  const existing = await store.directory.listOrganisations(partnershipId);
+  const bySource = new Map<string, DirectoryOrganisationRecord>();
+  const byIdentifier = new Map<string, DirectoryOrganisationRecord>();
+  const byName = new Map<string, DirectoryOrganisationRecord>();
+  const remember = (o: DirectoryOrganisationRecord) => {
+    if (o.provenance) bySource.set(`${o.provenance.sourceKind}\u0000${o.provenance.sourceId}`, o);
+    if (o.identifier) byIdentifier.set(o.identifier, o);
+    byName.set(o.name.toLowerCase(), o);
+  };
+  existing.forEach(remember);
+
+  const organisationInserts: DirectoryOrganisationRecord[] = [];
+  const organisationUpdates: DirectoryOrganisationRecord[] = [];
+  const organisationIdOf = new Map<string, string>();
+
+  const resolve = (incoming: IncomingOrganisation, sourceKind: string, placeholder = false): string => {
+    const found =
+      bySource.get(`${sourceKind}\u0000${incoming.sourceId}`) ??
+      (incoming.identifier ? byIdentifier.get(incoming.identifier) : undefined);
+    if (found) {
+      const nameTaken = byName.get(incoming.name.toLowerCase());
+      const name = nameTaken && nameTaken.id !== found.id ? found.name : incoming.name;
+      const changed: DirectoryOrganisationRecord = {
+        ...found,
+        name,
+        identifier: incoming.identifier ?? found.identifier,
+        details: incoming.details,
+      };
+      const pending = organisationInserts.includes(found);
+      if (
+        !pending &&
+        canonical(changed) !== canonical(found) &&
+        found.provenance?.sourceKind === sourceKind
+      ) {
+        organisationUpdates.push(changed);
+        byName.set(changed.name.toLowerCase(), changed);
+      }
+      return found.id;
+    }
+    const sameName = byName.get(incoming.name.toLowerCase());
+    if (
+      sameName &&
+      (!incoming.identifier || !sameName.identifier || sameName.identifier === incoming.identifier)
+    ) {
+      return sameName.id; // one organisation under two source ids (or typed in before): keep one record
+    }
+    const name = sameName ? `${incoming.name} (${incoming.identifier ?? incoming.sourceId})` : incoming.name;
+    const record: DirectoryOrganisationRecord = {
+      id: stableUuid(
+        commonGroundNamespace,
+        `${partnershipId}:organisation:${sourceKind}:${incoming.sourceId}`,
+      ),
+      partnershipId,
+      name,
+      kind: incoming.kind,
+      identifier: incoming.identifier,
+      createdAt: now,
+      details: incoming.details,
+      provenance: { sourceKind, sourceId: incoming.sourceId },
+      isPlaceholder: placeholder,
+      lastCheckedAt: null,
+      lastCheckedBy: null,
+    };
+    organisationInserts.push(record);
+    remember(record);
+    return record.id;
+  };
+
+  for (const organisation of batch.organisations) {
+    if (!organisationIdOf.has(organisation.sourceId)) {
+      organisationIdOf.set(organisation.sourceId, resolve(organisation, batch.sourceKind));
+    }
+  }
+  let placeholderId: string | undefined;
+  const placeholder = (): string => {
+    placeholderId ??=
+      existing.find((o) => o.isPlaceholder)?.id ??
+      resolve(
+        {
+          sourceId: 'placeholder',
+          name: placeholderOrganisationName,
+          kind: 'vcs',
+          identifier: null,
+          details: emptyDetails,
+        },
+        'placeholder',
+        true,
+      );
+    return placeholderId;
+  };
+
+  const serviceInserts: ServiceRecord[] = [];
+  const serviceUpdates: ServiceRecord[] = [];
+  // Existing services are looked up a few thousand at a time, so a large re-import stays small in memory.
+  for (let start = 0; start < batch.services.length; start += 5000) {
+    const some = batch.services.slice(start, start + 5000);
+    const current = new Map(
+      (
+        await store.directory.servicesWithSourceIds(
+          partnershipId,
+          batch.sourceKind,
+          some.map((s) => s.sourceId),
+        )
+      ).map((s) => [s.provenance.sourceId, s]),
+    );
+    for (const service of some) {
+      const organisationId =
+        service.organisationSourceId === null
+          ? placeholder()
+          : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
+      const found = current.get(service.sourceId);
+      if (!found) {
+        serviceInserts.push({
+          id: stableUuid(
+            commonGroundNamespace,
+            `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
+          ),
+          partnershipId,
+          organisationId,
+          details: service.details,
+          provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
+          lastCheckedAt: service.lastCheckedAt,
+          lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
+          lastCheckedByUserId: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        continue;
+      }
+      const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
+      const changed: ServiceRecord = {
+        ...found,
+        organisationId,
+        details: service.details,
+        lastCheckedAt,
+        lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
+        lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
+      };
+      if (canonical(comparable(changed)) !== canonical(comparable(found)))
+        serviceUpdates.push({ ...changed, updatedAt: now });
+    }
+  }
+
+  const counting = batch.counts === 'services';
+  return {
+    report: {
+      read: batch.read,
+      imported: counting ? serviceInserts.length : organisationInserts.length,
+      updated: counting ? serviceUpdates.length : organisationUpdates.length,
+      skipped: batch.skipped,
+      problems: batch.problems,
+    },
+    organisationInserts,
+    organisationUpdates,
+    serviceInserts,
+    serviceUpdates,
+  };
+}
+
+/** Applies an import in one transaction: all of it is written, or none. Re-importing changes nothing. */
+export async function applyDirectoryImport(
+  store: Store,
+  clock: Clock,
+  partnershipId: string,
+  batch: DirectoryBatch,
+  actor: Actor,
+): Promise<ImportReport> {
+  return store.transaction(async (trx) => {
+    const now = clock.now().toISOString();
+    const plan = await planDirectoryImport(trx, partnershipId, batch, now);
+    await trx.directory.insertOrganisations(plan.organisationInserts);
+    for (const organisation of plan.organisationUpdates) await trx.directory.updateOrganisation(organisation);
+    await trx.directory.insertServices(plan.serviceInserts);
+    for (const service of plan.serviceUpdates) await trx.directory.updateService(service);
+    const changes =
+      plan.organisationInserts.length +
+      plan.organisationUpdates.length +
+      plan.serviceInserts.length +
+      plan.serviceUpdates.length;
+    if (changes > 0) {
+      await recordAudit(trx, clock, {
+        partnershipId,
+        actor,
+        action: 'directory-imported',
+        subject:
+          `${batch.sourceLabel}: ${plan.serviceInserts.length} new and ${plan.serviceUpdates.length} updated services, ` +
+          `${plan.organisationInserts.length} new and ${plan.organisationUpdates.length} updated organisations`,
+      });
+    }
+    return plan.report;
+  });
+}

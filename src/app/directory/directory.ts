@@ -1,0 +1,285 @@
+import { boxAround, distanceKm, type LatLng } from '../../domain/directory/distance.js';
+import { isStale, monthsBefore, staleAfterMonths } from '../../domain/directory/freshness.js';
+import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
+import type { ThemeVocabulary } from '../../domain/directory/themes.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import type {
+  Clock,
+  DirectoryOrganisationRecord,
+  MembershipRecord,
+  ServiceQuery,
+  ServiceRecord,
+  ServiceSummary,
+  Store,
+  UserRecord,
+} from '../ports.js';
+import { recordAudit, type Actor } from '../shared/audit.js';
+import { applyDirectoryImport, planDirectoryImport, type DirectoryBatch } from './directory-import.js';
+
+export interface DirectoryDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly themes: ThemeVocabulary;
+}
+
+export const servicesPerPage = 20;
+
+export interface DirectorySearch {
+  readonly text?: string;
+  readonly theme?: string;
+  /** Only records nobody has confirmed for 12 months. */
+  readonly needsChecking?: boolean;
+  /** Only this organisation's services (for "my organisation's services"). */
+  readonly organisationId?: string;
+  /** Only services with a shown place within `withinKm` (0.1 to 50) of a point, nearest first. */
+  readonly near?: LatLng & { readonly withinKm: number };
+  readonly page?: number;
+}
+
+/** The most services a distance search ranks. */
+const nearLimit = 5000;
+
+export interface DirectoryPage {
+  readonly total: number;
+  readonly page: number;
+  readonly pages: number;
+  readonly items: readonly (ServiceSummary & { stale: boolean; distanceKm?: number })[];
+  readonly themeCounts: Readonly<Record<string, number>>;
+}
+
+export async function searchDirectory(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  search: DirectorySearch,
+): Promise<DirectoryPage> {
+  const now = deps.clock.now();
+  const page = Math.max(1, Math.floor(search.page ?? 1));
+  const theme =
+    search.theme && deps.themes.themes.some((t) => t.id === search.theme) ? search.theme : undefined;
+  const filters = {
+    ...(search.text?.trim() ? { text: search.text.trim().slice(0, 200) } : {}),
+    ...(theme ? { theme } : {}),
+    ...(search.organisationId ? { organisationId: search.organisationId } : {}),
+    ...(search.needsChecking ? { checkedBefore: monthsBefore(now, staleAfterMonths).toISOString() } : {}),
+  };
+  if (search.near) return searchNear(deps, partnershipId, search.near, filters, page, now);
+  const result = await deps.store.directory.searchServices(partnershipId, {
+    ...filters,
+    limit: servicesPerPage,
+    offset: (page - 1) * servicesPerPage,
+  });
+  return {
+    total: result.total,
+    page,
+    pages: Math.max(1, Math.ceil(result.total / servicesPerPage)),
+    items: result.items.map((item) => ({ ...item, stale: isStale(item.lastCheckedAt, now) })),
+    themeCounts: await deps.store.directory.themeCounts(partnershipId),
+  };
+}
+
+export interface OrganisationView {
+  readonly organisation: DirectoryOrganisationRecord;
+  readonly services: readonly (ServiceSummary & { stale: boolean })[];
+  readonly total: number;
+}
+
+/** An organisation with its directory fields and (the first 200 of) its services. */
+export async function viewOrganisation(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  organisationId: string,
+): Promise<OrganisationView> {
+  const organisation = await deps.store.directory.findOrganisation(partnershipId, organisationId);
+  if (!organisation) throw new NotFoundError('There is no such organisation in this partnership.');
+  const now = deps.clock.now();
+  const result = await deps.store.directory.searchServices(partnershipId, {
+    organisationId,
+    limit: 200,
+    offset: 0,
+  });
+  return {
+    organisation,
+    total: result.total,
+    services: result.items.map((item) => ({ ...item, stale: isStale(item.lastCheckedAt, now) })),
+  };
+}
+
+/** Services with a shown place near a point, nearest first, each with its distance to the nearest place. */
+async function searchNear(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  near: LatLng & { readonly withinKm: number },
+  filters: Omit<ServiceQuery, 'limit' | 'offset'>,
+  page: number,
+  now: Date,
+): Promise<DirectoryPage> {
+  const withinKm = Math.min(Math.max(near.withinKm, 0.1), 50);
+  const nearest = new Map<string, number>();
+  for (const point of await deps.store.directory.locatedServices(partnershipId, boxAround(near, withinKm))) {
+    const km = distanceKm(near, point);
+    if (km <= withinKm && km < (nearest.get(point.serviceId) ?? Infinity)) nearest.set(point.serviceId, km);
+  }
+  const ordered = [...nearest].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, nearLimit);
+  const matching = await deps.store.directory.searchServices(partnershipId, {
+    ...filters,
+    ids: ordered.map(([id]) => id),
+    limit: Math.max(ordered.length, 1),
+    offset: 0,
+  });
+  const byId = new Map(matching.items.map((item) => [item.id, item]));
+  const all = ordered.flatMap(([id, km]) => {
+    const item = byId.get(id);
+    return item
+      ? [{ ...item, stale: isStale(item.lastCheckedAt, now), distanceKm: Math.round(km * 100) / 100 }]
+      : [];
+  });
+  return {
+    total: all.length,
+    page,
+    pages: Math.max(1, Math.ceil(all.length / servicesPerPage)),
+    items: all.slice((page - 1) * servicesPerPage, page * servicesPerPage),
+    themeCounts: await deps.store.directory.themeCounts(partnershipId),
+  };
+}
+
+export interface ServiceView {
+  readonly service: ServiceRecord;
+  readonly organisation: DirectoryOrganisationRecord;
+  readonly stale: boolean;
+  /** Whether the person looking may change it and confirm it. */
+  readonly editable: boolean;
+}
+
+export async function viewService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord | undefined,
+): Promise<ServiceView> {
+  const service = await deps.store.directory.findService(partnershipId, serviceId);
+  const organisation =
+    service && (await deps.store.directory.findOrganisation(partnershipId, service.organisationId));
+  if (!service || !organisation) throw new NotFoundError('There is no such service in this partnership.');
+  return {
+    service,
+    organisation,
+    stale: isStale(service.lastCheckedAt, deps.clock.now()),
+    editable: member !== undefined && mayEditService(member, service),
+  };
+}
+
+async function editableService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+): Promise<ServiceRecord> {
+  const service = await deps.store.directory.findService(partnershipId, serviceId);
+  if (!service) throw new NotFoundError('There is no such service in this partnership.');
+  if (!mayEditService(member, service)) {
+    throw new ForbiddenError(
+      'Only people from the organisation that runs this service, or a partnership admin, can change it.',
+    );
+  }
+  return service;
+}
+
+/** Saves the service form; a change also counts as checking the record. Audited. */
+export async function updateService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+  user: UserRecord,
+  form: ServiceForm,
+  actor: Actor,
+): Promise<ServiceRecord> {
+  const service = await editableService(deps, partnershipId, serviceId, member);
+  const checked = checkServiceForm(
+    form,
+    service.details,
+    deps.themes.themes.map((t) => t.id),
+  );
+  if (!checked.ok) throw new ValidationError(checked.problems);
+  const now = deps.clock.now().toISOString();
+  const updated: ServiceRecord = {
+    ...service,
+    details: checked.value,
+    updatedAt: now,
+    lastCheckedAt: now,
+    lastCheckedBy: user.displayName,
+    lastCheckedByUserId: user.id,
+  };
+  await deps.store.transaction(async (trx) => {
+    await trx.directory.updateService(updated);
+    await recordAudit(trx, deps.clock, {
+      partnershipId,
+      actor,
+      action: 'service-changed',
+      subject: changedFields(service, updated),
+    });
+  });
+  return updated;
+}
+
+function changedFields(before: ServiceRecord, after: ServiceRecord): string {
+  const fields = (Object.keys(after.details) as (keyof ServiceRecord['details'])[]).filter(
+    (key) => JSON.stringify(before.details[key]) !== JSON.stringify(after.details[key]),
+  );
+  return `${after.details.name}: ${fields.length > 0 ? `changed ${fields.join(', ')}` : 'saved with no changes'}`;
+}
+
+/** "Still correct": one step that records who checked the service and when. Audited. */
+export async function confirmService(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+  user: UserRecord,
+  actor: Actor,
+): Promise<void> {
+  const service = await editableService(deps, partnershipId, serviceId, member);
+  await deps.store.transaction(async (trx) => {
+    await trx.directory.markServiceChecked(partnershipId, service.id, {
+      at: deps.clock.now().toISOString(),
+      by: user.displayName,
+      userId: user.id,
+    });
+    await recordAudit(trx, deps.clock, {
+      partnershipId,
+      actor,
+      action: 'service-confirmed',
+      subject: `${service.details.name}: confirmed still correct`,
+    });
+  });
+}
+
+export function directoryUseCases(deps: DirectoryDeps) {
+  return {
+    themes: deps.themes,
+    search: (partnershipId: string, search: DirectorySearch) => searchDirectory(deps, partnershipId, search),
+    organisation: (partnershipId: string, organisationId: string) =>
+      viewOrganisation(deps, partnershipId, organisationId),
+    view: (partnershipId: string, serviceId: string, member: MembershipRecord | undefined) =>
+      viewService(deps, partnershipId, serviceId, member),
+    update: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      form: ServiceForm,
+      actor: Actor,
+    ) => updateService(deps, partnershipId, serviceId, member, user, form, actor),
+    confirm: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      actor: Actor,
+    ) => confirmService(deps, partnershipId, serviceId, member, user, actor),
+    previewImport: async (partnershipId: string, batch: DirectoryBatch) =>
+      (await planDirectoryImport(deps.store, partnershipId, batch, deps.clock.now().toISOString())).report,
+    applyImport: (partnershipId: string, batch: DirectoryBatch, actor: Actor) =>
+      applyDirectoryImport(deps.store, deps.clock, partnershipId, batch, actor),
+  };
+}

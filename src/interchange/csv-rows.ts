@@ -1,0 +1,34 @@
+import { parse } from 'csv-parse/sync';
+import { ImportSourceError } from '../app/interchange.js';
+
+/** Rows of a CSV file keyed by its header (as written, trimmed). A byte-order mark is ignored. */
+export function csvRows(text: string): Record<string, string>[] {
+  try {
+    return parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
+  } catch (error) {
+    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
+/** Checks the first row has every column in `required`, naming the ones missing. */
+export function requireColumns(
+  rows: readonly Record<string, string>[],
+  required: readonly string[],
+  what: string,
+): void {
+  const first = rows[0];
+  if (!first) return;
+  const missing = required.filter((column) => !(column in first));
+  if (missing.length > 0) {
+    throw new ImportSourceError(
+      `The file is not ${what}: it has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''}. ` +
+        `The first row must name the columns.`,
+    );
+  }
+}
