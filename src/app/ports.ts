@@ -3,6 +3,7 @@ import type { OrganisationKind } from '../domain/partnerships/organisation-kinds
 import type { GroupKind, RoundKind } from '../domain/assessment/round-rules.js';
 import type { Side } from '../domain/results/rating.js';
 import type { ActionSide, ActionStatus } from '../domain/actions/actions.js';
+import type { AreaStore } from './areas/area-records.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -357,6 +358,8 @@ export interface Store {
     /** Newest first. */
     notes(actionId: string): Promise<ActionNoteRecord[]>;
   };
+  /** National reference data: areas, populations, indicators and postcodes. */
+  readonly areas: AreaStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

@@ -24,6 +24,11 @@ export const tablesInDependencyOrder = [
   'actions',
   'action_indicators',
   'action_progress_notes',
+  'areas',
+  'area_populations',
+  'indicator_definitions',
+  'indicator_values',
+  'postcodes',
 ] as const;
 
 export interface BackupFile {

@@ -5,6 +5,7 @@ import * as assessmentRounds from './migrations/0002-assessment-rounds.js';
 import * as resultsIndexes from './migrations/0003-results-indexes.js';
 import * as answersVersion from './migrations/0004-answers-version.js';
 import * as actions from './migrations/0005-actions.js';
+import * as areas from './migrations/0006-areas.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-results-indexes': resultsIndexes,
   '0004-answers-version': answersVersion,
   '0005-actions': actions,
+  '0006-areas': areas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

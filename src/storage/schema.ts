@@ -1,5 +1,12 @@
 /** Row shapes of every table. Timestamps are ISO 8601 UTC strings and flags are 0/1 on both databases. */
 import type { Generated } from 'kysely';
+import type {
+  AreaPopulationsTable,
+  AreasTable,
+  IndicatorDefinitionsTable,
+  IndicatorValuesTable,
+  PostcodesTable,
+} from './schema-areas.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -22,6 +29,11 @@ export interface Database {
   actions: ActionsTable;
   action_indicators: ActionIndicatorsTable;
   action_progress_notes: ActionProgressNotesTable;
+  areas: AreasTable;
+  area_populations: AreaPopulationsTable;
+  indicator_definitions: IndicatorDefinitionsTable;
+  indicator_values: IndicatorValuesTable;
+  postcodes: PostcodesTable;
 }
 
 export interface PartnershipsTable {

@@ -17,6 +17,7 @@ import { roundInvitationsRepository } from './repositories/round-invitations.js'
 import { responsesRepository } from './repositories/responses.js';
 import { workshopRepository } from './repositories/workshop.js';
 import { actionsRepository } from './repositories/actions.js';
+import { areasRepository } from './repositories/areas.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -37,6 +38,7 @@ export function createStore(db: Kysely<Database>): Store {
     responses: responsesRepository(db),
     workshop: workshopRepository(db),
     actions: actionsRepository(db),
+    areas: areasRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {
