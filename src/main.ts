@@ -12,6 +12,12 @@ import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
 import { readSource } from './interchange/read-source.js';
+import { boundariesImporter } from './interchange/areas/boundaries.js';
+import { imdImporter } from './interchange/areas/imd.js';
+import { indicatorImporter } from './interchange/areas/indicator.js';
+import { lookupImporter } from './interchange/areas/lookup.js';
+import { populationImporter } from './interchange/areas/population.js';
+import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { smtpMailSender } from './platform/smtp-mail-sender.js';
 import { systemClock } from './platform/system-clock.js';
@@ -93,7 +99,15 @@ const cliRuntime: CliRuntime = {
   },
   backup: (runtime, file) => writeBackup((runtime as Runtime).handle, file, new Date()),
   restore: (runtime, file) => restoreBackup((runtime as Runtime).handle, file),
-  importers: [organisationsCsvImporter(readSource)],
+  importers: [
+    organisationsCsvImporter(readSource),
+    boundariesImporter(readSource),
+    lookupImporter(readSource),
+    populationImporter(readSource),
+    imdImporter(readSource),
+    indicatorImporter(readSource),
+    postcodesImporter(readSource),
+  ],
   exporters: [organisationsCsvExporter],
 };
 

@@ -22,7 +22,8 @@ describe('areaLevelOf', () => {
     ['E10000002', 'not a local authority'],
     ['E12000001', 'not a local authority'],
     ['E02001803', 'not a local authority'],
-    ['S12000033', 'not a local authority'],
+    ['S12000033', 'Scottish area'],
+    ['N09000001', 'Northern Irish area'],
   ])('%s is refused (%s)', (code, reason) => {
     const result = areaLevelOf(code);
     expect(result.ok).toBe(false);

@@ -37,6 +37,10 @@ export function areaLevelOf(raw: string): LevelResult {
       reason: `${raw.trim()} is not an ONS area code: codes are a letter and 8 digits, like E01006074.`,
     };
   }
+  if (code.startsWith('S') || code.startsWith('N')) {
+    const country = code.startsWith('S') ? 'Scottish' : 'Northern Irish';
+    return { ok: false, reason: `${code} is a ${country} area: Common Ground covers England and Wales.` };
+  }
   const level = prefixes[code.slice(0, 3)];
   if (!level) {
     return {
