@@ -46,6 +46,8 @@ import {
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
 import { createUser, type NewUser } from './accounts/users.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { areaProfile, partnershipAreas } from './areas/area-profile.js';
+import { lookupPostcode } from './areas/postcode-lookup.js';
 import { addOrganisation } from './partnerships/organisations.js';
 import {
   acceptInvitation,
@@ -240,6 +242,11 @@ export function createServices(deps: ServiceDeps) {
         suggestionsFor(view, results, indicatorCode, deps.guidance),
       openActionsCarriedInto: (round: RoundRecord) => openActionsCarriedInto(actionDeps, round),
       actionsByIndicator: (partnershipId: string) => actionsByIndicator(actionDeps, partnershipId),
+    },
+    areas: {
+      forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
+      profile: (partnership: PartnershipRecord, code: string) => areaProfile(store, partnership, code),
+      lookupPostcode: (postcode: string) => lookupPostcode(store, postcode),
     },
     demo: {
       seed: (options?: { password?: () => string }) =>

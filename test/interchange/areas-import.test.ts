@@ -68,6 +68,10 @@ describe('importing areas, populations, indicators and postcodes (real ONS and M
       },
     );
     expect([wards.first.imported, wards.second.imported, wards.second.updated]).toEqual([21, 0, 0]);
+    expect((await store().findByCode('E05015239'))[0]).toMatchObject({
+      name: 'Altrincham',
+      edition: 'ward-2024',
+    });
     const lsoas = await twice(
       boundariesImporter(readSource),
       file('geo/boundaries/lsoa_2021_trafford.geojson'),

@@ -82,7 +82,7 @@ async function plan({ store, text, options, now }: PlanInput): Promise<Reference
   const level = levelFrom(options.level, keys);
   const codeField = pick(keys, options['code-field'], [...codePatterns[level], ...genericCode], 'area code');
   const nameField = pick(
-    keys,
+    keys.filter((k) => k !== codeField),
     options['name-field'],
     [new RegExp(`^${codeField.replace(/CD$/i, 'NM')}$`, 'i'), ...genericName],
     'area name',
