@@ -27,6 +27,10 @@ export interface AreaProfile {
   readonly children: readonly AreaRecord[];
   readonly population: { readonly count: number; readonly period: string; readonly summed: boolean } | null;
   readonly indicators: readonly IndicatorRow[];
+  /** For a ward's LSOAs: each one's national Index of Multiple Deprivation decile (newest edition), by code. */
+  readonly childDeciles: Readonly<Record<string, number>>;
+  /** The edition those deciles come from, such as "IMD 2025". */
+  readonly childDecileEdition: string | null;
 }
 
 export interface PartnershipAreas {
@@ -165,10 +169,22 @@ export async function areaProfile(
       Number(b.definition.key.endsWith('/imd')) - Number(a.definition.key.endsWith('/imd')) ||
       a.definition.name.localeCompare(b.definition.name),
   );
+  const overall = definitions
+    .filter((d) => d.key.endsWith('/imd') && d.geographyEdition === currentLsoaEdition)
+    .sort((a, b) => b.edition.localeCompare(a.edition))[0];
+  const childDeciles: Record<string, number> = {};
+  if (overall && area.level === 'ward') {
+    for (const child of children) {
+      const decile = byIndicator.get(overall.key)?.get(child.code)?.decile;
+      if (decile) childDeciles[child.code] = decile;
+    }
+  }
   return {
     area,
     trail,
     children,
+    childDeciles,
+    childDecileEdition: Object.keys(childDeciles).length ? (overall?.edition ?? null) : null,
     population: own
       ? { count: own.population, period: own.period, summed: false }
       : summed !== null

@@ -3,6 +3,7 @@ import type { Services } from '../../app/services.js';
 import type { WebOptions } from '../server.js';
 import { registerAccount } from './account.js';
 import { registerActions } from './actions.js';
+import { registerAreas } from './areas.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
 import { registerGuidance } from './guidance.js';
@@ -39,6 +40,7 @@ export async function registerFeatureRoutes(
   registerRounds(app, services);
   registerWorkshop(app, services);
   registerActions(app, services);
+  registerAreas(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);

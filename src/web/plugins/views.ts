@@ -38,6 +38,7 @@ function partnershipNav(request: FastifyRequest) {
     { href: `${base}/rounds`, text: 'Assessments' },
     { href: `${base}/actions`, text: 'Actions' },
     { href: `${base}/organisations`, text: 'Organisations' },
+    { href: `${base}/areas`, text: 'Areas' },
     { href: '/guidance', text: 'Guidance' },
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
     ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
