@@ -78,6 +78,8 @@ describe('area pages', () => {
     expect(page.body).toContain('<h1 class="govuk-heading-l">Altrincham</h1>');
     expect(page.body).toMatch(/<title id="area-map-title">Map of Altrincham<\/title>/);
     expect(page.body).toContain('Population-weighted average of');
+    expect(page.body).toContain('National deprivation decile (IMD 2025)');
+    expect(page.body).not.toContain('Not known');
     expect(page.body).toContain('Index of Multiple Deprivation');
     expect(page.body).toMatch(/href="\/p\/trafford\/areas\/E01\d{6}">Trafford \d{3}[A-Z]</);
   });

@@ -135,6 +135,9 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
       trail: profile.trail,
       children: profile.children,
       childHeading: area.level === 'authority' ? 'Wards' : 'Neighbourhoods (LSOAs)',
+      childWords: area.level === 'authority' ? 'wards' : 'neighbourhoods (LSOAs)',
+      childDeciles: profile.childDeciles,
+      childDecileEdition: profile.childDecileEdition,
       population: profile.population,
       indicatorGroups: editions.map((edition) => ({
         edition,
