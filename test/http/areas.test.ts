@@ -108,8 +108,40 @@ describe('area pages', () => {
     expect((await outsider.get('/p/northmoor/areas')).statusCode).toBe(404);
   });
 
-  it('says when no areas have been imported for the authority', async () => {
+  it('shows the demo authority’s generated wards and neighbourhoods', async () => {
     const page = await viewer.get('/p/northmoor/areas');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('12 wards in Northmoor');
+    const ward = await viewer.get('/p/northmoor/areas/E05099101');
+    expect(ward.statusCode).toBe(200);
+    expect(ward.body).toContain('Moorside');
+    expect(ward.body).toContain('Demo deprivation (fictional)');
+    expect(ward.body).toContain('Population-weighted average of 4 neighbourhoods');
+    expect(ward.body).toContain('National deprivation decile (Demo deprivation (fictional))');
+    expect(ward.body).toMatch(
+      /<path d="[^"]+" fill="#(0b3d91|1d5aa8|3a78bd|5b95cf|7fb0dd|a3c8e8|c3dbef|dbe9f5|ecf3fa|ffffff)"/,
+    );
+  });
+
+  it('says when no areas have been imported for the authority', async () => {
+    const store = t.runtime.services.store;
+    const user = await store.users.findByEmail(demoAccounts.northmoorViewer);
+    await store.partnerships.insert({
+      id: '7b0d2c4e-0000-4000-8000-000000000020',
+      slug: 'nowhere',
+      name: 'Nowhere',
+      localAuthorityCode: 'E06099999',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await store.memberships.insert({
+      id: '7b0d2c4e-0000-4000-8000-000000000021',
+      partnershipId: '7b0d2c4e-0000-4000-8000-000000000020',
+      userId: user?.id ?? '',
+      role: 'viewer',
+      organisationId: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const page = await viewer.get('/p/nowhere/areas');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('No boundaries or statistics have been imported');
   });

@@ -169,9 +169,11 @@ export async function areaProfile(
       Number(b.definition.key.endsWith('/imd')) - Number(a.definition.key.endsWith('/imd')) ||
       a.definition.name.localeCompare(b.definition.name),
   );
+  // The newest overall deprivation index that has figures for these children.
   const overall = definitions
     .filter((d) => d.key.endsWith('/imd') && d.geographyEdition === currentLsoaEdition)
-    .sort((a, b) => b.edition.localeCompare(a.edition))[0];
+    .sort((a, b) => b.edition.localeCompare(a.edition))
+    .find((d) => children.some((child) => byIndicator.get(d.key)?.has(child.code)));
   const childDeciles: Record<string, number> = {};
   if (overall && area.level === 'ward') {
     for (const child of children) {
