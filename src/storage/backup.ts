@@ -29,6 +29,7 @@ export const tablesInDependencyOrder = [
   'indicator_definitions',
   'indicator_values',
   'postcodes',
+  'lsoa_changes',
 ] as const;
 
 export interface BackupFile {

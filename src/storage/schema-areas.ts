@@ -54,3 +54,9 @@ export interface PostcodesTable {
   terminated_on: string | null;
   located: number;
 }
+
+export interface LsoaChangesTable {
+  lsoa11_code: string;
+  lsoa21_code: string;
+  change_code: string;
+}

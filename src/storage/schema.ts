@@ -5,6 +5,7 @@ import type {
   AreasTable,
   IndicatorDefinitionsTable,
   IndicatorValuesTable,
+  LsoaChangesTable,
   PostcodesTable,
 } from './schema-areas.js';
 
@@ -34,6 +35,7 @@ export interface Database {
   indicator_definitions: IndicatorDefinitionsTable;
   indicator_values: IndicatorValuesTable;
   postcodes: PostcodesTable;
+  lsoa_changes: LsoaChangesTable;
 }
 
 export interface PartnershipsTable {

@@ -44,6 +44,7 @@ describe('areas use-cases on the real Trafford and Sunderland files', () => {
     await apply(boundaries, 'geo/boundaries/wards_2022_sunderland.geojson', { level: 'ward' });
     await apply(boundaries, 'geo/boundaries/lsoa_2021_sunderland.geojson', { level: 'lsoa' });
     await apply(lookupImporter(readSource), 'geo/lookups/lookup_lsoa21_ward24_lad24.csv');
+    await apply(lookupImporter(readSource), 'geo/lookups/lookup_lsoa11_lsoa21_lad22.csv');
     await apply(populationImporter(readSource), 'population/trafford_mid2024_population_lsoa21.csv');
     await apply(imdImporter(readSource), 'deprivation/imd2025_lsoa21_demo_las.csv');
     await apply(postcodesImporter(readSource), 'geo/postcodes/nspl_nov2021_SR.csv');
@@ -140,6 +141,15 @@ describe('areas use-cases on the real Trafford and Sunderland files', () => {
     expect(result.lsoa?.code).toMatch(/^E01/);
     expect(result.ward?.parentCode).toBe('E08000024');
     expect(result.authority?.name).toBe('Sunderland');
+  });
+
+  it('without 2021 boundaries, reaches the 2021 LSOA through the 2011 to 2021 lookup', async () => {
+    // County Durham: no LSOA boundaries imported, and SR7 0AA's 2011 LSOA is unchanged in 2021.
+    const result = await runtime.services.areas.lookupPostcode('SR7 0AA');
+    expect(result).toMatchObject({ kind: 'found', method: '2011 to 2021 lookup' });
+    if (result.kind !== 'found') return;
+    expect(result.lsoa?.code).toBe('E01020782');
+    expect(result.authority?.name).toBe('County Durham');
   });
 
   it('agrees with the NSPL 2011 LSOA through the ONS 2011→2021 lookup for unchanged LSOAs', () => {

@@ -119,6 +119,18 @@ describe('importing areas, populations, indicators and postcodes (real ONS and M
     expect(lsoas.length).toBeGreaterThan(3);
   });
 
+  it('recognises the 2011 to 2021 LSOA lookup', async () => {
+    const { first, second } = await twice(
+      lookupImporter(readSource),
+      file('geo/lookups/lookup_lsoa11_lsoa21_lad22.csv'),
+    );
+    expect(first).toMatchObject({ read: 35_795, imported: 35_795, skipped: 0 });
+    expect(second).toMatchObject({ imported: 0, updated: 0 });
+    expect(await store().listLsoaChanges(['E01020782'])).toEqual([
+      { lsoa11Code: 'E01020782', lsoa21Code: 'E01020782', changeCode: 'U' },
+    ]);
+  });
+
   it('counts only the Persons rows of the population files', async () => {
     const lsoa = await twice(
       populationImporter(readSource),

@@ -180,4 +180,20 @@ describe.each(databaseTargets())('Store contract on $name: areas', (target) => {
       'SR1 1AA',
     ]);
   });
+
+  it('stores the 2011 to 2021 LSOA lookup', async () => {
+    const split = [
+      { lsoa11Code: 'E01000001', lsoa21Code: 'E01033000', changeCode: 'S' },
+      { lsoa11Code: 'E01000001', lsoa21Code: 'E01033001', changeCode: 'S' },
+    ];
+    await store.areas.upsertLsoaChanges([
+      ...split,
+      { lsoa11Code: 'E01000002', lsoa21Code: 'E01000002', changeCode: 'U' },
+    ]);
+    await store.areas.upsertLsoaChanges([
+      { lsoa11Code: 'E01000002', lsoa21Code: 'E01000002', changeCode: 'M' },
+    ]);
+    expect(await store.areas.listLsoaChanges(['E01000001'])).toEqual(split);
+    expect((await store.areas.listLsoaChanges()).map((c) => c.changeCode)).toEqual(['S', 'S', 'M']);
+  });
 });

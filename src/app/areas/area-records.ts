@@ -70,6 +70,13 @@ export interface PostcodeRecord {
   located: boolean;
 }
 
+/** One row of the ONS 2011→2021 LSOA lookup: U unchanged, S split, M merged, X redrawn. */
+export interface LsoaChange {
+  lsoa11Code: string;
+  lsoa21Code: string;
+  changeCode: string;
+}
+
 /** The Store's part for areas, populations, indicators and postcodes. Bulk writes are batched. */
 export interface AreaStore {
   /** Inserts or replaces areas by code and boundary set. */
@@ -101,4 +108,8 @@ export interface AreaStore {
   upsertPostcodes(records: readonly PostcodeRecord[]): Promise<void>;
   findPostcode(postcode: string): Promise<PostcodeRecord | undefined>;
   listPostcodes(postcodes: readonly string[]): Promise<PostcodeRecord[]>;
+
+  upsertLsoaChanges(changes: readonly LsoaChange[]): Promise<void>;
+  /** Every row of the 2011→2021 lookup, or those for these 2011 LSOAs. */
+  listLsoaChanges(lsoa11Codes?: readonly string[]): Promise<LsoaChange[]>;
 }

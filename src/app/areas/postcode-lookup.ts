@@ -19,8 +19,8 @@ export type PostcodeLookup =
       readonly lsoa: AreaRecord | undefined;
       readonly ward: AreaRecord | undefined;
       readonly authority: AreaRecord | undefined;
-      /** How the areas were found: from the 2021 LSOA boundaries, or from the postcode file's own codes. */
-      readonly method: 'boundaries' | 'postcode file';
+      /** How the LSOA was found: in the 2021 LSOA boundaries, through the 2011→2021 lookup, or not at all. */
+      readonly method: 'boundaries' | '2011 to 2021 lookup' | 'postcode file';
     };
 
 const months = [
@@ -89,10 +89,20 @@ export async function lookupPostcode(store: Store, raw: string): Promise<Postcod
       c.boundary ? [{ code: c.code, boundary: JSON.parse(c.boundary) as Boundary }] : [],
     ),
   ).locate(point);
-  const lsoa = candidates.find((c) => c.code === located);
-  const ward = lsoa
-    ? await first(store, lsoa.parentCode, 'ward')
-    : await first(store, record.wardCode, 'ward');
+  let lsoa = candidates.find((c) => c.code === located);
+  let method: 'boundaries' | '2011 to 2021 lookup' | 'postcode file' = lsoa ? 'boundaries' : 'postcode file';
+  if (!lsoa && record.lsoaCode && record.lsoaEdition === 'lsoa-2011') {
+    // Without a boundary, a 2011 LSOA that was unchanged or merged has exactly one 2021 successor.
+    const successors = await store.areas.listLsoaChanges([record.lsoaCode]);
+    if (successors.length === 1 && successors[0]) {
+      lsoa = await first(store, successors[0].lsoa21Code, 'lsoa');
+      if (lsoa) method = '2011 to 2021 lookup';
+    }
+  } else if (!lsoa && record.lsoaCode && record.lsoaEdition === currentLsoaEdition) {
+    lsoa = await first(store, record.lsoaCode, 'lsoa');
+  }
+  const ward =
+    (lsoa && (await first(store, lsoa.parentCode, 'ward'))) ?? (await first(store, record.wardCode, 'ward'));
   const authority = await first(store, ward?.parentCode ?? record.authorityCode, 'authority');
   return {
     kind: 'found',
@@ -101,6 +111,6 @@ export async function lookupPostcode(store: Store, raw: string): Promise<Postcod
     lsoa,
     ward,
     authority,
-    method: lsoa ? 'boundaries' : 'postcode file',
+    method,
   };
 }

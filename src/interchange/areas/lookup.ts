@@ -9,6 +9,7 @@ import {
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { isLsoaChangeLookup, planLsoaChanges } from './lsoa-changes.js';
 
 interface Columns {
   readonly code: string;
@@ -27,10 +28,12 @@ function columnsFor(headers: readonly string[], prefix: RegExp, set: string): Co
 /**
  * `import lookup FILE`: an ONS best-fit lookup from LSOAs to wards to local authorities
  * (lsoa21_code, ward24_code, ltla24_code, with names). Sets each LSOA's parent ward and each ward's parent
- * authority; areas not yet known are added, without boundaries, in the lookup's boundary sets.
+ * authority; areas not yet known are added, without boundaries, in the lookup's boundary sets. The 2011→2021
+ * LSOA lookup is recognised by its columns and kept for postcode files that give 2011 LSOAs.
  */
 async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
   const { headers, rows } = parseCsv(text);
+  if (isLsoaChangeLookup(headers)) return planLsoaChanges(store, headers, rows);
   const lsoa = columnsFor(headers, /lsoa/, 'lsoa');
   const ward = columnsFor(headers, /(ward|wd)/, 'ward');
   const lad = columnsFor(headers, /(ltla|lad)/, 'lad');
@@ -130,7 +133,7 @@ async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
 export function lookupImporter(read: (source: string) => Promise<string>): Importer {
   return referenceImporter(
     'lookup',
-    'The ONS lookup from LSOAs to wards to local authorities (CSV: lsoa21_code, ward24_code, ltla24_code)',
+    'An ONS lookup: LSOAs to wards to local authorities (lsoa21_code, ward24_code, ltla24_code), or 2011 to 2021 LSOAs (lsoa11_code, lsoa21_code, change_code)',
     read,
     plan,
   );

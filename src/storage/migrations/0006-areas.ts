@@ -74,4 +74,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('terminated_on', 'text')
     .addColumn('located', 'integer', (c) => c.notNull())
     .execute();
+
+  // The ONS lookup from 2011 to 2021 LSOAs: U unchanged, S split, M merged, X redrawn.
+  await db.schema
+    .createTable('lsoa_changes')
+    .addColumn('lsoa11_code', 'text', (c) => c.notNull())
+    .addColumn('lsoa21_code', 'text', (c) => c.notNull())
+    .addColumn('change_code', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('lsoa_changes_pk', ['lsoa11_code', 'lsoa21_code'])
+    .execute();
 }

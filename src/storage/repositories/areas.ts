@@ -5,6 +5,7 @@ import type {
   AreaSummary,
   IndicatorDefinition,
   IndicatorValue,
+  LsoaChange,
   PopulationRecord,
   PostcodeRecord,
 } from '../../app/areas/area-records.js';
@@ -328,6 +329,42 @@ export function areasRepository(db: Kysely<Database>): AreaStore {
         const rows = await db.selectFrom('postcodes').selectAll().where('postcode', 'in', batch).execute();
         out.push(...rows.map(toPostcode));
       }
+      return out;
+    },
+
+    async upsertLsoaChanges(changes) {
+      for (const batch of batches(changes, 3)) {
+        await db
+          .insertInto('lsoa_changes')
+          .values(
+            batch.map((c) => ({
+              lsoa11_code: c.lsoa11Code,
+              lsoa21_code: c.lsoa21Code,
+              change_code: c.changeCode,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['lsoa11_code', 'lsoa21_code'])
+              .doUpdateSet((eb) => ({ change_code: eb.ref('excluded.change_code') })),
+          )
+          .execute();
+      }
+    },
+    async listLsoaChanges(lsoa11Codes) {
+      const read = async (subset?: readonly string[]): Promise<LsoaChange[]> => {
+        let query = db.selectFrom('lsoa_changes').selectAll();
+        if (subset) query = query.where('lsoa11_code', 'in', subset);
+        const rows = await query.orderBy('lsoa11_code').orderBy('lsoa21_code').execute();
+        return rows.map((r) => ({
+          lsoa11Code: r.lsoa11_code,
+          lsoa21Code: r.lsoa21_code,
+          changeCode: r.change_code,
+        }));
+      };
+      if (!lsoa11Codes) return read();
+      const out: LsoaChange[] = [];
+      for (const batch of batches(lsoa11Codes, 1)) out.push(...(await read(batch)));
       return out;
     },
   };
