@@ -91,6 +91,14 @@ describe('importing areas, populations, indicators and postcodes (real ONS and M
     expect(lsoa?.pointLat).toBeLessThan(53.4);
   });
 
+  it('reads gzipped GeoJSON: all 33,755 LSOAs in England', { timeout: 60_000 }, async () => {
+    const report = await boundariesImporter(readSource).preview(
+      file('geo/boundaries/lsoa_2021_england_bsc.geojson.gz'),
+      context({ level: 'lsoa' }),
+    );
+    expect(report).toMatchObject({ read: 33_755, imported: 33_755 - 139, updated: 0, skipped: 0 });
+  });
+
   it('says when a ward file is imported as LSOAs', async () => {
     const report = await boundariesImporter(readSource).preview(
       file('geo/boundaries/wards_2023_trafford.geojson'),

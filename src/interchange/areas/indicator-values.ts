@@ -20,26 +20,35 @@ export async function diffIndicatorValues(
     const before = stored.find((s) => s.key === d.key);
     return !before || JSON.stringify(before) !== JSON.stringify(d);
   });
-  const existing = new Map(
-    (await store.areas.listIndicatorValues(definitions.map((d) => d.key))).map((v) => [
-      `${v.indicatorKey}|${v.areaCode}`,
-      v,
-    ]),
-  );
-  const areasWithAny = new Set([...existing.values()].map((v) => v.areaCode));
+  // One indicator at a time, so a national file (8 domains × 33,755 LSOAs) never holds every stored value at once.
+  const byKey = new Map<string, IndicatorValue[]>();
+  for (const value of values) {
+    const list = byKey.get(value.indicatorKey) ?? [];
+    list.push(value);
+    byKey.set(value.indicatorKey, list);
+  }
+  const areasWithAny = new Set<string>();
+  const writes: IndicatorValue[] = [];
+  for (const definition of definitions) {
+    const existing = new Map(
+      (await store.areas.listIndicatorValues([definition.key])).map((v) => [v.areaCode, v]),
+    );
+    for (const code of existing.keys()) areasWithAny.add(code);
+    for (const value of byKey.get(definition.key) ?? []) {
+      const before = existing.get(value.areaCode);
+      if (
+        before &&
+        before.value === value.value &&
+        before.rank === value.rank &&
+        before.decile === value.decile
+      )
+        continue;
+      writes.push(value);
+    }
+  }
   const newAreas = new Set<string>();
   const changedAreas = new Set<string>();
-  const writes: IndicatorValue[] = [];
-  for (const value of values) {
-    const before = existing.get(`${value.indicatorKey}|${value.areaCode}`);
-    if (
-      before &&
-      before.value === value.value &&
-      before.rank === value.rank &&
-      before.decile === value.decile
-    )
-      continue;
-    writes.push(value);
+  for (const value of writes) {
     if (!areasWithAny.has(value.areaCode)) newAreas.add(value.areaCode);
     else changedAreas.add(value.areaCode);
   }
