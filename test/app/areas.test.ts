@@ -102,6 +102,11 @@ describe('areas use-cases on the real Trafford and Sunderland files', () => {
     expect(row?.value).toBeCloseTo(expected?.value ?? Number.NaN, 9);
     expect(row?.aggregation?.deciles.reduce((a, b) => a + b, 0)).toBe(lsoas.length);
     expect(profile?.population?.summed).toBe(true);
+    const weights = lsoas.map((l) => population.get(l.code) ?? 0);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const lat = lsoas.reduce((sum, l, i) => sum + (l.pointLat ?? 0) * (weights[i] ?? 0), 0) / total;
+    expect(profile?.point?.method).toBe('population-weighted mean');
+    expect(profile?.point?.lat).toBeCloseTo(lat, 5);
   });
 
   it('uses the plain mean where populations are unknown, and says so', async () => {

@@ -78,6 +78,7 @@ describe('area pages', () => {
     expect(page.body).toContain('<h1 class="govuk-heading-l">Altrincham</h1>');
     expect(page.body).toMatch(/<title id="area-map-title">Map of Altrincham<\/title>/);
     expect(page.body).toContain('Population-weighted average of');
+    expect(page.body).toContain('weighted by population)');
     expect(page.body).toContain('National deprivation decile (IMD 2025)');
     expect(page.body).not.toContain('Not known');
     expect(page.body).toContain('Index of Multiple Deprivation');
@@ -90,6 +91,7 @@ describe('area pages', () => {
     expect(page.body).toContain('Trafford 025A');
     expect(page.body).toMatch(/among the \d+% (most|least) deprived in England/);
     expect(page.body).toContain('1,634 people');
+    expect(page.body).toContain('(a point inside the boundary)');
   });
 
   it('gives 404 for an area outside the partnership and to people outside it', async () => {

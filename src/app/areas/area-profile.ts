@@ -1,5 +1,6 @@
 import { aggregateFigures, decileCounts, type AggregationMethod } from '../../domain/areas/aggregate.js';
 import { currentLsoaEdition, sameGeography } from '../../domain/areas/editions.js';
+import { meanPoint, type LatLng } from '../../domain/areas/representative-point.js';
 import type { PartnershipRecord, Store } from '../ports.js';
 import type { AreaRecord, IndicatorDefinition, IndicatorValue } from './area-records.js';
 
@@ -26,11 +27,40 @@ export interface AreaProfile {
   /** Wards of an authority, LSOAs of a ward. */
   readonly children: readonly AreaRecord[];
   readonly population: { readonly count: number; readonly period: string; readonly summed: boolean } | null;
+  /**
+   * The point that stands for the area in distance calculations: a point inside an LSOA; for a ward or an
+   * authority, the mean of its LSOAs' points, weighted by population when every population is known.
+   */
+  readonly point: (LatLng & { readonly method: RepresentativeMethod }) | null;
   readonly indicators: readonly IndicatorRow[];
   /** For a ward's LSOAs: each one's national Index of Multiple Deprivation decile (newest edition), by code. */
   readonly childDeciles: Readonly<Record<string, number>>;
   /** The edition those deciles come from, such as "IMD 2025". */
   readonly childDecileEdition: string | null;
+}
+
+export type RepresentativeMethod = 'inside the boundary' | 'population-weighted mean' | 'plain mean';
+
+/** A ward's or authority's point from its LSOAs; an LSOA's (or childless area's) own point inside its boundary. */
+export function representativePoint(
+  area: AreaRecord,
+  lsoas: readonly AreaRecord[],
+  population: ReadonlyMap<string, { population: number }>,
+): (LatLng & { method: RepresentativeMethod }) | null {
+  const points = lsoas.flatMap((l) =>
+    l.pointLat === null || l.pointLng === null
+      ? []
+      : [{ lat: l.pointLat, lng: l.pointLng, population: population.get(l.code)?.population ?? null }],
+  );
+  const mean = area.level === 'lsoa' ? undefined : meanPoint(points);
+  if (mean) {
+    return {
+      ...mean.point,
+      method: mean.method === 'population-weighted' ? 'population-weighted mean' : 'plain mean',
+    };
+  }
+  if (area.pointLat === null || area.pointLng === null) return null;
+  return { lat: area.pointLat, lng: area.pointLng, method: 'inside the boundary' };
 }
 
 export interface PartnershipAreas {
@@ -185,6 +215,7 @@ export async function areaProfile(
     area,
     trail,
     children,
+    point: representativePoint(area, lsoas, population),
     childDeciles,
     childDecileEdition: Object.keys(childDeciles).length ? (overall?.edition ?? null) : null,
     population: own

@@ -115,6 +115,22 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
       ...(profile.trail.length
         ? [{ key: { text: 'Part of' }, value: { html: profile.trail.map(link).join(', ') } }]
         : []),
+      ...(profile.point
+        ? [
+            {
+              key: { text: 'Representative point' },
+              value: {
+                text: `${profile.point.lat.toFixed(5)}, ${profile.point.lng.toFixed(5)} (${
+                  profile.point.method === 'inside the boundary'
+                    ? 'a point inside the boundary'
+                    : profile.point.method === 'population-weighted mean'
+                      ? 'the average of its neighbourhoods’ points, weighted by population'
+                      : 'the average of its neighbourhoods’ points (populations not known)'
+                })`,
+              },
+            },
+          ]
+        : []),
       ...(profile.population
         ? [
             {
