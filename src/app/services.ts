@@ -48,6 +48,7 @@ import { createUser, type NewUser } from './accounts/users.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
 import { lookupPostcode } from './areas/postcode-lookup.js';
+import { partnershipOverview } from './areas/ward-summaries.js';
 import { addOrganisation } from './partnerships/organisations.js';
 import {
   acceptInvitation,
@@ -245,6 +246,7 @@ export function createServices(deps: ServiceDeps) {
     },
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
+      overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),
       profile: (partnership: PartnershipRecord, code: string) => areaProfile(store, partnership, code),
       lookupPostcode: (postcode: string) => lookupPostcode(store, postcode),
     },

@@ -78,6 +78,22 @@ describe('areas use-cases on the real Trafford and Sunderland files', () => {
     expect(areas.wards[0]?.name).toBe('Altrincham');
   });
 
+  it('summarises every ward: people, neighbourhoods and deprivation', async () => {
+    const overview = await runtime.services.areas.overview(trafford);
+    expect(overview.deprivationEdition).toBe('IMD 2025');
+    expect(overview.wards).toHaveLength(21);
+    expect(overview.wards.reduce((n, w) => n + w.lsoas, 0)).toBe(139);
+    const persons = csv('population/trafford_mid2024_population_lsoa21.csv').filter(
+      (r) => r.sex === 'Persons',
+    );
+    const total = persons.reduce((n, r) => n + Number(r.all_ages), 0);
+    expect(overview.wards.reduce((n, w) => n + (w.population ?? 0), 0)).toBe(total);
+    const mostDeprived = csv('deprivation/imd2025_lsoa21_demo_las.csv').filter(
+      (r) => r.lad24_code === 'E08000009' && Number(r.IMD_decile) <= 2,
+    ).length;
+    expect(overview.wards.reduce((n, w) => n + (w.deprivation?.mostDeprived ?? 0), 0)).toBe(mostDeprived);
+  });
+
   it('aggregates LSOA IMD scores to a ward, weighted by population', async () => {
     const profile = await runtime.services.areas.profile(trafford, 'E05015239');
     expect(profile?.area.name).toBe('Altrincham');

@@ -78,11 +78,22 @@ function mapFor(profile: AreaProfile): { svg: string; legend: boolean } {
 export function registerAreas(app: FastifyInstance, services: Services): void {
   app.get('/p/:slug/areas', { config: member }, async (request, reply) => {
     const { partnership } = accessOf(request);
-    const { authority, wards } = await services.areas.forPartnership(partnership);
+    const overview = await services.areas.overview(partnership);
+    const { authority } = overview;
+    const wards = overview.wards.map((s) => s.ward);
     return reply.page('areas/index.njk', {
       title: 'Areas',
       authority,
-      wards,
+      deprivationEdition: overview.deprivationEdition,
+      rows: overview.wards.map((s) => ({
+        code: s.ward.code,
+        name: s.ward.name,
+        population: s.population === null ? 'Not known' : s.population.toLocaleString('en-GB'),
+        lsoas: String(s.lsoas),
+        score:
+          s.deprivation?.score == null ? 'Not known' : (Math.round(s.deprivation.score * 10) / 10).toFixed(1),
+        mostDeprived: s.deprivation ? `${s.deprivation.mostDeprived} of ${s.deprivation.known}` : 'Not known',
+      })),
       map: authority
         ? boundaryMap({
             id: 'area-map',
