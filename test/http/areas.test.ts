@@ -7,6 +7,8 @@ import { lookupImporter } from '../../src/interchange/areas/lookup.js';
 import { populationImporter } from '../../src/interchange/areas/population.js';
 import { postcodesImporter } from '../../src/interchange/areas/postcodes.js';
 import { readSource } from '../../src/interchange/read-source.js';
+import { buildDemoGeography, demoAuthorityPlaces } from '../../src/domain/demo/demo-areas.js';
+import { buildDemoPostcodes } from '../../src/domain/demo/demo-postcodes.js';
 import { Browser } from '../support/browser.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
@@ -174,6 +176,22 @@ describe('postcode lookup', () => {
     const page = await viewer.get(`/p/trafford/postcode?postcode=${postcode}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(message);
+  });
+
+  it('finds a generated demo postcode inside the demo authority, linking to its areas', async () => {
+    const place = demoAuthorityPlaces.northmoor;
+    if (!place) throw new Error('no demo place');
+    const geography = buildDemoGeography({ code: 'E06099001', ...place, authorityNumber: 1 });
+    const live = buildDemoPostcodes(geography, place.postcodeArea)[5];
+    const page = await viewer.get(
+      `/p/northmoor/postcode?postcode=${encodeURIComponent(live?.postcode ?? '')}`,
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`href="/p/northmoor/areas/${live?.lsoaCode ?? ''}"`);
+    expect(page.body).toContain(`href="/p/northmoor/areas/${live?.wardCode ?? ''}"`);
+    expect(page.body).not.toContain('is outside');
+    const terminated = await viewer.get('/p/northmoor/postcode?postcode=nm19zz');
+    expect(terminated.body).toContain('NM1 9ZZ stopped being used in June 2019');
   });
 
   it('shows an error summary for something that is not a postcode', async () => {

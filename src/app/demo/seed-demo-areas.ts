@@ -1,4 +1,5 @@
 import { demoAuthorityPlaces, buildDemoGeography, demoDomains } from '../../domain/demo/demo-areas.js';
+import { buildDemoPostcodes } from '../../domain/demo/demo-postcodes.js';
 import { defaultEdition } from '../../domain/areas/editions.js';
 import type { AreaRecord, IndicatorValue } from '../areas/area-records.js';
 import type { Store } from '../ports.js';
@@ -7,7 +8,7 @@ const source = 'Generated for the Common Ground demo: not real statistics';
 
 /**
  * Gives each demo partnership's fictional authority generated wards and neighbourhoods with boundaries,
- * populations and deprivation-like figures, so the area pages work with no data files.
+ * populations, deprivation-like figures and postcodes, so the area pages work with no data files.
  */
 export async function seedDemoAreas(
   store: Store,
@@ -64,5 +65,11 @@ export async function seedDemoAreas(
       decile: v.decile,
     }));
     await store.areas.upsertIndicatorValues(values);
+    await store.areas.upsertPostcodes(
+      buildDemoPostcodes(geography, place.postcodeArea).map((p) => ({
+        ...p,
+        lsoaEdition: defaultEdition('lsoa'),
+      })),
+    );
   }
 }

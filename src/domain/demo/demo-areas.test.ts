@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { areaLevelOf } from '../areas/gss-code.js';
 import { areaLocator } from '../areas/locator.js';
 import { buildDemoGeography } from './demo-areas.js';
+import { buildDemoPostcodes } from './demo-postcodes.js';
+import { normalisePostcode } from '../areas/postcode.js';
 
 const geography = buildDemoGeography({
   code: 'E06099001',
@@ -50,5 +52,23 @@ describe('the demo geography', () => {
         authorityNumber: 1,
       }),
     ).toEqual(geography);
+  });
+});
+
+describe('demo postcodes', () => {
+  const postcodes = buildDemoPostcodes(geography, 'NM');
+  const lsoas = areaLocator(
+    geography.areas.filter((a) => a.level === 'lsoa').map((l) => ({ code: l.code, boundary: l.boundary })),
+  );
+
+  it('gives three live postcodes in each neighbourhood, plus a terminated one and one with no location', () => {
+    expect(postcodes).toHaveLength(48 * 3 + 2);
+    expect(new Set(postcodes.map((p) => p.postcode)).size).toBe(postcodes.length);
+    for (const p of postcodes) {
+      expect(normalisePostcode(p.postcode)).toEqual({ ok: true, postcode: p.postcode });
+      if (p.lat !== null && p.lng !== null) expect(lsoas.locate({ lat: p.lat, lng: p.lng })).toBe(p.lsoaCode);
+    }
+    expect(postcodes.filter((p) => p.terminatedOn !== null).map((p) => p.postcode)).toEqual(['NM1 9ZZ']);
+    expect(postcodes.filter((p) => !p.located).map((p) => p.postcode)).toEqual(['NM1 9ZY']);
   });
 });

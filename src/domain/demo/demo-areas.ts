@@ -188,7 +188,10 @@ export function buildDemoGeography(
 }
 
 /** Where each demo partnership's fictional authority is drawn, and what it is called. */
-export const demoAuthorityPlaces: Readonly<Record<string, { name: string; centre: LatLng }>> = {
-  northmoor: { name: 'Northmoor', centre: { lat: 53.9, lng: -1.9 } },
-  eastbrook: { name: 'Eastbrook', centre: { lat: 52.6, lng: 0.9 } },
+export const demoAuthorityPlaces: Readonly<
+  Record<string, { name: string; centre: LatLng; postcodeArea: string }>
+> = {
+  // NM and EK are not real UK postcode areas, so demo postcodes can never be mistaken for real ones.
+  northmoor: { name: 'Northmoor', centre: { lat: 53.9, lng: -1.9 }, postcodeArea: 'NM' },
+  eastbrook: { name: 'Eastbrook', centre: { lat: 52.6, lng: 0.9 }, postcodeArea: 'EK' },
 };
