@@ -28,8 +28,15 @@ describe('boundary editions', () => {
     ]);
   });
 
-  it('never joins IMD 2019 on 2011 LSOAs to 2021 LSOAs', () => {
-    expect(sameGeography('lsoa-2011', 'lsoa-2021')).toBe(false);
-    expect(sameGeography('lsoa-2021', 'lsoa-2021')).toBe(true);
-  });
+  it.each([
+    ['lsoa-2011', 'lsoa-2021', false], // IMD 2019 never fills in a 2021 LSOA
+    ['lsoa-2021', 'lsoa-2011', false],
+    ['lsoa-2021', 'lsoa-2021', true],
+    ['ward-2024', 'ward-2022', true], // ward codes change with their boundaries
+    ['lad-2024', 'lad-2023', true],
+    ['ward-2024', 'lad-2024', false],
+    ['lsoa-2021', 'ward-2024', false],
+  ])('figures for %s join an area in %s: %s', (indicator, area, expected) =>
+    expect(sameGeography(indicator, area)).toBe(expected),
+  );
 });

@@ -44,8 +44,13 @@ export function editionFromColumn(column: string): BoundaryEdition | undefined {
 
 /**
  * An indicator is published for one boundary set. Its figures may be joined to an area only when the area is
- * in the same set: IMD 2019 on 2011 LSOAs never fills in a 2021 LSOA, even where the code is the same.
+ * in the same set: IMD 2019 on 2011 LSOAs never fills in a 2021 LSOA, even where the code is the same. Ward
+ * and authority codes change whenever a boundary changes, so for them the same kind of set is enough
+ * (a `ward-2024` figure fits a ward drawn from a `ward-2022` file under the same code).
  */
 export function sameGeography(indicatorEdition: BoundaryEdition, areaEdition: BoundaryEdition): boolean {
-  return indicatorEdition === areaEdition;
+  if (indicatorEdition === areaEdition) return true;
+  const kind = (edition: BoundaryEdition) => editionShape.exec(edition)?.[1];
+  const indicatorKind = kind(indicatorEdition);
+  return indicatorKind !== undefined && indicatorKind !== 'lsoa' && indicatorKind === kind(areaEdition);
 }
