@@ -13,7 +13,10 @@ const visitsPerShape = 2;
 function shapeOf(path: string): string {
   const url = new URL(path, 'http://shape.invalid');
   const keys = [...url.searchParams.keys()].sort().join('&');
-  return `${url.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}?${keys}`;
+  const shape = url.pathname
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+    .replace(/\/[EWSN]\d{8}(?=\/|$)/g, '/:area-code');
+  return `${shape}?${keys}`;
 }
 
 interface Role {

@@ -3,6 +3,12 @@
  * composition root: each kind comes from src/interchange and is given what it reads with.
  */
 import type { Exporter, Importer } from './app/interchange.js';
+import { boundariesImporter } from './interchange/areas/boundaries.js';
+import { imdImporter } from './interchange/areas/imd.js';
+import { indicatorImporter } from './interchange/areas/indicator.js';
+import { lookupImporter } from './interchange/areas/lookup.js';
+import { populationImporter } from './interchange/areas/population.js';
+import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { charitiesImporter } from './interchange/charities-import.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
 import { orukImporter } from './interchange/oruk-import.js';
@@ -16,6 +22,12 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
     charitiesImporter(read),
     resourcesImporter(read),
     servicesCsvImporter(read),
+    boundariesImporter(read),
+    lookupImporter(read),
+    populationImporter(read),
+    imdImporter(read),
+    indicatorImporter(read),
+    postcodesImporter(read),
   ];
 }
 

@@ -9,6 +9,7 @@ import type {
   ServiceDetails,
   ServiceStatus,
 } from '../domain/directory/model.js';
+import type { AreaStore } from './areas/area-records.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -402,6 +403,8 @@ export interface Store {
     listRunning(): Promise<ImportJobRecord[]>;
   };
   readonly directory: DirectoryRepository;
+  /** National reference data: areas, populations, indicators and postcodes. */
+  readonly areas: AreaStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

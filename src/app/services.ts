@@ -47,6 +47,9 @@ import { resumeSession, signIn, signOut, startSession, type LiveSession } from '
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { areaProfile, partnershipAreas } from './areas/area-profile.js';
+import { lookupPostcode } from './areas/postcode-lookup.js';
+import { partnershipOverview } from './areas/ward-summaries.js';
 import { addOrganisation } from './partnerships/organisations.js';
 import {
   acceptInvitation,
@@ -282,6 +285,12 @@ export function createServices(deps: ServiceDeps) {
       failInterrupted: () => failInterruptedImports(importDeps),
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
+    areas: {
+      forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
+      overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),
+      profile: (partnership: PartnershipRecord, code: string) => areaProfile(store, partnership, code),
+      lookupPostcode: (postcode: string) => lookupPostcode(store, postcode),
+    },
     demo: {
       seed: (options?: { password?: () => string }) =>
         seedDemo(store, clock, hasher, deps.frameworks, options),

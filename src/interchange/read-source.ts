@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { ImportSourceError } from '../app/interchange.js';
 
 /** Reads an import source: a local file, or an http(s) address. */
@@ -15,6 +16,8 @@ export async function readSource(source: string): Promise<string> {
     return response.text();
   }
   try {
+    // Large ONS files are often shipped gzipped (`*.geojson.gz`): read them as they are.
+    if (/\.gz$/i.test(source)) return gunzipSync(await fs.readFile(source)).toString('utf8');
     return await fs.readFile(source, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

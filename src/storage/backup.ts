@@ -31,6 +31,12 @@ export const tablesInDependencyOrder = [
   'service_areas',
   'service_schedules',
   'service_contacts',
+  'areas',
+  'area_populations',
+  'indicator_definitions',
+  'indicator_values',
+  'postcodes',
+  'lsoa_changes',
 ] as const;
 
 export interface BackupFile {

@@ -1,5 +1,13 @@
 /** Row shapes of every table. Timestamps are ISO 8601 UTC strings and flags are 0/1 on both databases. */
 import type { Generated } from 'kysely';
+import type {
+  AreaPopulationsTable,
+  AreasTable,
+  IndicatorDefinitionsTable,
+  IndicatorValuesTable,
+  LsoaChangesTable,
+  PostcodesTable,
+} from './schema-areas.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -29,6 +37,12 @@ export interface Database {
   service_areas: ServiceAreasTable;
   service_schedules: ServiceSchedulesTable;
   service_contacts: ServiceContactsTable;
+  areas: AreasTable;
+  area_populations: AreaPopulationsTable;
+  indicator_definitions: IndicatorDefinitionsTable;
+  indicator_values: IndicatorValuesTable;
+  postcodes: PostcodesTable;
+  lsoa_changes: LsoaChangesTable;
 }
 
 export interface PartnershipsTable {

@@ -19,6 +19,7 @@ import { workshopRepository } from './repositories/workshop.js';
 import { actionsRepository } from './repositories/actions.js';
 import { importJobsRepository } from './repositories/import-jobs.js';
 import { directoryRepository } from './repositories/directory.js';
+import { areasRepository } from './repositories/areas.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -41,6 +42,7 @@ export function createStore(db: Kysely<Database>): Store {
     actions: actionsRepository(db),
     importJobs: importJobsRepository(db),
     directory: directoryRepository(db),
+    areas: areasRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

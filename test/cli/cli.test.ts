@@ -59,7 +59,7 @@ async function contents(target: DatabaseTarget): Promise<BackupFile['tables']> {
   const handle = openDatabase(target);
   try {
     const { tables } = await readBackup(handle, new Date());
-    const key = (row: Record<string, unknown>) => String(row.id ?? row.key);
+    const key = (row: Record<string, unknown>) => String(row.id ?? row.key ?? JSON.stringify(row));
     return Object.fromEntries(
       Object.entries(tables).map(([table, rows]) => [
         table,

@@ -3,6 +3,7 @@ import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import type { Clock, PasswordHasher, Store } from '../ports.js';
 import { seedDemoActions } from './seed-demo-actions.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';
+import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
@@ -92,6 +93,7 @@ export async function seedDemo(
         });
       }
     }
+    await seedDemoAreas(trx, now, world.partnerships);
     const northmoor = partnershipIds.get('northmoor');
     if (northmoor) {
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');

@@ -4,6 +4,7 @@ import type { WebOptions } from '../server.js';
 import { registerAccount } from './account.js';
 import { registerActionPlanSummary } from './action-plan-summary.js';
 import { registerActions } from './actions.js';
+import { registerAreas } from './areas.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
 import { registerDirectory } from './directory.js';
@@ -44,6 +45,7 @@ export async function registerFeatureRoutes(
   registerActionPlanSummary(app, services);
   registerActions(app, services);
   registerDirectory(app, services);
+  registerAreas(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);

@@ -1,0 +1,111 @@
+import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-records.js';
+import { ImportSourceError, type Importer } from '../../app/interchange.js';
+import { defaultEdition, editionFromColumn } from '../../domain/areas/editions.js';
+import { areaLevelOf, type AreaLevel } from '../../domain/areas/gss-code.js';
+import { diffIndicatorValues } from './indicator-values.js';
+import {
+  findColumn,
+  namedColumn,
+  parseCsv,
+  readNumber,
+  ReportBuilder,
+  referenceImporter,
+  type PlanInput,
+  type ReferencePlan,
+} from './reference-import.js';
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The boundary set a code column implies: lsoa21_code → lsoa-2021, WD22CD → ward-2022. */
+function editionFromHeader(header: string, level: AreaLevel): string {
+  const ons = editionFromColumn(header);
+  if (ons) return ons;
+  const match = /^(lsoa|ward|wd|ltla|lad)(\d\d)_?code$/i.exec(header);
+  if (match) {
+    const kind = (match[1] ?? '').toLowerCase();
+    const set = kind === 'lsoa' ? 'lsoa' : kind === 'ward' || kind === 'wd' ? 'ward' : 'lad';
+    return `${set}-20${match[2]}`;
+  }
+  return defaultEdition(level);
+}
+
+/**
+ * `import indicator FILE --name N --unit U --source S --edition E --date D [--code-field F] [--value-field F]`:
+ * any statistic given as `area code, value` rows. Higher values are taken to mean more need.
+ */
+async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
+  const missing = ['name', 'unit', 'source', 'edition', 'date'].filter((o) => !options[o]?.trim());
+  if (missing.length > 0) {
+    throw new ImportSourceError(
+      `An indicator needs ${missing.map((m) => `--${m}`).join(', ')}: its name, unit, source, edition and date.`,
+    );
+  }
+  const { headers, rows } = parseCsv(text);
+  const codeColumn = options['code-field']
+    ? namedColumn(headers, options['code-field'], 'code-field')
+    : findColumn(headers, 'area_code', 'area code', 'code', /_code$/i, /cd$/i);
+  const valueColumn = options['value-field']
+    ? namedColumn(headers, options['value-field'], 'value-field')
+    : findColumn(headers, 'value', ...headers.filter((h) => h !== codeColumn && !/name$|nm$/i.test(h)));
+  if (!codeColumn || !valueColumn) {
+    throw new ImportSourceError(
+      'The file needs an area code column and a value column. Name them with --code-field and --value-field.',
+    );
+  }
+  const firstLevel = rows.map((r) => areaLevelOf(r[codeColumn] ?? '')).find((r) => r.ok);
+  const geographyEdition = editionFromHeader(codeColumn, firstLevel?.ok ? firstLevel.level : 'lsoa');
+  const name = (options.name ?? '').trim();
+  const edition = (options.edition ?? '').trim();
+  const definition: IndicatorDefinition = {
+    key: `${slug(name)}/${slug(edition)}`,
+    name,
+    unit: (options.unit ?? '').trim(),
+    source: (options.source ?? '').trim(),
+    edition,
+    publishedOn: (options.date ?? '').trim(),
+    geographyEdition,
+    higherIsMoreNeed: true,
+  };
+  const report = new ReportBuilder();
+  const values: IndicatorValue[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    report.read += 1;
+    const checked = areaLevelOf(row[codeColumn] ?? '');
+    if (!checked.ok) return report.problem(line, codeColumn, checked.reason);
+    const value = readNumber(row[valueColumn]);
+    if (value === null || value === 'invalid') {
+      return report.problem(line, valueColumn, `"${row[valueColumn] ?? ''}" is not a number.`);
+    }
+    const first = seen.get(checked.code);
+    if (first !== undefined) {
+      return report.problem(line, codeColumn, `${checked.code} appears twice (first at row ${first}).`);
+    }
+    seen.set(checked.code, line);
+    values.push({ indicatorKey: definition.key, areaCode: checked.code, value, rank: null, decile: null });
+  });
+  const diff = await diffIndicatorValues(store, [definition], values);
+  report.imported = diff.newAreas;
+  report.updated = diff.changedAreas;
+  return {
+    report: report.build(),
+    async write(target) {
+      if (diff.definitionsChanged) await target.areas.upsertIndicator(definition);
+      await target.areas.upsertIndicatorValues(diff.writes);
+    },
+  };
+}
+
+export function indicatorImporter(read: (source: string) => Promise<string>): Importer {
+  return referenceImporter(
+    'indicator',
+    'Any statistic by area from a CSV of area code and value (--name, --unit, --source, --edition, --date)',
+    read,
+    plan,
+  );
+}
