@@ -84,6 +84,7 @@ export const importBenchmark: Benchmark = {
       const actor = { userId: null, label: 'Benchmark' };
 
       let peakRss = process.memoryUsage().rss;
+      print({ phase: 'before', rows: ROWS, rss_mb: Math.round(peakRss / 1024 / 1024) });
       const phase = async (name: string, until: string, start: () => Promise<{ id: string }>) => {
         const began = performance.now();
         const job = await start();

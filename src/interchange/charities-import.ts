@@ -96,5 +96,6 @@ export function charitiesImporter(read: (source: string) => Promise<string>) {
     'charities',
     'Registered charities from a Charity Commission register extract (CSV), as organisations',
     async (source) => readCharities(await read(source)),
+    { accept: '.csv' },
   );
 }

@@ -16,6 +16,32 @@ export function csvRows(text: string): Record<string, string>[] {
   }
 }
 
+/**
+ * Calls `each` with every row of a CSV file keyed by its header, without keeping the rows: for large files,
+ * where holding every row as well as what is made of them would double the memory needed. Returns the count.
+ */
+export function eachCsvRow(text: string, each: (row: Record<string, string>, index: number) => void): number {
+  let count = 0;
+  try {
+    parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      on_record: (record: Record<string, string>) => {
+        each(record, count);
+        count += 1;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof ImportSourceError) throw error;
+    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+  return count;
+}
+
 /** Checks the first row has every column in `required`, naming the ones missing. */
 export function requireColumns(
   rows: readonly Record<string, string>[],

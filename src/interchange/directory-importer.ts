@@ -1,11 +1,17 @@
 import type { DirectoryBatch } from '../app/directory/directory-import.js';
-import { ImportSourceError, type ImportContext, type Importer } from '../app/interchange.js';
+import {
+  ImportSourceError,
+  type ImportContext,
+  type ImportOption,
+  type Importer,
+} from '../app/interchange.js';
 
 /** Makes an Importer from a reader that turns a source into a directory batch. Partnership-scoped. */
 export function directoryImporter(
   kind: string,
   description: string,
   readBatch: (source: string, context: ImportContext) => Promise<DirectoryBatch>,
+  form: { readonly accept?: string; readonly options?: readonly ImportOption[] } = {},
 ): Importer {
   const partnershipOf = (context: ImportContext): string => {
     if (!context.partnershipId) {
@@ -17,15 +23,16 @@ export function directoryImporter(
     kind,
     description,
     needsPartnership: true,
+    ...form,
     async preview(source, context) {
       const partnershipId = partnershipOf(context);
       const batch = await readBatch(source, context);
-      return context.services.directory.previewImport(partnershipId, batch);
+      return context.services.directory.previewImport(partnershipId, batch, context.progress);
     },
     async apply(source, context) {
       const partnershipId = partnershipOf(context);
       const batch = await readBatch(source, context);
-      return context.services.directory.applyImport(partnershipId, batch, context.actor);
+      return context.services.directory.applyImport(partnershipId, batch, context.actor, context.progress);
     },
   };
 }

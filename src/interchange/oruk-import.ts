@@ -109,5 +109,6 @@ export function orukImporter(read: (source: string) => Promise<string>) {
       };
       return batch;
     },
+    { accept: '.json' },
   );
 }

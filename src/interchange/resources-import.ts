@@ -265,5 +265,22 @@ export function resourcesImporter(read: (source: string) => Promise<string>) {
     'resources',
     'Places such as food banks, libraries, hubs or warm spaces from GeoJSON points or CSV, with --theme and optional --mapping',
     async (source, context) => readResources(await read(source), context),
+    {
+      accept: '.geojson,.json,.csv',
+      options: [
+        {
+          name: 'theme',
+          label: 'Theme',
+          hint: 'The theme every place in the file belongs to, such as food or warm-and-welcoming-spaces.',
+          required: true,
+        },
+        {
+          name: 'mapping',
+          label: 'Column names',
+          hint: 'Only if the file uses other names: for example name=Name,postcode=Postcode.',
+        },
+        { name: 'organisation', label: 'Organisation that runs them' },
+      ],
+    },
   );
 }

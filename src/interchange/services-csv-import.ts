@@ -27,7 +27,7 @@ import {
   cleanWeekday,
 } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { csvRows, requireColumns } from './csv-rows.js';
+import { eachCsvRow, requireColumns } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
 
 /** The columns of our services CSV template, in order (documented in docs/services-csv.md). */
@@ -91,15 +91,15 @@ export function parseOpeningTimes(value: string | undefined): {
 }
 
 export function readServicesCsv(text: string, context: ImportContext): DirectoryBatch {
-  const rows = csvRows(text);
-  requireColumns(rows, ['id', 'name', 'organisation'], 'a services CSV (see docs/services-csv.md)');
   const themeIds = context.services.directory.themes.themes.map((t) => t.id);
   const problems: ImportProblem[] = [];
   const organisations = new Map<string, IncomingOrganisation>();
   const services: IncomingService[] = [];
   const firstRow = new Map<string, number>();
   let skipped = 0;
-  rows.forEach((row, index) => {
+  const read = eachCsvRow(text, (row, index) => {
+    if (index === 0)
+      requireColumns([row], ['id', 'name', 'organisation'], 'a services CSV (see docs/services-csv.md)');
     const line = index + 2;
     const problem = (field: string, reason: string) => problems.push({ row: line, field, reason });
     const id = cleanText(row.id);
@@ -254,7 +254,7 @@ export function readServicesCsv(text: string, context: ImportContext): Directory
   return {
     sourceKind: 'services-csv',
     sourceLabel: 'Services CSV',
-    read: rows.length,
+    read,
     skipped,
     problems,
     organisations: [...organisations.values()],
@@ -269,5 +269,6 @@ export function servicesCsvImporter(read: (source: string) => Promise<string>) {
     'services-csv',
     'Services from the Common Ground services CSV template (see docs/services-csv.md)',
     async (source, context) => readServicesCsv(await read(source), context),
+    { accept: '.csv' },
   );
 }

@@ -16,6 +16,8 @@ export interface WorkerImportRunnerOptions {
   readonly workerData: Record<string, unknown>;
   /** Uploaded copies live here; `discard` removes nothing outside it. */
   readonly uploadDir: string;
+  /** The worker's heap limit (default 1 GB): an import that needs more fails alone, with a message. */
+  readonly maxHeapMb?: number;
 }
 
 /**
@@ -26,7 +28,10 @@ export function workerImportRunner(options: WorkerImportRunnerOptions): ImportRu
   return {
     start(request, events) {
       let settled = false;
-      const worker = new Worker(options.script, { workerData: { ...options.workerData, request } });
+      const worker = new Worker(options.script, {
+        workerData: { ...options.workerData, request },
+        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
+      });
       worker.on('message', (message: ImportWorkerMessage) => {
         if (message.type === 'progress') events.progress(message.done, message.total);
         else if (!settled) {

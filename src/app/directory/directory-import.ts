@@ -72,16 +72,31 @@ interface Plan {
   readonly report: ImportReport;
   readonly organisationInserts: DirectoryOrganisationRecord[];
   readonly organisationUpdates: DirectoryOrganisationRecord[];
-  readonly serviceInserts: ServiceRecord[];
-  readonly serviceUpdates: ServiceRecord[];
+  readonly serviceInserts: number;
+  readonly serviceUpdates: number;
 }
 
-/** Works out what importing `batch` would change for the partnership. Reads, never writes. */
+/** Receives planned changes: organisations first and whole, then services a few thousand at a time. */
+export interface PlanListener {
+  organisations(
+    inserts: readonly DirectoryOrganisationRecord[],
+    updates: readonly DirectoryOrganisationRecord[],
+  ): Promise<void>;
+  services(inserts: readonly ServiceRecord[], updates: readonly ServiceRecord[]): Promise<void>;
+}
+
+const ignoreChanges: PlanListener = { organisations: async () => undefined, services: async () => undefined };
+
+/**
+ * Works out what importing `batch` would change for the partnership. Reads, never writes: the planned service
+ * changes go to `listener` a chunk at a time, after the organisations they belong to.
+ */
 export async function planDirectoryImport(
   store: Store,
   partnershipId: string,
   batch: DirectoryBatch,
   now: string,
+  listener: PlanListener = ignoreChanges,
 ): Promise<Plan> {
   const existing = await store.directory.listOrganisations(partnershipId);
   const bySource = new Map<string, DirectoryOrganisationRecord>();
@@ -174,10 +189,23 @@ export async function planDirectoryImport(
     return placeholderId;
   };
 
-  const serviceInserts: ServiceRecord[] = [];
-  const serviceUpdates: ServiceRecord[] = [];
-  // Existing services are looked up a few thousand at a time, so a large re-import stays small in memory.
+  if (
+    batch.services.some(
+      (service) =>
+        service.organisationSourceId === null || !organisationIdOf.has(service.organisationSourceId),
+    )
+  ) {
+    placeholder();
+  }
+  await listener.organisations(organisationInserts, organisationUpdates);
+
+  let insertCount = 0;
+  let updateCount = 0;
+  // Services are planned (and, when applying, written) a few thousand at a time, so a large import stays
+  // small in memory.
   for (let start = 0; start < batch.services.length; start += 5000) {
+    const serviceInserts: ServiceRecord[] = [];
+    const serviceUpdates: ServiceRecord[] = [];
     const some = batch.services.slice(start, start + 5000);
     const current = new Map(
       (
@@ -224,21 +252,24 @@ export async function planDirectoryImport(
       if (canonical(comparable(changed)) !== canonical(comparable(found)))
         serviceUpdates.push({ ...changed, updatedAt: now });
     }
+    insertCount += serviceInserts.length;
+    updateCount += serviceUpdates.length;
+    await listener.services(serviceInserts, serviceUpdates);
   }
 
   const counting = batch.counts === 'services';
   return {
     report: {
       read: batch.read,
-      imported: counting ? serviceInserts.length : organisationInserts.length,
-      updated: counting ? serviceUpdates.length : organisationUpdates.length,
+      imported: counting ? insertCount : organisationInserts.length,
+      updated: counting ? updateCount : organisationUpdates.length,
       skipped: batch.skipped,
       problems: batch.problems,
     },
     organisationInserts,
     organisationUpdates,
-    serviceInserts,
-    serviceUpdates,
+    serviceInserts: insertCount,
+    serviceUpdates: updateCount,
   };
 }
 
@@ -249,26 +280,35 @@ export async function applyDirectoryImport(
   partnershipId: string,
   batch: DirectoryBatch,
   actor: Actor,
+  progress?: (done: number, total: number) => void,
 ): Promise<ImportReport> {
   return store.transaction(async (trx) => {
     const now = clock.now().toISOString();
-    const plan = await planDirectoryImport(trx, partnershipId, batch, now);
-    await trx.directory.insertOrganisations(plan.organisationInserts);
-    for (const organisation of plan.organisationUpdates) await trx.directory.updateOrganisation(organisation);
-    await trx.directory.insertServices(plan.serviceInserts);
-    for (const service of plan.serviceUpdates) await trx.directory.updateService(service);
+    let done = 0;
+    const plan = await planDirectoryImport(trx, partnershipId, batch, now, {
+      async organisations(inserts, updates) {
+        await trx.directory.insertOrganisations([...inserts]);
+        for (const organisation of updates) await trx.directory.updateOrganisation(organisation);
+      },
+      async services(inserts, updates) {
+        await trx.directory.insertServices([...inserts]);
+        for (const service of updates) await trx.directory.updateService(service);
+        done += inserts.length + updates.length;
+        progress?.(done, batch.services.length);
+      },
+    });
     const changes =
       plan.organisationInserts.length +
       plan.organisationUpdates.length +
-      plan.serviceInserts.length +
-      plan.serviceUpdates.length;
+      plan.serviceInserts +
+      plan.serviceUpdates;
     if (changes > 0) {
       await recordAudit(trx, clock, {
         partnershipId,
         actor,
         action: 'directory-imported',
         subject:
-          `${batch.sourceLabel}: ${plan.serviceInserts.length} new and ${plan.serviceUpdates.length} updated services, ` +
+          `${batch.sourceLabel}: ${plan.serviceInserts} new and ${plan.serviceUpdates} updated services, ` +
           `${plan.organisationInserts.length} new and ${plan.organisationUpdates.length} updated organisations`,
       });
     }

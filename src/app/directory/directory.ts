@@ -254,6 +254,8 @@ export async function confirmService(
   });
 }
 
+type ImportProgress = (done: number, total: number) => void;
+
 export function directoryUseCases(deps: DirectoryDeps) {
   return {
     themes: deps.themes,
@@ -277,9 +279,24 @@ export function directoryUseCases(deps: DirectoryDeps) {
       user: UserRecord,
       actor: Actor,
     ) => confirmService(deps, partnershipId, serviceId, member, user, actor),
-    previewImport: async (partnershipId: string, batch: DirectoryBatch) =>
-      (await planDirectoryImport(deps.store, partnershipId, batch, deps.clock.now().toISOString())).report,
-    applyImport: (partnershipId: string, batch: DirectoryBatch, actor: Actor) =>
-      applyDirectoryImport(deps.store, deps.clock, partnershipId, batch, actor),
+    previewImport: async (partnershipId: string, batch: DirectoryBatch, progress?: ImportProgress) => {
+      let done = 0;
+      const plan = await planDirectoryImport(
+        deps.store,
+        partnershipId,
+        batch,
+        deps.clock.now().toISOString(),
+        {
+          organisations: async () => undefined,
+          services: async (inserts, updates) => {
+            done += inserts.length + updates.length;
+            progress?.(done, batch.services.length);
+          },
+        },
+      );
+      return plan.report;
+    },
+    applyImport: (partnershipId: string, batch: DirectoryBatch, actor: Actor, progress?: ImportProgress) =>
+      applyDirectoryImport(deps.store, deps.clock, partnershipId, batch, actor, progress),
   };
 }
