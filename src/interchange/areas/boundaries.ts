@@ -162,5 +162,31 @@ export function boundariesImporter(read: (source: string) => Promise<string>): I
     'Area boundaries from GeoJSON (--level lad, ward or lsoa; ONS code and name properties are recognised)',
     read,
     plan,
+    {
+      accept: '.geojson,.json,.gz',
+      options: [
+        {
+          name: 'level',
+          label: 'Level',
+          required: true,
+          choices: [
+            { value: 'lad', text: 'Local authorities' },
+            { value: 'ward', text: 'Wards' },
+            { value: 'lsoa', text: 'Neighbourhoods (LSOAs)' },
+          ],
+        },
+        {
+          name: 'code-field',
+          label: 'Property holding the area code',
+          hint: 'Only if it is not a usual ONS name such as LSOA21CD or WD22CD.',
+        },
+        { name: 'name-field', label: 'Property holding the area name' },
+        {
+          name: 'edition',
+          label: 'Boundary set',
+          hint: 'Such as lsoa-2021 or ward-2024. Worked out from the property names when left blank.',
+        },
+      ],
+    },
   );
 }

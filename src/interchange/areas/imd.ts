@@ -144,5 +144,15 @@ export function imdImporter(read: (source: string) => Promise<string>): Importer
     'English Indices of Deprivation by LSOA: every domain score, rank and decile (IMD 2025 or 2019)',
     read,
     plan,
+    {
+      accept: '.csv,.gz',
+      options: [
+        {
+          name: 'edition',
+          label: 'Edition',
+          hint: 'IMD 2025 or IMD 2019: worked out from the columns when left blank.',
+        },
+      ],
+    },
   );
 }

@@ -107,5 +107,17 @@ export function indicatorImporter(read: (source: string) => Promise<string>): Im
     'Any statistic by area from a CSV of area code and value (--name, --unit, --source, --edition, --date)',
     read,
     plan,
+    {
+      accept: '.csv,.gz',
+      options: [
+        { name: 'name', label: 'Name of the statistic', required: true },
+        { name: 'unit', label: 'Unit', hint: 'Such as per cent or people.' },
+        { name: 'source', label: 'Source', hint: 'Who published it.' },
+        { name: 'edition', label: 'Edition', required: true, hint: 'Such as 2023 or the release name.' },
+        { name: 'date', label: 'Date published', hint: 'As YYYY-MM-DD.' },
+        { name: 'code-field', label: 'Column holding the area code' },
+        { name: 'value-field', label: 'Column holding the value' },
+      ],
+    },
   );
 }

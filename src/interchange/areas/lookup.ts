@@ -136,5 +136,6 @@ export function lookupImporter(read: (source: string) => Promise<string>): Impor
     'An ONS lookup: LSOAs to wards to local authorities (lsoa21_code, ward24_code, ltla24_code), or 2011 to 2021 LSOAs (lsoa11_code, lsoa21_code, change_code)',
     read,
     plan,
+    { accept: '.csv,.gz' },
   );
 }

@@ -98,5 +98,15 @@ export function populationImporter(read: (source: string) => Promise<string>): I
     'Population estimates by area (CSV: area_code, all_ages; only the Persons rows are counted)',
     read,
     plan,
+    {
+      accept: '.csv,.gz',
+      options: [
+        {
+          name: 'date',
+          label: 'Date of the estimates',
+          hint: 'Only if the file has no period column, such as 2024-06-30.',
+        },
+      ],
+    },
   );
 }

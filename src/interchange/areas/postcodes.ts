@@ -106,5 +106,6 @@ export function postcodesImporter(read: (source: string) => Promise<string>): Im
     'Postcode centroids from an ONS postcode file (NSPL or ONSPD CSV), with terminated and unlocated postcodes flagged',
     read,
     plan,
+    { accept: '.csv,.gz' },
   );
 }

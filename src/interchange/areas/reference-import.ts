@@ -3,6 +3,7 @@ import {
   ImportSourceError,
   type ImportContext,
   type ImportProblem,
+  type ImportOption,
   type ImportReport,
   type Importer,
 } from '../../app/interchange.js';
@@ -32,6 +33,7 @@ export function referenceImporter(
   description: string,
   read: (source: string) => Promise<string>,
   plan: (input: PlanInput) => Promise<ReferencePlan>,
+  form: { readonly accept?: string; readonly options?: readonly ImportOption[] } = {},
 ): Importer {
   const input = (store: Store, text: string, context: ImportContext): PlanInput => ({
     store,
@@ -43,6 +45,7 @@ export function referenceImporter(
     kind,
     description,
     needsPartnership: false,
+    ...form,
     async preview(source, context) {
       const text = await read(source);
       return (await plan(input(context.services.store, text, context))).report;
