@@ -46,6 +46,7 @@ import {
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
+import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { addOrganisation } from './partnerships/organisations.js';
 import {
@@ -96,6 +97,8 @@ export interface ServiceDeps {
   readonly imports?: { readonly runner: ImportRunner; readonly kinds: readonly ImportKindInfo[] };
   /** The themes vocabulary (content/themes/themes.yaml). */
   readonly themes: ThemeVocabulary;
+  /** A postcode's point, for postcode searches of the Open Referral UK feed; without it they are refused. */
+  readonly locatePostcode?: PostcodeLocator;
 }
 
 const noImports: ImportRunner = {
@@ -282,6 +285,11 @@ export function createServices(deps: ServiceDeps) {
       failInterrupted: () => failInterruptedImports(importDeps),
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
+    oruk: orukFeedUseCases({
+      store,
+      themes: deps.themes,
+      ...(deps.locatePostcode ? { locatePostcode: deps.locatePostcode } : {}),
+    }),
     demo: {
       seed: (options?: { password?: () => string }) =>
         seedDemo(store, clock, hasher, deps.frameworks, options),
