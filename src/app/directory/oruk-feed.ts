@@ -100,6 +100,22 @@ export function orukFeedUseCases(deps: OrukFeedDeps) {
     return { latitude: found.latitude, longitude: found.longitude, withinKm };
   };
 
+  /** Every service of a partnership in full with its organisation, by name, a page at a time (for exports). */
+  async function* servicePages(partnershipId: string): AsyncGenerator<{
+    services: ServiceRecord[];
+    organisations: Map<string, DirectoryOrganisationRecord>;
+  }> {
+    for (let offset = 0; ; offset += exportPageSize) {
+      const result = await store.directory.filterServices(
+        partnershipId,
+        {},
+        { limit: exportPageSize, offset },
+      );
+      yield { services: result.items, organisations: await organisationsOf(partnershipId, result.items) };
+      if (result.items.length < exportPageSize) return;
+    }
+  }
+
   return {
     taxonomy,
     partnership: partnershipFor,
@@ -187,26 +203,20 @@ export function orukFeedUseCases(deps: OrukFeedDeps) {
       return found;
     },
 
+    servicePages,
+
     /** Every service of the partnership in full, a page at a time, for `export oruk`. */
     async eachService(partnershipId: string, write: (service: Json) => void): Promise<number> {
-      let offset = 0;
       let written = 0;
-      for (;;) {
-        const result = await store.directory.filterServices(
-          partnershipId,
-          {},
-          { limit: exportPageSize, offset },
-        );
-        const organisations = await organisationsOf(partnershipId, result.items);
-        for (const service of result.items) {
+      for await (const { services, organisations } of servicePages(partnershipId)) {
+        for (const service of services) {
           const organisation = organisations.get(service.organisationId);
           if (!organisation) continue;
           write(orukService(service, organisation, taxonomy));
           written += 1;
         }
-        offset += exportPageSize;
-        if (result.items.length < exportPageSize) return written;
       }
+      return written;
     },
   };
 }

@@ -7,6 +7,7 @@ import { registerActions } from './actions.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
 import { registerDirectory } from './directory.js';
+import { registerDirectoryCsv } from './directory-csv.js';
 import { registerGuidance } from './guidance.js';
 import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
@@ -44,6 +45,7 @@ export async function registerFeatureRoutes(
   registerActionPlanSummary(app, services);
   registerActions(app, services);
   registerDirectory(app, services);
+  registerDirectoryCsv(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);
