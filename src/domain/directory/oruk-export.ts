@@ -71,6 +71,19 @@ const rruleDay: Record<Weekday, string> = {
 export const postcodeDistrict = (postcode: string | null): string | null =>
   postcode?.trim().split(/\s+/)[0] ?? null;
 
+/**
+ * An email address strict enough for the schema's "email" format (the form ajv-formats checks), or null: a
+ * record can hold an address our looser check let through, such as one ending in a full stop.
+ */
+const emailPattern =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+export const publishableEmail = (email: string | null): string | null =>
+  email && emailPattern.test(email) ? email : null;
+
+/** A web address with a scheme and no spaces (the schema's "uri" format), or null. */
+export const publishableUrl = (url: string | null): string | null =>
+  url && /^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(url) ? url : null;
+
 const isoDate = (iso: string | null): string | null => (iso ? iso.slice(0, 10) : null);
 const seconds = (time: string): string => (time.length === 5 ? `${time}:00` : time);
 
@@ -107,8 +120,8 @@ export function orukOrganisation(organisation: FeedOrganisation): Json {
     name: organisation.name,
     description: d.description ?? '',
     ...compact({
-      email: d.email,
-      website: d.url,
+      email: publishableEmail(d.email),
+      website: publishableUrl(d.url),
       organization_identifiers: identifiers.length > 0 ? identifiers : null,
     }),
   };
@@ -123,8 +136,8 @@ export function orukServiceSummary(service: FeedService, organisation: FeedOrgan
       organization_id: service.organisationId,
       name: d.name,
       description: d.description,
-      url: d.url,
-      email: d.email,
+      url: publishableUrl(d.url),
+      email: publishableEmail(d.email),
       status: d.status,
       fees: d.cost,
       minimum_age: d.eligibility.minimumAge,
@@ -261,7 +274,7 @@ function contacts(service: FeedService): Json[] {
       service_id: service.id,
       name: contact.name,
       title: contact.role,
-      email: contact.email,
+      email: publishableEmail(contact.email),
       phones: contact.phone ? [{ id: stableUuid(id, 'phone'), contact_id: id, number: contact.phone }] : null,
     });
   });
