@@ -29,7 +29,9 @@ export const orukServicesBenchmark: Benchmark = {
       for (let start = 0; start < all.length; start += batch) {
         await runtime.services.store.directory.insertServices(all.slice(start, start + batch));
       }
-      print({ step: 'insert', services, ms: Date.now() - started });
+      const insertMs = Date.now() - started;
+      const rss = Math.round(process.resourceUsage().maxRSS / 1024);
+      print({ step: 'insert', services, runs: 1, ms: insertMs, p95_ms: insertMs, rss_mb: rss });
       const app = await buildApp(runtime);
       const middle = all[Math.floor(all.length / 2)]?.id ?? '';
       const urls = [

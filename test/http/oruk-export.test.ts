@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { orukExporter } from '../../src/interchange/oruk-export.js';
+import { orukImporter } from '../../src/interchange/oruk-import.js';
 import { Browser } from '../support/browser.js';
 import { generatedDirectory } from '../support/generated-directory.js';
 import { errorsOf, orukValidators } from '../support/oruk-schemas.js';
@@ -42,6 +43,16 @@ describe('exporting the directory', () => {
     }
     // A broken service does fail, so the validation above means something.
     expect(service({ ...services[0], id: 'not-a-uuid', status: 'open' })).toBe(false);
+
+    // Our own importer reads it back: every service, into another partnership.
+    const eastbrook = await test.partnership('eastbrook');
+    const report = await orukImporter(async () => chunks.join('')).preview('export.json', {
+      services: test.runtime.services,
+      partnershipId: eastbrook.id,
+      actor: { userId: null, label: 'Test' },
+    });
+    expect(report).toMatchObject({ read: total, skipped: 0 });
+    expect(report.imported + report.updated).toBe(total);
   }, 60_000);
 
   it('gives members the whole directory as a spreadsheet, formulas disarmed and hidden places left out', async () => {

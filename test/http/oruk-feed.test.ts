@@ -64,6 +64,11 @@ describe('the Open Referral UK 3.0 feed', () => {
       profile: 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md',
       openapi_url: 'http://localhost:3000/oruk/northmoor/openapi.json',
     });
+    const bare = await test.app.inject({ method: 'GET', url: '/oruk/northmoor' });
+    expect({ status: bare.statusCode, location: bare.headers.location }).toEqual({
+      status: 301,
+      location: '/oruk/northmoor/',
+    });
     const openapi = await get('/oruk/northmoor/openapi.json');
     expect(openapi.status).toBe(200);
     expect(openapi.json).toMatchObject({

@@ -35,6 +35,7 @@ const publicRoutes = [
   'GET /static/*',
   'GET /api/v1/openapi.json',
   // Each partnership's Open Referral UK 3.0 feed: the public directory (hidden places never appear).
+  'GET /oruk/:slug',
   'GET /oruk/:slug/',
   'GET /oruk/:slug/openapi.json',
   'GET /oruk/:slug/services',

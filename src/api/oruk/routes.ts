@@ -52,6 +52,10 @@ export function registerOrukFeed(app: FastifyInstance, services: Services): void
 
   const id = (params: Params) => params.id ?? '';
 
+  app.get('/oruk/:slug', open, async (request, reply) => {
+    const { slug } = request.params as Params;
+    return reply.redirect(`/oruk/${encodeURIComponent(slug)}/`, 301);
+  });
   app.get(
     '/oruk/:slug/',
     open,
