@@ -484,6 +484,9 @@ export interface PlaceFilter extends ServiceFilter {
   readonly near?: { readonly latitude: number; readonly longitude: number; readonly withinKm: number };
 }
 
+/** Whether a service comes with everything that hangs off it (`full`) or only its own fields. */
+export type ServiceDepth = 'full' | 'fields';
+
 /** One service at one of its shown places. */
 export interface ShownPlace {
   readonly id: string;
@@ -527,14 +530,22 @@ export interface DirectoryRepository {
   ): Promise<{ serviceId: string; latitude: number; longitude: number }[]>;
   /** How many services each theme has, for the theme filter. */
   themeCounts(partnershipId: string): Promise<Record<string, number>>;
-  /** A page of services in full (by name, then id), filtered and counted in SQL. */
+  /**
+   * A page of services (by name, then id), filtered and counted in SQL. In full by default; with `fields`, only
+   * the service's own fields: themes, places, areas, opening times and contacts come back empty.
+   */
   filterServices(
     partnershipId: string,
     filter: ServiceFilter,
     page: { readonly limit: number; readonly offset: number },
+    depth?: ServiceDepth,
   ): Promise<{ total: number; items: ServiceRecord[] }>;
-  /** The services with these ids, in full (in no particular order). */
-  servicesWithIds(partnershipId: string, ids: readonly string[]): Promise<ServiceRecord[]>;
+  /** The services with these ids (in no particular order), in full unless `fields` (see filterServices). */
+  servicesWithIds(
+    partnershipId: string,
+    ids: readonly string[],
+    depth?: ServiceDepth,
+  ): Promise<ServiceRecord[]>;
   organisationsWithIds(partnershipId: string, ids: readonly string[]): Promise<DirectoryOrganisationRecord[]>;
   /** A page of services at their shown places (by service name, or nearest first), counted in SQL. */
   shownPlaces(

@@ -44,6 +44,15 @@ describe.each(databaseTargets())('Store contract on $name: Open Referral UK feed
     const names = [...first.items, ...rest.items].map((s) => s.details.name);
     expect(names).toEqual([...names].sort());
     expect(first.items[1]?.details.schedules).toHaveLength(3);
+    const fields = await store.directory.filterServices(
+      partnershipId,
+      {},
+      { limit: 25, offset: 0 },
+      'fields',
+    );
+    expect(fields.items.map((s) => s.details.name)).toEqual(first.items.map((s) => s.details.name));
+    expect(fields.items[1]?.details).toMatchObject({ schedules: [], themes: [], locations: [] });
+    expect(fields.items[1]?.details.eligibility).toEqual(first.items[1]?.details.eligibility);
     const other = await givenPartnership(store);
     expect((await store.directory.filterServices(other.id, {}, page)).total).toBe(0);
   });

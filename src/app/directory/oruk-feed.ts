@@ -122,7 +122,12 @@ export function orukFeedUseCases(deps: OrukFeedDeps) {
 
     async services(slug: string, query: FeedQuery): Promise<OrukPage<Json>> {
       const partnership = await partnershipFor(slug);
-      const result = await store.directory.filterServices(partnership.id, serviceFilter(query), page(query));
+      const result = await store.directory.filterServices(
+        partnership.id,
+        serviceFilter(query),
+        page(query),
+        'fields',
+      );
       const organisations = await organisationsOf(partnership.id, result.items);
       const contents = result.items.flatMap((service) => {
         const organisation = organisations.get(service.organisationId);

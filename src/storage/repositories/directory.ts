@@ -226,9 +226,13 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
   }
 
   /** Full records for the service rows given, children loaded in a few queries. */
-  async function assemble(rows: readonly Selectable<ServicesTable>[]): Promise<ServiceRecord[]> {
+  async function assemble(
+    rows: readonly Selectable<ServicesTable>[],
+    withChildren = true,
+  ): Promise<ServiceRecord[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
+    // Without children no child query runs (no ids to ask for), and each list is empty.
+    const ids = withChildren ? rows.map((r) => r.id) : [];
     const group = async <R extends { service_id: string }>(
       fetch: (part: string[]) => Promise<R[]>,
       order: (a: NoInfer<R>, b: NoInfer<R>) => number,
@@ -532,7 +536,7 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         .execute();
       return Object.fromEntries(rows.map((r) => [r.theme_id, Number(r.n)]));
     },
-    async filterServices(partnershipId, filter, page) {
+    async filterServices(partnershipId, filter, page, depth = 'full') {
       const base = db.selectFrom('services').where((eb) => serviceConditions(eb, partnershipId, filter));
       const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       const rows = await base
@@ -542,9 +546,9 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         .limit(page.limit)
         .offset(page.offset)
         .execute();
-      return { total: Number(counted.n), items: await assemble(rows) };
+      return { total: Number(counted.n), items: await assemble(rows, depth === 'full') };
     },
-    async servicesWithIds(partnershipId, ids) {
+    async servicesWithIds(partnershipId, ids, depth = 'full') {
       const found: Selectable<ServicesTable>[] = [];
       for (const part of chunks([...new Set(ids)], 1)) {
         found.push(
@@ -556,7 +560,7 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
             .execute()),
         );
       }
-      return assemble(found);
+      return assemble(found, depth === 'full');
     },
     async organisationsWithIds(partnershipId, ids) {
       const found: DirectoryOrganisationRecord[] = [];
