@@ -165,13 +165,13 @@ describe('Open Referral UK export', () => {
     const full = orukService(s, organisation, taxonomy);
     const text = JSON.stringify(full);
     expect(text).not.toContain('Refuge');
+    expect(text).not.toContain('Home group');
     expect(text).not.toContain(serviceAtLocationId(s.id, 0));
     expect(orukServiceAtLocation(s, organisation, 0)).toBeNull();
     const areaOnly = orukServiceAtLocation(s, organisation, 1);
     expect(areaOnly?.location).toEqual({
       id: expect.any(String) as string,
       location_type: 'physical',
-      name: 'Home group',
       description: 'In the NM1 postcode district. The exact address is not published.',
     });
     const shown = orukServiceAtLocation(s, organisation, 2);
@@ -181,6 +181,27 @@ describe('Open Referral UK export', () => {
       addresses: [{ address_1: '1 High Street', city: 'Northmoor', postal_code: 'NM1 1AA', country: 'GB' }],
     });
     expect(shown?.id).toBe(serviceAtLocationId(s.id, 2));
+    // The same place (same source id) public for one service and area only for another is not linked.
+    const shared = { ...place, sourceId: 'LOC-1' };
+    const publicOne = orukServiceAtLocation(
+      service({ locations: [{ ...shared, visibility: 'public' }] }),
+      organisation,
+      0,
+    );
+    const other = {
+      ...service({ locations: [{ ...shared, visibility: 'area-only' }] }),
+      id: '0b7e3d52-0000-4000-8000-000000000009',
+    };
+    const areaOne = orukServiceAtLocation(other, organisation, 0);
+    expect(publicOne?.location).toMatchObject({ external_identifier: 'LOC-1' });
+    expect(areaOne?.location).not.toHaveProperty('external_identifier');
+    expect(areaOne?.location_id).not.toBe(publicOne?.location_id);
+    const publicTwo = orukServiceAtLocation(
+      { ...other, details: { ...other.details, locations: [{ ...shared, visibility: 'public' }] } },
+      organisation,
+      0,
+    );
+    expect(publicTwo?.location_id).toBe(publicOne?.location_id);
     expect(orukServiceAtLocation(s, organisation, 2)).toEqual(shown);
   });
 

@@ -11,8 +11,8 @@ import { commonGroundNamespace, stableUuid } from './stable-id.js';
 
 /**
  * Our directory records as Open Referral UK 3.0 (HSDS 3.0 UK profile) objects. Optional fields are left out,
- * never null. Hidden places never appear; an area-only place appears with its name and postcode district in
- * words, without its address or point. Child ids are stable UUIDs made from their parent's id.
+ * never null. Hidden places never appear; an area-only place appears with only its postcode district, in words:
+ * no name, address, point or source id. Child ids are stable UUIDs made from their parent's id.
  */
 
 type Json = { [key: string]: unknown };
@@ -40,9 +40,12 @@ export interface FeedOrganisation {
 export const serviceAtLocationId = (serviceId: string, position: number): string =>
   stableUuid(serviceId, `service_at_location:${position}`);
 
-/** One place's id: the same for every service of the partnership at a place with the same source id. */
+/**
+ * One place's id: for a public place, the same for every service of the partnership at a place with the same
+ * source id. An area-only place gets an id of its own, so it cannot be linked to a public place's address.
+ */
 export function locationId(service: FeedService, location: ServiceLocation, position: number): string {
-  return location.sourceId
+  return location.sourceId && location.visibility === 'public'
     ? stableUuid(
         commonGroundNamespace,
         `location:${service.partnershipId}:${service.provenance.sourceKind}:${location.sourceId}`,
@@ -153,18 +156,19 @@ export function orukServiceSummary(service: FeedService, organisation: FeedOrgan
 export function orukLocation(service: FeedService, location: ServiceLocation, position: number): Json | null {
   if (location.visibility === 'hidden') return null;
   const id = locationId(service, location, position);
-  const external = location.sourceId
-    ? {
-        external_identifier: location.sourceId,
-        external_identifier_type: `${service.provenance.sourceKind} id`,
-      }
-    : {};
+  const external =
+    location.sourceId && location.visibility === 'public'
+      ? {
+          external_identifier: location.sourceId,
+          external_identifier_type: `${service.provenance.sourceKind} id`,
+        }
+      : {};
   if (location.visibility === 'area-only') {
     const district = postcodeDistrict(location.postcode);
+    // Only the postcode district (docs/directory.md): not even the place's name, which may name a home.
     return compact({
       id,
       location_type: 'physical',
-      name: location.name,
       description: district
         ? `In the ${district} postcode district. The exact address is not published.`
         : 'The exact address is not published.',
