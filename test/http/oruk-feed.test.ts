@@ -261,9 +261,10 @@ describe('the Open Referral UK 3.0 feed', () => {
     const distances = near.map(distance);
     expect(Math.max(...distances)).toBeLessThanOrEqual(2.001);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
-    const postcode = await get('/oruk/eastbrook/service_at_locations?postcode=NM1%201AB&proximity=1000');
+    // Without a postcode lookup the feed says to send a point instead; with one, that it does not know this one.
+    const postcode = await get('/oruk/eastbrook/service_at_locations?postcode=ZZ99%209ZZ&proximity=1000');
     expect(postcode.status).toBe(400);
-    expect(postcode.json.message).toMatch(/latitude and longitude/);
+    expect(postcode.json.message).toMatch(/postcode/i);
     expect((await get('/oruk/eastbrook/service_at_locations?latitude=53.45')).status).toBe(400);
   });
 
