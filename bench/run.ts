@@ -1,10 +1,16 @@
 import { importBenchmark } from './import.bench.js';
+import { orukServicesBenchmark } from './oruk-services.bench.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { resultsBenchmark } from './results.bench.js';
 import type { Benchmark } from './measure.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. Later issues add theirs here. */
-const benchmarks: readonly Benchmark[] = [pagesBenchmark, resultsBenchmark, importBenchmark];
+const benchmarks: readonly Benchmark[] = [
+  pagesBenchmark,
+  resultsBenchmark,
+  importBenchmark,
+  orukServicesBenchmark,
+];
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {
   const wanted = argv.filter((arg) => !arg.startsWith('-'));

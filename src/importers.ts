@@ -11,6 +11,7 @@ import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { charitiesImporter } from './interchange/charities-import.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+import { orukExporter } from './interchange/oruk-export.js';
 import { orukImporter } from './interchange/oruk-import.js';
 import { resourcesImporter } from './interchange/resources-import.js';
 import { servicesCsvImporter } from './interchange/services-csv-import.js';
@@ -31,4 +32,4 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
   ];
 }
 
-export const exporters: readonly Exporter[] = [organisationsCsvExporter];
+export const exporters: readonly Exporter[] = [organisationsCsvExporter, orukExporter];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { registerOrukFeed } from './api/oruk/routes.js';
 import { registerApiV1 } from './api/v1/routes.js';
 import { frameworkLibrary } from './app/assessments/framework-library.js';
 import { guidanceLibrary } from './app/guidance/guidance-library.js';
@@ -94,6 +95,7 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
     ...(mailSender ? { mailSender } : {}),
   });
   registerApiV1(app, services);
+  registerOrukFeed(app, services);
   return app;
 }
 

@@ -8,6 +8,7 @@ import type {
   Provenance,
   ServiceDetails,
   ServiceStatus,
+  Weekday,
 } from '../domain/directory/model.js';
 import type { AreaStore } from './areas/area-records.js';
 
@@ -460,6 +461,42 @@ export interface ServiceQuery {
   offset: number;
 }
 
+/** The Open Referral UK feed's filters on services, applied in SQL. */
+export interface ServiceFilter {
+  /** Words that must all appear in the name, description or organisation name (any case). */
+  readonly text?: string;
+  /** Only services with at least one of these themes (an empty list matches nothing). */
+  readonly themes?: readonly string[];
+  /** Only services whose youngest age is at least this. */
+  readonly minimumAgeAtLeast?: number;
+  /** Only services whose oldest age is at most this. */
+  readonly maximumAgeAtMost?: number;
+  /** Only services with a weekly opening on this day (when given) opening and closing within these times. */
+  readonly opening?: {
+    readonly day?: Weekday;
+    readonly opensAtOrAfter?: string;
+    readonly closesAtOrBefore?: string;
+  };
+}
+
+/**
+ * Shown (not hidden) places of services; with `near`, only public places (whose point is published) within a
+ * distance of a point, nearest first.
+ */
+export interface PlaceFilter extends ServiceFilter {
+  readonly near?: { readonly latitude: number; readonly longitude: number; readonly withinKm: number };
+}
+
+/** Whether a service comes with everything that hangs off it (`full`) or only its own fields. */
+export type ServiceDepth = 'full' | 'fields';
+
+/** One service at one of its shown places. */
+export interface ShownPlace {
+  readonly id: string;
+  readonly serviceId: string;
+  readonly position: number;
+}
+
 export interface DirectoryRepository {
   listOrganisations(partnershipId: string): Promise<DirectoryOrganisationRecord[]>;
   findOrganisation(partnershipId: string, id: string): Promise<DirectoryOrganisationRecord | undefined>;
@@ -496,4 +533,29 @@ export interface DirectoryRepository {
   ): Promise<{ serviceId: string; latitude: number; longitude: number }[]>;
   /** How many services each theme has, for the theme filter. */
   themeCounts(partnershipId: string): Promise<Record<string, number>>;
+  /**
+   * A page of services (by name, then id), filtered and counted in SQL. In full by default; with `fields`, only
+   * the service's own fields: themes, places, areas, opening times and contacts come back empty.
+   */
+  filterServices(
+    partnershipId: string,
+    filter: ServiceFilter,
+    page: { readonly limit: number; readonly offset: number },
+    depth?: ServiceDepth,
+  ): Promise<{ total: number; items: ServiceRecord[] }>;
+  /** The services with these ids (in no particular order), in full unless `fields` (see filterServices). */
+  servicesWithIds(
+    partnershipId: string,
+    ids: readonly string[],
+    depth?: ServiceDepth,
+  ): Promise<ServiceRecord[]>;
+  organisationsWithIds(partnershipId: string, ids: readonly string[]): Promise<DirectoryOrganisationRecord[]>;
+  /** A page of services at their shown places (by service name, or nearest first), counted in SQL. */
+  shownPlaces(
+    partnershipId: string,
+    filter: PlaceFilter,
+    page: { readonly limit: number; readonly offset: number },
+  ): Promise<{ total: number; items: ShownPlace[] }>;
+  /** A service at one of its places by the place's id, unless the place is hidden. */
+  findShownPlace(partnershipId: string, id: string): Promise<ShownPlace | undefined>;
 }

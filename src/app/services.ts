@@ -46,6 +46,7 @@ import {
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
+import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
 import { lookupPostcode } from './areas/postcode-lookup.js';
@@ -99,6 +100,8 @@ export interface ServiceDeps {
   readonly imports?: { readonly runner: ImportRunner; readonly kinds: readonly ImportKindInfo[] };
   /** The themes vocabulary (content/themes/themes.yaml). */
   readonly themes: ThemeVocabulary;
+  /** A postcode's point, for postcode searches of the Open Referral UK feed; without it they are refused. */
+  readonly locatePostcode?: PostcodeLocator;
 }
 
 const noImports: ImportRunner = {
@@ -291,6 +294,18 @@ export function createServices(deps: ServiceDeps) {
       profile: (partnership: PartnershipRecord, code: string) => areaProfile(store, partnership, code),
       lookupPostcode: (postcode: string) => lookupPostcode(store, postcode),
     },
+    oruk: orukFeedUseCases({
+      store,
+      themes: deps.themes,
+      locatePostcode:
+        deps.locatePostcode ??
+        (async (postcode: string) => {
+          const found = await lookupPostcode(store, postcode);
+          return found.kind === 'found'
+            ? { latitude: found.point.lat, longitude: found.point.lng }
+            : { message: found.message };
+        }),
+    }),
     demo: {
       seed: (options?: { password?: () => string }) =>
         seedDemo(store, clock, hasher, deps.frameworks, options),

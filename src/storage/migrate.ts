@@ -8,6 +8,7 @@ import * as actions from './migrations/0005-actions.js';
 import * as importJobs from './migrations/0008-import-jobs.js';
 import * as directory from './migrations/0007-directory.js';
 import * as areas from './migrations/0006-areas.js';
+import * as orukIndexes from './migrations/0009-oruk-indexes.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0008-import-jobs': importJobs,
   '0007-directory': directory,
   '0006-areas': areas,
+  '0009-oruk-indexes': orukIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

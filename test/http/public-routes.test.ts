@@ -34,6 +34,18 @@ const publicRoutes = [
   'GET /assets/*',
   'GET /static/*',
   'GET /api/v1/openapi.json',
+  // Each partnership's Open Referral UK 3.0 feed: the public directory (hidden places never appear).
+  'GET /oruk/:slug',
+  'GET /oruk/:slug/',
+  'GET /oruk/:slug/openapi.json',
+  'GET /oruk/:slug/services',
+  'GET /oruk/:slug/services/:id',
+  'GET /oruk/:slug/service_at_locations',
+  'GET /oruk/:slug/service_at_locations/:id',
+  'GET /oruk/:slug/taxonomies',
+  'GET /oruk/:slug/taxonomies/:id',
+  'GET /oruk/:slug/taxonomy_terms',
+  'GET /oruk/:slug/taxonomy_terms/:id',
 ];
 
 /** Public only in demo mode, where they show the outbox so people can try the service without email. */

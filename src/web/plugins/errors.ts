@@ -71,7 +71,8 @@ function problemFor(error: FastifyError): Problem {
   };
 }
 
-const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+const isApi = (request: FastifyRequest) =>
+  request.url.startsWith('/api/') || request.url.startsWith('/oruk/');
 
 async function renderProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   if (isApi(request)) {

@@ -1,0 +1,183 @@
+import { weekdays, type Weekday } from './model.js';
+import { isUuidShaped } from './stable-id.js';
+
+/**
+ * The query string of an Open Referral UK feed endpoint, checked: paging, and the UK profile's filters
+ * (search, taxonomy_term_id, taxonomy_id, minimum_age, maximum_age, day, start_time, end_time) with postcode
+ * and proximity (or latitude and longitude) on `/service_at_locations`. Each problem says what to send instead.
+ */
+
+export const defaultPerPage = 50;
+export const maxPerPage = 200;
+/** The furthest a proximity search reaches, in metres. */
+export const maxProximityMetres = 50_000;
+
+export type FeedEndpoint = 'services' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms';
+
+export interface FeedQuery {
+  readonly page: number;
+  readonly perPage: number;
+  readonly text?: string;
+  readonly taxonomyTermId?: string;
+  readonly taxonomyId?: string;
+  readonly minimumAge?: number;
+  readonly maximumAge?: number;
+  readonly day?: Weekday;
+  /** HH:MM, 24-hour. */
+  readonly startTime?: string;
+  readonly endTime?: string;
+  readonly postcode?: string;
+  readonly near?: { readonly latitude: number; readonly longitude: number };
+  readonly proximityMetres?: number;
+}
+
+export type FeedQueryResult =
+  | { readonly ok: true; readonly query: FeedQuery }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const filtersOf: Record<FeedEndpoint, readonly string[]> = {
+  taxonomies: [],
+  taxonomy_terms: [],
+  services: [
+    'search',
+    'taxonomy_term_id',
+    'taxonomy_id',
+    'minimum_age',
+    'maximum_age',
+    'day',
+    'start_time',
+    'end_time',
+  ],
+  service_at_locations: [
+    'search',
+    'taxonomy_term_id',
+    'taxonomy_id',
+    'minimum_age',
+    'maximum_age',
+    'day',
+    'start_time',
+    'end_time',
+    'postcode',
+    'proximity',
+    'latitude',
+    'longitude',
+  ],
+};
+
+const dayCodes: Record<string, Weekday> = {
+  MO: 'monday',
+  TU: 'tuesday',
+  WE: 'wednesday',
+  TH: 'thursday',
+  FR: 'friday',
+  SA: 'saturday',
+  SU: 'sunday',
+};
+
+const single = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() : Array.isArray(value) ? single(value[0]) : undefined;
+
+export function parseFeedQuery(
+  raw: Readonly<Record<string, unknown>>,
+  endpoint: FeedEndpoint,
+): FeedQueryResult {
+  const problems: string[] = [];
+  const allowed = new Set(['page', 'per_page', ...filtersOf[endpoint]]);
+  for (const name of Object.keys(raw)) {
+    if (!allowed.has(name)) {
+      problems.push(
+        `${name} is not a filter of /${endpoint}; use ${[...allowed].join(', ')}, or leave it out.`,
+      );
+    }
+  }
+  const text = (name: string) => {
+    const value = single(raw[name]);
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const whole = (name: string, min: number, max: number, fallback?: number): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; "${value}" is not.`);
+      return fallback;
+    }
+    return Number(value);
+  };
+  const decimal = (name: string, min: number, max: number): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!/^-?\d+(\.\d+)?$/.test(value) || n < min || n > max) {
+      problems.push(`${name} must be a number from ${min} to ${max}; "${value}" is not.`);
+      return undefined;
+    }
+    return n;
+  };
+  const uuid = (name: string): string | undefined => {
+    const value = text(name);
+    if (value !== undefined && !isUuidShaped(value)) {
+      problems.push(
+        `${name} must be a UUID such as those in /taxonomy_terms and /taxonomies; "${value}" is not.`,
+      );
+      return undefined;
+    }
+    return value?.toLowerCase();
+  };
+  const time = (name: string): string | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const match = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/.exec(value);
+    if (!match) {
+      problems.push(`${name} must be a time such as 09:30 or 17:00:00 (24-hour); "${value}" is not.`);
+      return undefined;
+    }
+    return `${match[1] ?? ''}:${match[2] ?? ''}`;
+  };
+  const dayOf = (): Weekday | undefined => {
+    const value = text('day');
+    if (value === undefined) return undefined;
+    const lower = value.toLowerCase();
+    const day = dayCodes[value.toUpperCase()] ?? weekdays.find((d) => d === lower);
+    if (!day) problems.push(`day must be a day such as MO, TU … SU or monday; "${value}" is not.`);
+    return day;
+  };
+
+  const page = whole('page', 1, 1_000_000, 1) ?? 1;
+  const perPage = whole('per_page', 1, maxPerPage, defaultPerPage) ?? defaultPerPage;
+  const minimumAge = decimal('minimum_age', 0, 150);
+  const maximumAge = decimal('maximum_age', 0, 150);
+  const latitude = decimal('latitude', -90, 90);
+  const longitude = decimal('longitude', -180, 180);
+  const proximityMetres = decimal('proximity', 1, maxProximityMetres);
+  if ((latitude === undefined) !== (longitude === undefined) && !problems.some((p) => /itude/.test(p))) {
+    problems.push('Send latitude and longitude together, or neither.');
+  }
+  const postcode = text('postcode');
+  if (postcode !== undefined && latitude !== undefined) {
+    problems.push('Send a postcode or a latitude and longitude, not both.');
+  }
+  if (proximityMetres !== undefined && postcode === undefined && latitude === undefined) {
+    problems.push('proximity needs a postcode, or a latitude and longitude, to measure from.');
+  }
+  const search = text('search');
+  const query: FeedQuery = {
+    page,
+    perPage,
+    ...(search !== undefined ? { text: search.slice(0, 200) } : {}),
+    ...optional('taxonomyTermId', uuid('taxonomy_term_id')),
+    ...optional('taxonomyId', uuid('taxonomy_id')),
+    ...optional('minimumAge', minimumAge),
+    ...optional('maximumAge', maximumAge),
+    ...optional('day', dayOf()),
+    ...optional('startTime', time('start_time')),
+    ...optional('endTime', time('end_time')),
+    ...optional('postcode', postcode),
+    ...(latitude !== undefined && longitude !== undefined ? { near: { latitude, longitude } } : {}),
+    ...optional('proximityMetres', proximityMetres),
+  };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, query };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
