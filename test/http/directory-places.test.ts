@@ -129,6 +129,12 @@ describe('directory search by postcode and area, and services on area profiles',
       expect(page.body).toContain('href="#postcode"');
       expect(page.body).toContain(message);
     }
+    const found = await viewer.get(
+      `/p/northmoor/postcode?postcode=${placeOf('Emergency food parcels').postcode}`,
+    );
+    expect(found.body).toContain(
+      `href="/p/northmoor/directory?postcode=${encodeURIComponent(placeOf('Emergency food parcels').postcode)}">Find services near`,
+    );
     const both = await viewer.get('/p/northmoor/directory?postcode=NM1+9ZZ&area=E05099101');
     expect(both.statusCode).toBe(400);
     expect(both.body).toContain('Search near a postcode or in an area, not both');
