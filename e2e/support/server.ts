@@ -13,6 +13,8 @@ export const demoAccounts = {
   partnershipAdmin: 'admin@northmoor.example',
   councilMember: 'council@northmoor.example',
   vcsMember: 'vcs@northmoor.example',
+  /** A VCS member of Moorside Money and Debt Advice, another organisation with services. */
+  adviceVcsMember: 'advice@northmoor.example',
   viewer: 'viewer@northmoor.example',
   eastbrookAdmin: 'admin@eastbrook.example',
   nationalAdmin: 'national@common-ground.example',

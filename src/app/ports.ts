@@ -531,6 +531,14 @@ export interface DirectoryRepository {
     partnershipId: string,
     box: { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number },
   ): Promise<{ serviceId: string; latitude: number; longitude: number }[]>;
+  /**
+   * The areas that services of the partnership say they cover, for "which services cover this area": those naming
+   * one of these area codes, and every polygon.
+   */
+  serviceAreasCovering(
+    partnershipId: string,
+    areaCodes: readonly string[],
+  ): Promise<{ serviceId: string; areaCode: string | null; geojson: string | null }[]>;
   /** How many services each theme has, for the theme filter. */
   themeCounts(partnershipId: string): Promise<Record<string, number>>;
   /**

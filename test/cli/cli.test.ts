@@ -111,13 +111,13 @@ describe('common-ground command line', { timeout: 120_000 }, () => {
     expect(result.stderr).toMatch(/Applied migrations: 0001-foundation/);
   });
 
-  it('loads the demo once, printing its 6 accounts on standard error, and refuses a second time', async () => {
+  it('loads the demo once, printing its 7 accounts on standard error, and refuses a second time', async () => {
     const first = await cli(['seed-demo'], { DATA_DIR: dataDir });
     expect(first.code, first.stderr).toBe(0);
     const accounts = first.stderr
       .split('\n')
       .filter((line) => /^\s+\S+@\S+\.example\s+\S+\s+\(.+\)$/.test(line));
-    expect(accounts).toHaveLength(6);
+    expect(accounts).toHaveLength(7);
     expect(first.stderr).toContain(`${baseUrl}/sign-in`);
     expect(first.stdout).toBe('');
 

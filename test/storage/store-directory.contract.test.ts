@@ -277,6 +277,39 @@ describe.each(databaseTargets())('Store contract on $name: directory', (target) 
     expect((await search([])).total).toBe(0);
   });
 
+  it('finds the service areas that name an area code, and every polygon', async () => {
+    const partnership = await givenPartnership(store);
+    const organisation = aDirectoryOrganisation(partnership.id);
+    await store.directory.insertOrganisations([organisation]);
+    const service = aService(partnership.id, organisation.id);
+    const areaOnly = aService(partnership.id, organisation.id, {
+      details: {
+        ...fullDetails,
+        name: 'Ward only',
+        areas: [{ kind: 'area', areaCode: 'E05000821', name: null }],
+      },
+    });
+    await store.directory.insertServices([service, areaOnly]);
+    const covering = (codes: string[]) => store.directory.serviceAreasCovering(partnership.id, codes);
+    const polygon = {
+      serviceId: service.id,
+      areaCode: null,
+      geojson: fullDetails.areas[1]?.kind === 'polygon' ? fullDetails.areas[1].geojson : '',
+    };
+    expect(await covering(['E05000820'])).toEqual([
+      { serviceId: service.id, areaCode: 'E05000820', geojson: null },
+      polygon,
+    ]);
+    expect(await covering(['E05000821'])).toEqual(
+      [{ serviceId: areaOnly.id, areaCode: 'E05000821', geojson: null }, polygon].sort((a, b) =>
+        a.serviceId.localeCompare(b.serviceId),
+      ),
+    );
+    expect(await covering([])).toEqual([polygon]);
+    const other = await givenPartnership(store);
+    expect(await store.directory.serviceAreasCovering(other.id, ['E05000820'])).toEqual([]);
+  });
+
   it('inserts thousands of services in batches', async () => {
     const partnership = await givenPartnership(store);
     const organisation = aDirectoryOrganisation(partnership.id);

@@ -14,6 +14,8 @@ export const demoAccounts = {
   northmoorAdmin: 'admin@northmoor.example',
   northmoorCouncil: 'council@northmoor.example',
   northmoorVcs: 'vcs@northmoor.example',
+  /** A VCS member of Moorside Money and Debt Advice, another organisation with services. */
+  northmoorAdviceVcs: 'advice@northmoor.example',
   northmoorViewer: 'viewer@northmoor.example',
   eastbrookAdmin: 'admin@eastbrook.example',
   national: 'national@common-ground.example',

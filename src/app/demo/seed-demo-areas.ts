@@ -1,5 +1,5 @@
 import { demoAuthorityPlaces, buildDemoGeography, demoDomains } from '../../domain/demo/demo-areas.js';
-import { buildDemoPostcodes } from '../../domain/demo/demo-postcodes.js';
+import { buildDemoPostcodes, type DemoPostcode } from '../../domain/demo/demo-postcodes.js';
 import { defaultEdition } from '../../domain/areas/editions.js';
 import type { AreaRecord, IndicatorValue } from '../areas/area-records.js';
 import type { Store } from '../ports.js';
@@ -8,13 +8,15 @@ const source = 'Generated for the Common Ground demo: not real statistics';
 
 /**
  * Gives each demo partnership's fictional authority generated wards and neighbourhoods with boundaries,
- * populations, deprivation-like figures and postcodes, so the area pages work with no data files.
+ * populations, deprivation-like figures and postcodes, so the area pages work with no data files. Returns each
+ * partnership's generated postcodes (by slug), so the demo directory can put its places on them.
  */
 export async function seedDemoAreas(
   store: Store,
   now: string,
   partnerships: readonly { slug: string; localAuthorityCode: string }[],
-): Promise<void> {
+): Promise<Map<string, DemoPostcode[]>> {
+  const postcodesBySlug = new Map<string, DemoPostcode[]>();
   await Promise.all(
     demoDomains.map((domain) =>
       store.areas.upsertIndicator({
@@ -65,11 +67,14 @@ export async function seedDemoAreas(
       decile: v.decile,
     }));
     await store.areas.upsertIndicatorValues(values);
+    const postcodes = buildDemoPostcodes(geography, place.postcodeArea);
+    postcodesBySlug.set(partnership.slug, postcodes);
     await store.areas.upsertPostcodes(
-      buildDemoPostcodes(geography, place.postcodeArea).map((p) => ({
+      postcodes.map((p) => ({
         ...p,
         lsoaEdition: defaultEdition('lsoa'),
       })),
     );
   }
+  return postcodesBySlug;
 }

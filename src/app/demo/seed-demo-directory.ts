@@ -1,11 +1,21 @@
 import { northmoorDemoServices } from '../../domain/demo/demo-directory.js';
+import { locateDemoPlaces } from '../../domain/demo/demo-places.js';
+import type { DemoPostcode } from '../../domain/demo/demo-postcodes.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
 import type { Clock, ServiceRecord, Store } from '../ports.js';
 
 const dayMs = 86_400_000;
 
-/** Puts the made-up Northmoor directory under the demo organisations of the same names. */
-export async function seedDemoDirectory(store: Store, clock: Clock, partnershipId: string): Promise<void> {
+/**
+ * Puts the made-up Northmoor directory under the demo organisations of the same names, its places on the
+ * generated postcodes.
+ */
+export async function seedDemoDirectory(
+  store: Store,
+  clock: Clock,
+  partnershipId: string,
+  postcodes: readonly DemoPostcode[] = [],
+): Promise<void> {
   const organisations = new Map(
     (await store.organisations.listByPartnership(partnershipId)).map((o) => [o.name, o.id]),
   );
@@ -22,7 +32,7 @@ export async function seedDemoDirectory(store: Store, clock: Clock, partnershipI
         id: stableUuid(commonGroundNamespace, `${partnershipId}:service:demo:${demo.key}`),
         partnershipId,
         organisationId,
-        details: demo.details,
+        details: locateDemoPlaces(demo.details, postcodes),
         provenance: { sourceKind: 'demo', sourceId: demo.key },
         lastCheckedAt: checkedAt,
         lastCheckedBy: checkedAt ? demo.owner : null,

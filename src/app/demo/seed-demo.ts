@@ -93,12 +93,12 @@ export async function seedDemo(
         });
       }
     }
-    await seedDemoAreas(trx, now, world.partnerships);
+    const postcodes = await seedDemoAreas(trx, now, world.partnerships);
     const northmoor = partnershipIds.get('northmoor');
     if (northmoor) {
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
       await seedDemoActions(trx, clock, northmoor);
-      await seedDemoDirectory(trx, clock, northmoor);
+      await seedDemoDirectory(trx, clock, northmoor, postcodes.get('northmoor') ?? []);
     }
   });
 

@@ -14,6 +14,7 @@ import type {
   UserRecord,
 } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import { servicesForArea, type AreaSearch, type DirectoryArea } from './directory-areas.js';
 import { applyDirectoryImport, planDirectoryImport, type DirectoryBatch } from './directory-import.js';
 
 export interface DirectoryDeps {
@@ -260,6 +261,9 @@ export function directoryUseCases(deps: DirectoryDeps) {
   return {
     themes: deps.themes,
     search: (partnershipId: string, search: DirectorySearch) => searchDirectory(deps, partnershipId, search),
+    themeCounts: (partnershipId: string) => deps.store.directory.themeCounts(partnershipId),
+    inArea: (partnershipId: string, area: DirectoryArea, search?: AreaSearch) =>
+      servicesForArea(deps, partnershipId, area, search),
     organisation: (partnershipId: string, organisationId: string) =>
       viewOrganisation(deps, partnershipId, organisationId),
     view: (partnershipId: string, serviceId: string, member: MembershipRecord | undefined) =>

@@ -160,6 +160,13 @@ export function buildDemoWorld(seed = 2026): DemoWorld {
       nationalAdmin: true,
       memberships: [],
     },
+    {
+      // A second VCS member, from another organisation with services, to show who may change what.
+      email: 'advice@northmoor.example',
+      displayName: person(),
+      nationalAdmin: false,
+      memberships: [{ partnership: 'northmoor', role: 'vcs-member', organisation: 'advice' }],
+    },
   ];
   return { partnerships: [northmoor, eastbrook], people };
 }

@@ -526,6 +526,23 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         longitude: Number(r.longitude),
       }));
     },
+    async serviceAreasCovering(partnershipId, areaCodes) {
+      const rows = await db
+        .selectFrom('service_areas')
+        .innerJoin('services', 'services.id', 'service_areas.service_id')
+        .where('services.partnership_id', '=', partnershipId)
+        .where((eb) =>
+          eb.or([
+            eb('service_areas.kind', '=', 'polygon'),
+            ...(areaCodes.length > 0 ? [eb('service_areas.area_code', 'in', [...areaCodes])] : []),
+          ]),
+        )
+        .select(['service_areas.service_id', 'service_areas.area_code', 'service_areas.geojson'])
+        .orderBy('service_areas.service_id')
+        .orderBy('service_areas.position')
+        .execute();
+      return rows.map((r) => ({ serviceId: r.service_id, areaCode: r.area_code, geojson: r.geojson }));
+    },
     async themeCounts(partnershipId) {
       const rows = await db
         .selectFrom('service_themes')

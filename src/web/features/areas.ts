@@ -8,7 +8,13 @@ import { areaLevelNames } from '../../domain/areas/gss-code.js';
 import { boundaryMap, DECILE_FILLS } from '../charts/boundary-map.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import { formErrors, text } from '../forms.js';
+import { directoryArea, formatMiles, kmPerMile } from './directory-places.js';
 import { accessOf } from './members.js';
+
+/** How far round an area's representative point its profile looks for services: 1 mile. */
+const aroundMiles = 1;
+/** The most services an area profile lists. */
+const nearbyShown = 20;
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -153,8 +159,21 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
           ]
         : []),
     ];
+    const nearby = await services.directory.inArea(partnership.id, directoryArea(profile), {
+      aroundKm: aroundMiles * kmPerMile,
+    });
     return reply.page('areas/profile.njk', {
       title: `${area.name}: area profile`,
+      nearby: {
+        around: `${aroundMiles} mile`,
+        items: nearby.slice(0, nearbyShown).map((item) => ({
+          ...item,
+          href: `/p/${partnership.slug}/directory/services/${item.id}`,
+          distance: item.distanceKm === undefined ? null : formatMiles(item.distanceKm),
+        })),
+        more: Math.max(0, nearby.length - nearbyShown),
+        searchHref: `/p/${partnership.slug}/directory?${area.level === 'lsoa' ? 'lsoa' : 'area'}=${encodeURIComponent(area.code)}`,
+      },
       summaryRows,
       area,
       levelTitle: levelTitle(area),

@@ -13,6 +13,14 @@ import { serviceFormFor, type ServiceForm } from '../../domain/directory/service
 import { organisationKindLabels } from '../../domain/partnerships/organisation-kinds.js';
 import { formErrors, text } from '../forms.js';
 import { accessOf, actorOf } from './members.js';
+import {
+  areaPage,
+  distanceChoices,
+  formatMiles,
+  kmPerMile,
+  placeValues,
+  readPlaceSearch,
+} from './directory-places.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const edit = { access: { partnership: 'edit' } } as const;
@@ -59,13 +67,30 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
     const theme = typeof query.theme === 'string' ? query.theme : '';
     const needsChecking = query.check === 'yes';
     const page = Math.max(1, Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1);
-    const result = await services.directory.search(partnership.id, {
+    const values = placeValues(query);
+    const place = await readPlaceSearch(services, partnership, values);
+    const filters = {
       text: q,
       theme,
       needsChecking,
-      page,
       ...(mine && membership.organisationId ? { organisationId: membership.organisationId } : {}),
-    });
+    };
+    const result =
+      place.kind === 'area'
+        ? await areaPage(services, partnership.id, place.area, filters, page)
+        : await services.directory.search(partnership.id, {
+            ...filters,
+            page,
+            ...(place.kind === 'near'
+              ? {
+                  near: {
+                    latitude: place.latitude,
+                    longitude: place.longitude,
+                    withinKm: place.miles * kmPerMile,
+                  },
+                }
+              : {}),
+          });
     const base = `/p/${partnership.slug}/directory`;
     const pageHref = (number: number) => {
       const params = new URLSearchParams();
@@ -73,51 +98,89 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
       if (theme) params.set('theme', theme);
       if (needsChecking) params.set('check', 'yes');
       if (mine) params.set('mine', 'yes');
+      if (values.postcode) params.set('postcode', values.postcode);
+      if (values.postcode) params.set('distance', String(values.miles));
+      if (values.area) params.set('area', values.area);
+      if (values.lsoa) params.set('lsoa', values.lsoa);
       if (number > 1) params.set('page', String(number));
       const search = params.toString();
       return search ? `${base}?${search}` : base;
     };
-    return reply.page('directory/list.njk', {
-      title: 'Directory of services',
-      q,
-      themeItems: [
-        { value: '', text: 'Any theme' },
-        ...themes().map((t) => ({
-          value: t.id,
-          text: `${t.name} (${result.themeCounts[t.id] ?? 0})`,
-          selected: t.id === theme,
+    const { authority, wards } = await services.areas.forPartnership(partnership);
+    const errors = place.kind === 'error' ? formErrors(place.fields) : undefined;
+    return reply.page(
+      'directory/list.njk',
+      {
+        title: 'Directory of services',
+        q,
+        values,
+        errors,
+        place,
+        themeItems: [
+          { value: '', text: 'Any theme' },
+          ...themes().map((t) => ({
+            value: t.id,
+            text: `${t.name} (${result.themeCounts[t.id] ?? 0})`,
+            selected: t.id === theme,
+          })),
+        ],
+        distanceItems: distanceChoices.map((miles) => ({
+          value: String(miles),
+          text: `${miles} ${miles === 1 ? 'mile' : 'miles'}`,
+          selected: miles === values.miles,
         })),
-      ],
-      checkItems: [{ value: 'yes', text: 'Only records not checked for 12 months', checked: needsChecking }],
-      mineItems: membership.organisationId
-        ? [{ value: 'yes', text: 'Only my organisation’s services', checked: mine }]
-        : undefined,
-      filtered: Boolean(q || theme || needsChecking || mine),
-      total: result.total,
-      items: result.items.map((item) => ({
-        ...item,
-        href: `${base}/services/${item.id}`,
-        statusLabel: serviceStatusLabels[item.status],
-        themeNames: item.themes.map(themeName),
-        summary:
-          item.description.length > 200 ? `${item.description.slice(0, 197).trimEnd()}…` : item.description,
-      })),
-      pagination:
-        result.pages > 1
-          ? {
-              ...(result.page > 1 ? { previous: { href: pageHref(result.page - 1) } } : {}),
-              ...(result.page < result.pages ? { next: { href: pageHref(result.page + 1) } } : {}),
-              items: Array.from({ length: result.pages }, (_, i) => i + 1)
-                .filter((n) => n === 1 || n === result.pages || Math.abs(n - result.page) <= 2)
-                .flatMap((n, index, shown) => [
-                  ...(index > 0 && n - (shown[index - 1] ?? n) > 1 ? [{ ellipsis: true }] : []),
-                  { number: n, href: pageHref(n), current: n === result.page },
-                ]),
-            }
+        areaItems: [
+          { value: '', text: 'Any area' },
+          ...(authority
+            ? [
+                {
+                  value: authority.code,
+                  text: `All of ${authority.name}`,
+                  selected: values.area === authority.code,
+                },
+              ]
+            : []),
+          ...[...wards]
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((w) => ({ value: w.code, text: w.name, selected: values.area === w.code })),
+        ],
+        checkItems: [
+          { value: 'yes', text: 'Only records not checked for 12 months', checked: needsChecking },
+        ],
+        mineItems: membership.organisationId
+          ? [{ value: 'yes', text: 'Only my organisation’s services', checked: mine }]
           : undefined,
-      page: result.page,
-      pages: result.pages,
-    });
+        filtered: Boolean(
+          q || theme || needsChecking || mine || values.postcode || values.area || values.lsoa,
+        ),
+        total: result.total,
+        items: result.items.map((item) => ({
+          ...item,
+          href: `${base}/services/${item.id}`,
+          statusLabel: serviceStatusLabels[item.status],
+          themeNames: item.themes.map(themeName),
+          distance: item.distanceKm === undefined ? undefined : formatMiles(item.distanceKm),
+          summary:
+            item.description.length > 200 ? `${item.description.slice(0, 197).trimEnd()}…` : item.description,
+        })),
+        pagination:
+          result.pages > 1
+            ? {
+                ...(result.page > 1 ? { previous: { href: pageHref(result.page - 1) } } : {}),
+                ...(result.page < result.pages ? { next: { href: pageHref(result.page + 1) } } : {}),
+                items: Array.from({ length: result.pages }, (_, i) => i + 1)
+                  .filter((n) => n === 1 || n === result.pages || Math.abs(n - result.page) <= 2)
+                  .flatMap((n, index, shown) => [
+                    ...(index > 0 && n - (shown[index - 1] ?? n) > 1 ? [{ ellipsis: true }] : []),
+                    { number: n, href: pageHref(n), current: n === result.page },
+                  ]),
+              }
+            : undefined,
+        page: result.page,
+        pages: result.pages,
+      },
+      errors ? 400 : 200,
+    );
   });
 
   app.get('/p/:slug/directory/organisations/:organisationId', { config: member }, async (request, reply) => {

@@ -27,7 +27,10 @@ function problemFor(error: FastifyError): Problem {
       status: 403,
       title: 'You do not have permission to see this page',
       paragraphs: [
-        'Your role in this partnership does not include this page.',
+        // A use case's refusal says why (such as whose service it is); a route's says the role does not reach.
+        error instanceof ForbiddenError && error.message
+          ? error.message.replace(/([^.])$/, '$1.')
+          : 'Your role in this partnership does not include this page.',
         'Ask a partnership admin if you need access.',
       ],
       action: { href: '/', text: 'Go to your home page' },
