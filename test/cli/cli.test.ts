@@ -177,7 +177,7 @@ describe('common-ground command line', { timeout: 120_000 }, () => {
     const restored = await cli(['restore', backupFile], { DATA_DIR: otherDir });
     expect(restored.code, restored.stderr).toBe(0);
     const original = await contents(sqliteIn(dataDir));
-    expect(original.users?.length).toBe(8);
+    expect(original.users?.length).toBe(9);
     expect(await contents(sqliteIn(otherDir))).toEqual(original);
 
     const again = await cli(['restore', backupFile], { DATA_DIR: otherDir });
