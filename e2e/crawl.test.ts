@@ -74,11 +74,11 @@ const roles: readonly Role[] = [
   },
 ];
 
-/** Links the crawl does not follow: actions, files, JSON and the health check. */
+/** Links the crawl does not follow: actions, files, the JSON APIs (our own and the Open Referral feed) and the health check. */
 function shouldFollow(url: URL, origin: string): boolean {
   if (url.origin !== origin) return false;
   const path = url.pathname;
-  if (/^\/(static|assets|api)\//.test(path)) return false;
+  if (/^\/(static|assets|api|oruk)\//.test(path)) return false;
   if (/sign-?out$/.test(path) && path !== '/signed-out') return false;
   if (path === '/healthz') return false;
   return !/\.(json|css|js|svg|png|ico|jpe?g|pdf|csv|xml|txt|zip)$/i.test(path);
