@@ -1,0 +1,112 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DirectoryOrganisationRecord, DirectoryRepository } from '../../app/ports.js';
+import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
+import type { Database, OrganisationsTable } from '../schema.js';
+import { chunks } from './batches.js';
+
+/** The directory's view of organisations: the same table as `organisations`, with the directory fields. */
+function toOrganisation(row: Selectable<OrganisationsTable>): DirectoryOrganisationRecord {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    name: row.name,
+    kind: row.kind as OrganisationKind,
+    identifier: row.identifier,
+    createdAt: row.created_at,
+    details: {
+      description: row.description,
+      url: row.url,
+      email: row.email,
+      phone: row.phone,
+      address: row.address,
+      postcode: row.postcode,
+    },
+    provenance:
+      row.source_kind && row.source_id ? { sourceKind: row.source_kind, sourceId: row.source_id } : null,
+    isPlaceholder: Number(row.is_placeholder) === 1,
+    lastCheckedAt: row.last_checked_at,
+    lastCheckedBy: row.last_checked_by,
+  };
+}
+
+function organisationRow(o: DirectoryOrganisationRecord): Insertable<OrganisationsTable> {
+  return {
+    id: o.id,
+    partnership_id: o.partnershipId,
+    name: o.name,
+    kind: o.kind,
+    identifier: o.identifier,
+    created_at: o.createdAt,
+    description: o.details.description,
+    url: o.details.url,
+    email: o.details.email,
+    phone: o.details.phone,
+    address: o.details.address,
+    postcode: o.details.postcode,
+    source_kind: o.provenance?.sourceKind ?? null,
+    source_id: o.provenance?.sourceId ?? null,
+    is_placeholder: o.isPlaceholder ? 1 : 0,
+    last_checked_at: o.lastCheckedAt,
+    last_checked_by: o.lastCheckedBy,
+  };
+}
+
+type OrganisationPart = Pick<
+  DirectoryRepository,
+  | 'listOrganisations'
+  | 'findOrganisation'
+  | 'insertOrganisations'
+  | 'updateOrganisation'
+  | 'organisationsWithIds'
+>;
+
+export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
+  return {
+    async listOrganisations(partnershipId) {
+      const rows = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('partnership_id', '=', partnershipId)
+        .orderBy('name')
+        .execute();
+      return rows.map(toOrganisation);
+    },
+    async findOrganisation(partnershipId, id) {
+      const row = await db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('partnership_id', '=', partnershipId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toOrganisation(row);
+    },
+    async insertOrganisations(organisations) {
+      for (const part of chunks(organisations.map(organisationRow), 17)) {
+        await db.insertInto('organisations').values(part).execute();
+      }
+    },
+    async updateOrganisation(organisation) {
+      const { id, partnership_id, created_at, ...change } = organisationRow(organisation);
+      await db
+        .updateTable('organisations')
+        .set(change)
+        .where('partnership_id', '=', partnership_id)
+        .where('id', '=', id)
+        .execute();
+      void created_at;
+    },
+    async organisationsWithIds(partnershipId, ids) {
+      const found: DirectoryOrganisationRecord[] = [];
+      for (const part of chunks([...new Set(ids)], 1)) {
+        const rows = await db
+          .selectFrom('organisations')
+          .selectAll()
+          .where('partnership_id', '=', partnershipId)
+          .where('id', 'in', part)
+          .execute();
+        found.push(...rows.map(toOrganisation));
+      }
+      return found;
+    },
+  };
+}
