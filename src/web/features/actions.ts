@@ -24,6 +24,7 @@ import {
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
 import { guardCell } from '../view-models/results-view.js';
+import { planEntries } from './action-plan-summary.js';
 import { accessOf, actorOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
@@ -437,10 +438,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
 
   app.get('/p/:slug/actions.csv', { config: member }, async (request, reply) => {
     const { partnership } = accessOf(request);
-    const [entries, organisations] = await Promise.all([
-      services.actions.list(partnership.id),
-      services.organisations.list(partnership.id),
-    ]);
+    const entries = await planEntries(services, partnership.id);
     const names = principleNames();
     const rows = [
       [
@@ -457,7 +455,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
         'Overdue',
         'Latest note',
       ],
-      ...entries.map(({ action, latestNote }) => [
+      ...entries.map(({ action, latestNote, ownerName }) => [
         guardCell(partnership.name),
         guardCell(action.title),
         guardCell(action.description),
@@ -467,7 +465,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
             .map((code) => names.get(code) ?? code)
             .join('; '),
         ),
-        guardCell(organisations.find((o) => o.id === action.ownerOrganisationId)?.name ?? ''),
+        guardCell(ownerName ?? ''),
         actionSideLabels[action.side],
         guardCell(action.leadName),
         action.dueOn ?? '',
