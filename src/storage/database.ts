@@ -25,6 +25,12 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle pooled connection can be closed by the server (a restart, an administrator, a dropped test
+  // database). Without a listener, pg re-throws that as an uncaught exception and the process dies; the pool
+  // has already discarded the connection, so a warning is all that is needed.
+  pool.on('error', (error) => {
+    process.emitWarning(`An idle PostgreSQL connection closed: ${error.message}`, 'DatabaseWarning');
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
