@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { GapSettings } from '../../domain/needs/analysis-types.js';
+import { defaultGapSettings } from '../../domain/needs/analyse.js';
+import type { Store } from '../ports.js';
+
+/**
+ * A partnership's own gap settings, kept as JSON in the key/value settings under `gap-settings:{id}`: the
+ * engine's settings and its own weight for each statistic-to-theme link (by `theme|indicator`). Checked with zod
+ * when saved and when read back; a stored value that no longer fits is ignored in favour of the defaults.
+ */
+export interface PartnershipGapSettings {
+  readonly settings: GapSettings;
+  readonly linkWeights: Readonly<Record<string, number>>;
+  /** False while the partnership uses the defaults. */
+  readonly customised: boolean;
+}
+
+const weight = z.number().finite().min(0).max(10);
+const km = z.number().finite().gt(0).max(100);
+const score = z.number().finite().min(0).max(100);
+const provision = z.number().finite().min(0).max(1000);
+
+export const gapSettingsSchema = z
+  .object({
+    weights: z.object({ statistics: weight, localRecords: weight }),
+    reachKm: z.object({ urban: km, rural: km }),
+    thresholds: z.object({
+      highNeed: score,
+      lowNeed: score,
+      littleProvision: provision,
+      thinProvision: provision,
+      overlapProvision: provision,
+    }),
+  })
+  .superRefine((s, ctx) => {
+    if (s.weights.statistics + s.weights.localRecords <= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weights', 'statistics'],
+        message: 'Give the statistics or the local records a weight above 0',
+      });
+    if (s.thresholds.lowNeed > s.thresholds.highNeed)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', 'lowNeed'],
+        message: 'Low need must be at or below high need',
+      });
+    if (s.thresholds.littleProvision > s.thresholds.thinProvision)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', 'littleProvision'],
+        message: 'Little provision must be at or below thin provision',
+      });
+    if (s.thresholds.thinProvision > s.thresholds.overlapProvision)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', 'thinProvision'],
+        message: 'Thin provision must be at or below overlap',
+      });
+  });
+
+const storedSchema = z.object({
+  settings: gapSettingsSchema,
+  linkWeights: z.record(z.string().max(130), weight),
+});
+
+export const gapSettingsKey = (partnershipId: string) => `gap-settings:${partnershipId}`;
+
+export const defaultPartnershipGapSettings: PartnershipGapSettings = {
+  settings: defaultGapSettings,
+  linkWeights: {},
+  customised: false,
+};
+
+export async function readGapSettings(store: Store, partnershipId: string): Promise<PartnershipGapSettings> {
+  const text = await store.settings.get(gapSettingsKey(partnershipId));
+  if (!text) return defaultPartnershipGapSettings;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return defaultPartnershipGapSettings;
+  }
+  const parsed = storedSchema.safeParse(json);
+  return parsed.success
+    ? { settings: parsed.data.settings, linkWeights: parsed.data.linkWeights, customised: true }
+    : defaultPartnershipGapSettings;
+}
+
+export type SaveGapSettingsResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
+
+/** Checks and saves the settings; errors are keyed by dotted path (`thresholds.highNeed`). */
+export async function saveGapSettings(
+  store: Store,
+  partnershipId: string,
+  value: { settings: unknown; linkWeights: unknown },
+): Promise<SaveGapSettingsResult> {
+  const parsed = storedSchema.safeParse(value);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.').replace(/^settings\./, '');
+      errors[path] ??= issue.message;
+    }
+    return { ok: false, errors };
+  }
+  await store.settings.set(gapSettingsKey(partnershipId), JSON.stringify(parsed.data));
+  return { ok: true };
+}
+
+/** Back to the defaults: the stored value is replaced by an empty marker that reads as "no settings". */
+export async function resetGapSettings(store: Store, partnershipId: string): Promise<void> {
+  await store.settings.set(gapSettingsKey(partnershipId), '');
+}
