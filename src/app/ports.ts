@@ -11,6 +11,7 @@ import type {
   Weekday,
 } from '../domain/directory/model.js';
 import type { AreaStore } from './areas/area-records.js';
+import type { NeedRecord } from '../domain/needs/model.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -406,6 +407,8 @@ export interface Store {
   readonly directory: DirectoryRepository;
   /** National reference data: areas, populations, indicators and postcodes. */
   readonly areas: AreaStore;
+  /** The partnership's needs register. */
+  readonly needs: NeedStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
@@ -566,4 +569,24 @@ export interface DirectoryRepository {
   ): Promise<{ total: number; items: ShownPlace[] }>;
   /** A service at one of its places by the place's id, unless the place is hidden. */
   findShownPlace(partnershipId: string, id: string): Promise<ShownPlace | undefined>;
+}
+
+/** Which needs to list: any of these themes, in any of these areas (an empty or missing list means all). */
+export interface NeedFilter {
+  readonly theme?: string;
+  readonly areaCodes?: readonly string[];
+}
+
+/** The needs register. Every call is scoped to one partnership: another partnership's needs are never seen. */
+export interface NeedStore {
+  insert(records: readonly NeedRecord[]): Promise<void>;
+  /** Replaces the need's details and source id (not its partnership, creator or creation time). */
+  update(record: NeedRecord): Promise<void>;
+  /** True when a need was deleted. */
+  delete(partnershipId: string, id: string): Promise<boolean>;
+  find(partnershipId: string, id: string): Promise<NeedRecord | undefined>;
+  /** Newest reported first, then by area and theme. */
+  listForPartnership(partnershipId: string, filter?: NeedFilter): Promise<NeedRecord[]>;
+  /** The needs imported with these source ids, for idempotent re-imports. */
+  withSourceIds(partnershipId: string, sourceIds: readonly string[]): Promise<NeedRecord[]>;
 }

@@ -37,6 +37,7 @@ export const tablesInDependencyOrder = [
   'indicator_values',
   'postcodes',
   'lsoa_changes',
+  'needs',
 ] as const;
 
 export interface BackupFile {

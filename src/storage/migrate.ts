@@ -9,6 +9,7 @@ import * as importJobs from './migrations/0008-import-jobs.js';
 import * as directory from './migrations/0007-directory.js';
 import * as areas from './migrations/0006-areas.js';
 import * as orukIndexes from './migrations/0009-oruk-indexes.js';
+import * as needs from './migrations/0010-needs.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-directory': directory,
   '0006-areas': areas,
   '0009-oruk-indexes': orukIndexes,
+  '0010-needs': needs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

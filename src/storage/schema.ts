@@ -43,6 +43,7 @@ export interface Database {
   indicator_values: IndicatorValuesTable;
   postcodes: PostcodesTable;
   lsoa_changes: LsoaChangesTable;
+  needs: NeedsTable;
 }
 
 export interface PartnershipsTable {
@@ -343,4 +344,21 @@ export interface ServiceContactsTable {
   role: string | null;
   email: string | null;
   phone: string | null;
+}
+
+export interface NeedsTable {
+  id: string;
+  partnership_id: string;
+  area_code: string;
+  theme: string;
+  severity: number;
+  people_affected: number | null;
+  evidence: string;
+  source: string;
+  reporting_organisation_id: string | null;
+  reported_on: string;
+  source_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }

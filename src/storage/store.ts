@@ -20,6 +20,7 @@ import { actionsRepository } from './repositories/actions.js';
 import { importJobsRepository } from './repositories/import-jobs.js';
 import { directoryRepository } from './repositories/directory.js';
 import { areasRepository } from './repositories/areas.js';
+import { needsRepository } from './repositories/needs.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -43,6 +44,7 @@ export function createStore(db: Kysely<Database>): Store {
     importJobs: importJobsRepository(db),
     directory: directoryRepository(db),
     areas: areasRepository(db),
+    needs: needsRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {
