@@ -39,6 +39,13 @@ const environmentSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   SMTP_IGNORE_TLS: booleanFlag.default(false),
   MAIL_FROM: z.string().min(3).default('Common Ground <no-reply@common-ground.localhost>'),
+  MAP_TILE_URL: z
+    .string()
+    .regex(
+      /^https:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/,
+      'must be an https address with {z}, {x} and {y}, such as https://tile.example.org/{z}/{x}/{y}.png',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -69,6 +76,8 @@ export interface Config {
     | undefined;
   readonly mailFrom: string;
   readonly logLevel: string;
+  /** The basemap tiles of the needs map ({z}/{x}/{y}), or undefined for a plain background. */
+  readonly mapTileUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -132,5 +141,6 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       : undefined,
     mailFrom: values.MAIL_FROM,
     logLevel: values.LOG_LEVEL,
+    mapTileUrl: values.MAP_TILE_URL,
   });
 }

@@ -9,6 +9,7 @@ import { createServices, type Services } from './app/services.js';
 import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import { loadGuidance } from './interchange/guidance-content.js';
 import { loadThemes } from './interchange/themes-content.js';
+import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
 import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
@@ -49,6 +50,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
   if (overrides.migrate !== false) await migrateToLatest(handle);
   const frameworks = frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework')));
   const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
+  const themes = await loadThemes(path.join(contentDir, 'themes', 'themes.yaml'));
   const services = createServices({
     store: createStore(handle.db),
     clock: overrides.clock ?? systemClock,
@@ -67,7 +69,11 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
           uploadDir: uploadDirFor(config),
         }),
     },
-    themes: await loadThemes(path.join(contentDir, 'themes', 'themes.yaml')),
+    themes,
+    indicatorThemes: await loadIndicatorThemes(
+      path.join(contentDir, 'needs', 'indicator-themes.yaml'),
+      themes,
+    ),
   });
   return { config, handle, services, close: () => handle.close() };
 }
@@ -92,6 +98,7 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
     signInAttemptsPer15Minutes: config.signInAttemptsPer15Minutes,
     logLevel: config.logLevel,
     uploadDir: uploadDirFor(config),
+    mapTileUrl: config.mapTileUrl,
     ...(mailSender ? { mailSender } : {}),
   });
   registerApiV1(app, services);

@@ -87,6 +87,10 @@ import {
   type StartImportInput,
 } from './imports/import-jobs.js';
 import type { ThemeVocabulary } from '../domain/directory/themes.js';
+import type { IndicatorThemes } from '../domain/needs/indicator-themes.js';
+import { gapExplanation, gapReport, type GapDeps } from './gaps/gap-analysis.js';
+import type { GapLevel } from './gaps/gap-areas.js';
+import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -100,6 +104,8 @@ export interface ServiceDeps {
   readonly imports?: { readonly runner: ImportRunner; readonly kinds: readonly ImportKindInfo[] };
   /** The themes vocabulary (content/themes/themes.yaml). */
   readonly themes: ThemeVocabulary;
+  /** Which statistics count towards which theme (content/needs/indicator-themes.yaml). */
+  readonly indicatorThemes: IndicatorThemes;
   /** A postcode's point, for postcode searches of the Open Referral UK feed; without it they are refused. */
   readonly locatePostcode?: PostcodeLocator;
 }
@@ -130,6 +136,7 @@ export function createServices(deps: ServiceDeps) {
     kinds: deps.imports?.kinds ?? [],
     progress: new Map(),
   };
+  const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));
@@ -293,6 +300,17 @@ export function createServices(deps: ServiceDeps) {
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),
       profile: (partnership: PartnershipRecord, code: string) => areaProfile(store, partnership, code),
       lookupPostcode: (postcode: string) => lookupPostcode(store, postcode),
+    },
+    gaps: {
+      indicatorThemes: deps.indicatorThemes,
+      report: (partnership: PartnershipRecord, themes: readonly string[], level: GapLevel) =>
+        gapReport(gapDeps, partnership, themes, level),
+      explain: (partnership: PartnershipRecord, areaCode: string, theme: string) =>
+        gapExplanation(gapDeps, partnership, areaCode, theme),
+      settings: (partnershipId: string) => readGapSettings(store, partnershipId),
+      saveSettings: (partnershipId: string, value: { settings: unknown; linkWeights: unknown }) =>
+        saveGapSettings(store, partnershipId, value),
+      resetSettings: (partnershipId: string) => resetGapSettings(store, partnershipId),
     },
     oruk: orukFeedUseCases({
       store,

@@ -20,6 +20,8 @@ export interface WebOptions {
   readonly logLevel: string;
   /** Where uploaded import files wait between their preview and their import. */
   readonly uploadDir: string;
+  /** The needs map's basemap tiles ({z}/{x}/{y}); without it the map has a plain background. */
+  readonly mapTileUrl?: string | undefined;
   /** When set, the outbox is delivered through it every few seconds while the server runs. */
   readonly mailSender?: MailSender;
 }
@@ -49,7 +51,13 @@ export async function buildWebServer(services: Services, options: WebOptions): P
     }
   });
 
-  await registerSecurity(app, { cookieSecret: options.cookieSecret, secureCookies: options.secureCookies });
+  await registerSecurity(app, {
+    cookieSecret: options.cookieSecret,
+    secureCookies: options.secureCookies,
+    ...(options.mapTileUrl
+      ? { imageOrigins: [new URL(options.mapTileUrl.replace(/[{}]/g, '')).origin] }
+      : {}),
+  });
   await registerViews(app);
   await app.register(fastifyStatic, { root: govukAssets, prefix: '/assets/', decorateReply: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', decorateReply: false });

@@ -21,7 +21,13 @@ export function isPartnershipRole(value: unknown): value is PartnershipRole {
 }
 
 export type Permission =
-  'manage-members' | 'read-audit-log' | 'read-outbox' | 'manage-organisations' | 'import-data' | 'edit';
+  | 'manage-members'
+  | 'read-audit-log'
+  | 'read-outbox'
+  | 'manage-organisations'
+  | 'import-data'
+  | 'manage-settings'
+  | 'edit';
 
 const permissions: Record<PartnershipRole, readonly Permission[]> = {
   'partnership-admin': [
@@ -30,6 +36,7 @@ const permissions: Record<PartnershipRole, readonly Permission[]> = {
     'read-outbox',
     'manage-organisations',
     'import-data',
+    'manage-settings',
     'edit',
   ],
   'council-member': ['edit'],

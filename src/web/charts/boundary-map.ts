@@ -17,6 +17,8 @@ export interface BoundaryMapOptions {
   readonly outline: Polygon | MultiPolygon | null;
   readonly parts: readonly MapPart[];
   readonly width?: number;
+  /** Points drawn as small circles over the parts (such as services), each with a name. */
+  readonly markers?: readonly { readonly lat: number; readonly lng: number; readonly name: string }[];
 }
 
 const rings = (boundary: Polygon | MultiPolygon): Position[][] =>
@@ -69,10 +71,17 @@ export function boundaryMap(options: BoundaryMapOptions): string {
   const outline = options.outline
     ? `<path${attrs({ d: path(options.outline), fill: options.parts.length ? 'none' : '#f3f2f1', stroke: '#0b0c0c', 'stroke-width': 2.5, 'fill-rule': 'evenodd' })}/>`
     : '';
+  const markers = (options.markers ?? [])
+    .filter((m) => m.lng >= west && m.lng <= east && m.lat >= south && m.lat <= north)
+    .map(
+      (m) =>
+        `<circle${attrs({ cx: margin + (m.lng - west) * squash * scale, cy: margin + (north - m.lat) * scale, r: 4, fill: '#0b0c0c', stroke: '#ffffff', 'stroke-width': 1.5 })}><title>${escapeXml(m.name)}</title></circle>`,
+    )
+    .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'cg-boundary-map' })}>` +
     `<title id="${id}-title">${escapeXml(options.title)}</title><desc id="${id}-desc">${escapeXml(options.description)}</desc>` +
-    `${parts}${outline}</svg>`
+    `${parts}${outline}${markers}</svg>`
   );
 }
 

@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 export interface SecurityOptions {
   readonly cookieSecret: string;
   readonly secureCookies: boolean;
+  /** Other origins images may come from (the needs map's basemap tiles). */
+  readonly imageOrigins?: readonly string[];
 }
 
 export const sessionCookieName = 'cg_session';
@@ -29,7 +31,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(options.imageOrigins ?? [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
