@@ -128,7 +128,8 @@ export function themeProvision(allServices: readonly AnalysisService[], theme: s
     if (places) {
       const box = boxAround(point, reachKm);
       for (const id of places.range(box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude)) {
-        const km = distanceKm(point, placePoints[id] as LatLng);
+        // To the millimetre, so a place at exactly the reach is not let in by rounding.
+        const km = Math.round(distanceKm(point, placePoints[id] as LatLng) * 1e6) / 1e6;
         if (km < nearestKm) [nearestKm, nearestPlace] = [km, id];
         const factor = distanceFactor(km, reachKm);
         if (factor <= 0) continue;
@@ -154,7 +155,8 @@ export function themeProvision(allServices: readonly AnalysisService[], theme: s
       const { longitude: x, latitude: y } = point;
       for (const i of polygonIndex.search(x, y, x, y)) {
         const s = polygonService[i] as number;
-        if (covers[s] !== 1 && booleanPointInPolygon([x, y], polygons[i] as Boundary)) cover(s);
+        const coveredAlready = stamp[s] === query && covers[s] === 1;
+        if (!coveredAlready && booleanPointInPolygon([x, y], polygons[i] as Boundary)) cover(s);
       }
     }
     const nearestService = nearestPlace >= 0 ? services[placeService[nearestPlace] as number] : undefined;
