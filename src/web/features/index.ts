@@ -14,6 +14,7 @@ import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
 import { registerMembers } from './members.js';
 import { registerNational } from './national.js';
+import { registerNeeds } from './needs.js';
 import { registerOrganisations } from './organisations.js';
 import { registerPartnershipHome } from './partnership-home.js';
 import { registerPasswords } from './passwords.js';
@@ -46,6 +47,7 @@ export async function registerFeatureRoutes(
   registerActionPlanSummary(app, services);
   registerActions(app, services);
   registerDirectory(app, services);
+  registerNeeds(app, services);
   registerAreas(app, services);
   registerDirectoryCsv(app, services);
   registerResults(app, services);

@@ -39,6 +39,7 @@ function partnershipNav(request: FastifyRequest) {
     { href: `${base}/actions`, text: 'Actions' },
     { href: `${base}/organisations`, text: 'Organisations' },
     { href: `${base}/directory`, text: 'Directory' },
+    { href: `${base}/needs`, text: 'Needs' },
     { href: `${base}/areas`, text: 'Areas' },
     { href: '/guidance', text: 'Guidance' },
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
