@@ -46,6 +46,7 @@ import {
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
+import { needUseCases } from './needs/needs.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
@@ -295,6 +296,7 @@ export function createServices(deps: ServiceDeps) {
       failInterrupted: () => failInterruptedImports(importDeps),
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
+    needs: needUseCases({ store, clock, themes: deps.themes }),
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),

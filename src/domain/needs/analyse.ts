@@ -1,14 +1,25 @@
+import type { LatLng } from '../directory/distance.js';
 import type {
+  AnalysisArea,
   GapAnalysis,
   GapAnalysisInput,
   GapCell,
   GapExplanation,
   GapSettings,
 } from './analysis-types.js';
+import { classifyGap, classReason, gapScore } from './gap-class.js';
+import { needScorer } from './need-score.js';
+import { themeProvision } from './provision.js';
 
-/** The settings a partnership starts with; docs/needs-scoring.md explains each. */
+/**
+ * The gap analysis: need against provision for every area and theme. Pure: the app layer loads the inputs.
+ * docs/needs-scoring.md explains every formula, default and threshold.
+ */
+
+/** The settings a partnership starts with. */
 export const defaultGapSettings: GapSettings = {
   weights: { statistics: 0.6, localRecords: 0.4 },
+  // A 20-minute walk in towns and cities; a short bus or car journey in rural areas.
   reachKm: { urban: 1.6, rural: 8 },
   thresholds: {
     highNeed: 60,
@@ -19,50 +30,88 @@ export const defaultGapSettings: GapSettings = {
   },
 };
 
-/** Need against provision for every area and theme (first version: every cell has no data yet). */
-export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
-  const cells: GapCell[] = [];
-  for (const area of input.areas) {
-    for (const theme of input.themes) {
-      cells.push({
-        areaCode: area.code,
-        theme: theme.id,
-        need: null,
-        statisticsNeed: null,
-        localNeed: null,
-        provision: 0,
-        serviceCount: 0,
-        gapClass: 'no-data',
-        gapScore: 0,
-        nearestKm: null,
-        nearestServiceId: null,
-      });
-    }
-  }
-  return { cells, settings: input.settings };
+/** How far a service reaches for an area: by its urban/rural class, urban when not known. */
+export function reachFor(area: AnalysisArea, settings: GapSettings): number {
+  return area.ruralUrban === 'rural' ? settings.reachKm.rural : settings.reachKm.urban;
 }
 
-/** Why one area and theme has its class: every need input and every contributing service. */
+const pointOf = (area: AnalysisArea): LatLng => ({ latitude: area.point.lat, longitude: area.point.lng });
+
+function scorerFor(input: GapAnalysisInput) {
+  return needScorer(input.areas, input.indicators, input.links, input.needs, input.settings.weights);
+}
+
+/** Need against provision for every area and theme, area by area, themes in the order given. */
+export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
+  const { areas, themes, settings } = input;
+  const scorer = scorerFor(input);
+  const points = areas.map(pointOf);
+  const cells = new Array<GapCell>(areas.length * themes.length);
+  themes.forEach((theme, t) => {
+    const provider = themeProvision(input.services, theme.id);
+    areas.forEach((area, a) => {
+      const point = points[a] as LatLng;
+      const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(
+        area,
+        point,
+        reachFor(area, settings),
+      );
+      const { need, statisticsNeed, localNeed } = scorer.score(a, theme.id);
+      cells[a * themes.length + t] = {
+        areaCode: area.code,
+        theme: theme.id,
+        need,
+        statisticsNeed,
+        localNeed,
+        provision,
+        serviceCount,
+        gapClass: classifyGap(need, provision, settings.thresholds),
+        gapScore: gapScore(need, provision),
+        nearestKm,
+        nearestServiceId,
+      };
+    });
+  });
+  return { cells, settings };
+}
+
+/**
+ * Why one area and theme has its class: every need input with its weight, and every contributing service with
+ * its factors (the contributions add up to the cell's provision). Undefined when the area or theme is unknown.
+ */
 export function explainGap(
   input: GapAnalysisInput,
   areaCode: string,
   theme: string,
 ): GapExplanation | undefined {
-  const cell = analyseGaps(input).cells.find((c) => c.areaCode === areaCode && c.theme === theme);
-  if (!cell) return undefined;
+  const { settings } = input;
+  const a = input.areas.findIndex((area) => area.code === areaCode);
+  const area = input.areas[a];
+  if (!area || !input.themes.some((t) => t.id === theme)) return undefined;
+  const point = pointOf(area);
+  const reachKm = reachFor(area, settings);
+  const provider = themeProvision(input.services, theme);
+  const contributions = provider.contributions(area, point, reachKm);
+  const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(area, point, reachKm);
+  const need = scorerFor(input).explain(a, theme);
   return {
-    cell,
-    need: {
-      statistics: [],
-      statisticsNeed: null,
-      records: [],
-      localNeed: null,
-      weights: input.settings.weights,
-      need: null,
+    cell: {
+      areaCode,
+      theme,
+      need: need.need,
+      statisticsNeed: need.statisticsNeed,
+      localNeed: need.localNeed,
+      provision,
+      serviceCount,
+      gapClass: classifyGap(need.need, provision, settings.thresholds),
+      gapScore: gapScore(need.need, provision),
+      nearestKm,
+      nearestServiceId,
     },
-    contributions: [],
-    reachKm: input.settings.reachKm.urban,
-    thresholds: input.settings.thresholds,
-    classReason: 'There is no statistic or local record for this theme here yet.',
+    need,
+    contributions: [...contributions].sort((x, y) => y.contribution - x.contribution),
+    reachKm,
+    thresholds: settings.thresholds,
+    classReason: classReason(need.need, provision, settings.thresholds),
   };
 }

@@ -18,6 +18,7 @@ import { registerInvitations } from './invitations.js';
 import { registerMembers } from './members.js';
 import { registerNeedsMap } from './needs-map.js';
 import { registerNational } from './national.js';
+import { registerNeeds } from './needs.js';
 import { registerOrganisations } from './organisations.js';
 import { registerPartnershipHome } from './partnership-home.js';
 import { registerPasswords } from './passwords.js';
@@ -50,6 +51,7 @@ export async function registerFeatureRoutes(
   registerActionPlanSummary(app, services);
   registerActions(app, services);
   registerDirectory(app, services);
+  registerNeeds(app, services);
   registerAreas(app, services);
   registerNeedsMap(app, services, options.mapTileUrl);
   registerGaps(app, services);

@@ -39,6 +39,7 @@ function partnershipNav(request: FastifyRequest) {
     { href: `${base}/actions`, text: 'Actions' },
     { href: `${base}/organisations`, text: 'Organisations' },
     { href: `${base}/directory`, text: 'Directory' },
+    { href: `${base}/needs`, text: 'Needs' },
     { href: `${base}/needs/map`, text: 'Needs map' },
     { href: `${base}/needs/gaps`, text: 'Gaps' },
     { href: `${base}/areas`, text: 'Areas' },
@@ -49,12 +50,16 @@ function partnershipNav(request: FastifyRequest) {
     ...(roleAllows(role, 'import-data') ? [{ href: `${base}/imports`, text: 'Imports' }] : []),
   ];
   const current = request.url.split('?')[0] ?? '';
+  // The longest link the address starts with is the current one (Needs map over Needs).
+  const activeHref = items
+    .filter((item) => (item.href === `${base}/` ? current === item.href : current.startsWith(item.href)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return {
     serviceName: access.partnership.name,
     serviceUrl: `${base}/`,
     items: items.map((item) => ({
       ...item,
-      active: item.href === `${base}/` ? current === item.href : current.startsWith(item.href),
+      active: item.href === activeHref,
     })),
   };
 }

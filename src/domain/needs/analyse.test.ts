@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisArea, AnalysisService, GapAnalysisInput } from './analysis-types.js';
+import { analyseGaps, defaultGapSettings, explainGap } from './analyse.js';
+import { combineNeed, localNeedFrom } from './need-score.js';
+
+const kmPerDegree = (6371.0088 * Math.PI) / 180;
+const north = (km: number) => ({ lat: 53 + km / kmPerDegree, lng: -2 });
+
+const area = (code: string, more: Partial<AnalysisArea> = {}): AnalysisArea => ({
+  code,
+  name: code,
+  level: 'lsoa',
+  point: { lat: 53, lng: -2 },
+  population: 1000,
+  ruralUrban: 'urban',
+  ancestorCodes: ['W1'],
+  descendantCodes: [],
+  ...more,
+});
+
+const service = (id: string, more: Partial<AnalysisService> = {}): AnalysisService => ({
+  id,
+  name: `Service ${id}`,
+  organisationName: null,
+  themes: ['food'],
+  open: true,
+  points: [],
+  areaCodes: [],
+  polygons: [],
+  capacityPerWeek: null,
+  hoursPerWeek: null,
+  ...more,
+});
+
+// L1 is most deprived (decile 1: 95), L2 least (decile 10: 5); L3 has no statistic but a severe record.
+const input: GapAnalysisInput = {
+  areas: [
+    area('L1'),
+    area('L2', { point: north(10) }),
+    area('L3', { point: north(20), ruralUrban: 'rural' }),
+  ],
+  themes: [
+    { id: 'food', name: 'Food' },
+    { id: 'housing', name: 'Housing' },
+  ],
+  indicators: [
+    {
+      key: 'income',
+      name: 'Income deprivation',
+      edition: 'IMD 2025',
+      higherIsMoreNeed: true,
+      values: new Map([
+        ['L1', { value: 0.4, rank: 10, decile: 1 }],
+        ['L2', { value: 0.02, rank: 30000, decile: 10 }],
+      ]),
+    },
+  ],
+  links: [{ theme: 'food', indicatorKey: 'income', weight: 1 }],
+  needs: [
+    {
+      id: 'n1',
+      areaCode: 'L3',
+      theme: 'food',
+      severity: 4,
+      peopleAffected: null,
+      reportedOn: '2026-10-01',
+      source: 'survey',
+    },
+  ],
+  services: [
+    service('on-the-spot', { points: [north(0)], capacityPerWeek: 25 }), // L1: 1 × 0.5
+    service('covers-ward', { areaCodes: ['W1'], hoursPerWeek: 7 }), // every area: 1 × 0.25
+    service('rural-4km', { points: [north(16)] }), // L3 (rural, 8 km reach): 0.5
+    service('closed', { points: [north(10)], open: false }),
+  ],
+  settings: defaultGapSettings,
+};
+
+describe('analyseGaps', () => {
+  const { cells } = analyseGaps(input);
+
+  it('gives one cell per area and theme, area by area', () => {
+    expect(cells.map((c) => `${c.areaCode}:${c.theme}`)).toEqual([
+      'L1:food',
+      'L1:housing',
+      'L2:food',
+      'L2:housing',
+      'L3:food',
+      'L3:housing',
+    ]);
+  });
+
+  it.each([
+    // code, theme, need, provision, services, class, nearest km, nearest service
+    ['L1', 'food', 95, 0.75, 2, 'thin-provision', 0, 'on-the-spot'],
+    ['L2', 'food', 5, 0.25, 1, 'balanced', 6, 'rural-4km'],
+    ['L3', 'food', 80, 0.75, 2, 'thin-provision', 4, 'rural-4km'],
+    ['L1', 'housing', null, 0, 0, 'no-data', null, null],
+  ] as const)('%s %s: need %s, provision %s', (code, theme, need, provision, count, gapClass, km, id) => {
+    const cell = cells.find((c) => c.areaCode === code && c.theme === theme);
+    expect(cell?.need ?? null).toEqual(need === null ? null : expect.closeTo(need, 10));
+    expect(cell?.provision).toBeCloseTo(provision, 10);
+    expect(cell?.serviceCount).toBe(count);
+    expect(cell?.gapClass).toBe(gapClass);
+    if (km === null) expect(cell?.nearestKm).toBeNull();
+    else expect(cell?.nearestKm).toBeCloseTo(km, 6);
+    expect(cell?.nearestServiceId).toBe(id);
+  });
+
+  it('re-weights need when the settings change', () => {
+    const settings = { ...defaultGapSettings, weights: { statistics: 1, localRecords: 0 } };
+    const reweighted = analyseGaps({ ...input, settings }).cells.find((c) => c.areaCode === 'L3');
+    expect(reweighted?.need).toBeNull();
+    expect(reweighted?.gapClass).toBe('no-data');
+  });
+});
+
+describe('explainGap', () => {
+  it('explains a cell: the same numbers as the analysis, contributions that add up, the need recomputed', () => {
+    const explanation = explainGap(input, 'L1', 'food');
+    const cell = analyseGaps(input).cells.find((c) => c.areaCode === 'L1' && c.theme === 'food');
+    expect(explanation?.cell).toEqual(cell);
+    expect(explanation?.contributions.map((c) => [c.serviceId, c.reason, c.contribution])).toEqual([
+      ['on-the-spot', 'nearby', 0.5],
+      ['covers-ward', 'covers the area', 0.25],
+    ]);
+    expect(explanation?.reachKm).toBe(1.6);
+    expect(explanation?.classReason).toContain('below the thin-provision threshold of 1.5');
+    expect(explanation?.need.statistics.map((s) => [s.indicatorKey, s.edition, s.needPercentile])).toEqual([
+      ['income', 'IMD 2025', 95],
+    ]);
+  });
+
+  it('uses the rural reach for a rural area', () => {
+    expect(explainGap(input, 'L3', 'food')?.reachKm).toBe(8);
+  });
+
+  it.each([
+    ['an unknown area', 'E01999999', 'food'],
+    ['an unknown theme', 'L1', 'gardening'],
+  ])('is undefined for %s', (_, code, theme) => {
+    expect(explainGap(input, code, theme)).toBeUndefined();
+  });
+
+  it('always adds up: contributions to the provision, the need inputs to the need score', () => {
+    const place = fc.record({
+      lat: fc.double({ min: 52.95, max: 53.05, noNaN: true }),
+      lng: fc.double({ min: -2.05, max: -1.95, noNaN: true }),
+    });
+    const randomService = fc.record({
+      points: fc.array(place, { maxLength: 3 }),
+      areaCodes: fc.subarray(['L1', 'L2', 'W1', 'W9']),
+      open: fc.boolean(),
+      capacityPerWeek: fc.option(fc.integer({ min: 0, max: 400 })),
+      hoursPerWeek: fc.option(fc.double({ min: 0, max: 168, noNaN: true })),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(randomService, { maxLength: 12 }),
+        fc.constantFrom('L1', 'L2', 'L3'),
+        (specs, code) => {
+          const services = specs.map((spec, i) => service(`s${i}`, spec));
+          const explanation = explainGap({ ...input, services }, code, 'food');
+          if (!explanation) throw new Error('Expected an explanation');
+          const sum = explanation.contributions.reduce((total, c) => total + c.contribution, 0);
+          expect(sum).toBeCloseTo(explanation.cell.provision, 9);
+          expect(explanation.contributions).toHaveLength(explanation.cell.serviceCount);
+          const { need } = explanation;
+          const weightSum = need.statistics.reduce((total, s) => total + s.weight, 0);
+          const stats =
+            weightSum > 0
+              ? need.statistics.reduce((t, s) => t + s.weight * s.needPercentile, 0) / weightSum
+              : null;
+          expect(stats).toBe(need.statisticsNeed);
+          expect(localNeedFrom(need.records.map((r) => r.score))).toBe(need.localNeed);
+          expect(combineNeed(stats, need.localNeed, need.weights)).toBe(explanation.cell.need);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { defaultGapSettings } from './analyse.js';
+import { classifyGap, classReason, gapScore } from './gap-class.js';
+
+const thresholds = defaultGapSettings.thresholds;
+
+describe('classifyGap at each threshold (high need 60, low need 30; provision 0.5, 1.5, 3)', () => {
+  it.each([
+    [null, 0, 'no-data'],
+    [null, 5, 'no-data'],
+    [60, 0.49, 'unmet-need'],
+    [100, 0, 'unmet-need'],
+    [60, 0.5, 'thin-provision'],
+    [59.9, 0, 'thin-provision'],
+    [30, 1.49, 'thin-provision'],
+    [30, 1.5, 'balanced'],
+    [90, 1.5, 'balanced'],
+    [29.9, 1.49, 'balanced'],
+    [29.9, 2.99, 'balanced'],
+    [29.9, 3, 'overlap'],
+    [0, 10, 'overlap'],
+    [30, 3, 'balanced'],
+  ] as const)('need %s, provision %s: %s', (need, provision, gapClass) => {
+    expect(classifyGap(need, provision, thresholds)).toBe(gapClass);
+  });
+});
+
+describe('gapScore', () => {
+  it.each([
+    [null, 0, 0],
+    [60, 0, 60],
+    [60, 0.5, 40],
+    [30, 2, 10],
+  ])('need %s, provision %s: %s', (need, provision, score) => {
+    expect(gapScore(need, provision)).toBeCloseTo(score, 10);
+  });
+
+  it('grows with need and shrinks with provision', () => {
+    expect(gapScore(70, 1)).toBeGreaterThan(gapScore(60, 1));
+    expect(gapScore(60, 1)).toBeLessThan(gapScore(60, 0.5));
+  });
+});
+
+describe('classReason', () => {
+  it.each([
+    [null, 0, ['no area statistics or local needs records']],
+    [
+      72.04,
+      0.333,
+      [
+        'Need is 72',
+        'high-need threshold of 60',
+        'provision is 0.33',
+        'little-provision threshold of 0.5',
+        'unmet',
+      ],
+    ],
+    [45, 1.2, ['Need is 45', 'low-need threshold of 30', 'thin-provision threshold of 1.5', 'thin']],
+    [12, 4, ['below the low-need threshold of 30', 'overlap threshold of 3', 'overlap']],
+    [12, 1, ['below the overlap threshold of 3', 'balanced']],
+    [80, 2, ['at or above the thin-provision threshold of 1.5', 'balanced']],
+  ] as const)('need %s, provision %s', (need, provision, phrases) => {
+    const reason = classReason(need, provision, thresholds);
+    for (const phrase of phrases) expect(reason).toContain(phrase);
+  });
+});

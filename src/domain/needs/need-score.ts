@@ -1,0 +1,246 @@
+import type {
+  AnalysisArea,
+  AnalysisIndicator,
+  AnalysisNeed,
+  GapSettings,
+  NeedExplanation,
+  ThemeIndicatorLink,
+} from './analysis-types.js';
+
+/**
+ * The need score of an area for a theme (0–100), from area statistics and local needs records.
+ * docs/needs-scoring.md explains every formula here in plain English.
+ */
+
+/** Need percentile from a national decile: the middle of the decile, so decile 1 (most deprived) is 95. */
+export function decileNeedPercentile(decile: number): number {
+  const clamped = Math.min(10, Math.max(1, Math.round(decile)));
+  return 105 - 10 * clamped;
+}
+
+/**
+ * Need percentiles (0–100) of every area on one indicator, by area index; NaN where the area has no value.
+ * A national decile wins; otherwise the area's place among the analysed areas that have a value: the share of
+ * the others with less need, counting ties as half (so the most in need is 100, the least 0, a lone area 50).
+ */
+export function indicatorPercentiles(
+  areas: readonly AnalysisArea[],
+  indicator: AnalysisIndicator,
+): Float64Array {
+  const percentiles = new Float64Array(areas.length).fill(Number.NaN);
+  const ranked: { index: number; need: number }[] = [];
+  areas.forEach((area, index) => {
+    const value = indicator.values.get(area.code);
+    if (!value) return;
+    if (value.decile !== null && Number.isFinite(value.decile)) {
+      percentiles[index] = decileNeedPercentile(value.decile);
+    } else if (value.value !== null && Number.isFinite(value.value)) {
+      ranked.push({ index, need: indicator.higherIsMoreNeed ? value.value : -value.value });
+    }
+  });
+  const count = ranked.length;
+  ranked.sort((a, b) => a.need - b.need);
+  let start = 0;
+  while (start < count) {
+    const need = ranked[start]?.need;
+    let end = start;
+    while (end + 1 < count && ranked[end + 1]?.need === need) end += 1;
+    // `start` areas have less need; the others in the tie count as half.
+    const percentile = count === 1 ? 50 : ((start + (end - start) / 2) / (count - 1)) * 100;
+    for (let i = start; i <= end; i += 1) percentiles[ranked[i]?.index ?? 0] = percentile;
+    start = end + 1;
+  }
+  return percentiles;
+}
+
+/** Points for a record's severity: 20 for low up to 80 for severe. */
+export const severityPoints = 20;
+/** Up to this many points more for the share of people affected. */
+export const shareMaxPoints = 20;
+/** The share of the population affected that earns the full share points (one in ten). */
+export const fullShare = 0.1;
+/** Each further record for the same area and theme adds this many points (corroboration). */
+export const furtherRecordPoints = 5;
+
+/** A record's score: severity × 20, plus up to 20 for the share of people affected (full at 10%). */
+export function recordScore(
+  severity: number,
+  peopleAffected: number | null,
+  population: number | null,
+): number {
+  const base = severityPoints * severity;
+  if (peopleAffected === null || population === null || population <= 0 || peopleAffected <= 0) return base;
+  return base + Math.min(shareMaxPoints, (shareMaxPoints * (peopleAffected / population)) / fullShare);
+}
+
+/** Local need: the strongest record's score, plus 5 for each further record, at most 100; null with none. */
+export function localNeedFrom(scores: readonly number[]): number | null {
+  if (scores.length === 0) return null;
+  return Math.min(100, Math.max(...scores) + furtherRecordPoints * (scores.length - 1));
+}
+
+/** Weighted mean of the parts that exist and have a positive weight; null when there are none. */
+export function combineNeed(
+  statisticsNeed: number | null,
+  localNeed: number | null,
+  weights: GapSettings['weights'],
+): number | null {
+  const ws = statisticsNeed === null ? 0 : Math.max(0, weights.statistics);
+  const wl = localNeed === null ? 0 : Math.max(0, weights.localRecords);
+  if (ws + wl === 0) return null;
+  return ((statisticsNeed ?? 0) * ws + (localNeed ?? 0) * wl) / (ws + wl);
+}
+
+export interface NeedScore {
+  readonly need: number | null;
+  readonly statisticsNeed: number | null;
+  readonly localNeed: number | null;
+}
+
+/** Scores need for any analysed area (by its index in the input) and theme; indexes are built once per run. */
+export interface NeedScorer {
+  score(areaIndex: number, theme: string): NeedScore;
+  explain(areaIndex: number, theme: string): NeedExplanation;
+}
+
+interface ThemeLink {
+  readonly link: ThemeIndicatorLink;
+  readonly indicator: AnalysisIndicator;
+  readonly percentiles: Float64Array;
+}
+
+type StatisticRow = NeedExplanation['statistics'][number];
+type RecordRow = NeedExplanation['records'][number];
+
+export function needScorer(
+  areas: readonly AnalysisArea[],
+  indicators: readonly AnalysisIndicator[],
+  links: readonly ThemeIndicatorLink[],
+  needs: readonly AnalysisNeed[],
+  weights: GapSettings['weights'],
+): NeedScorer {
+  const linksByTheme = themeLinks(areas, indicators, links);
+  const recordsByTheme = new Map<string, Map<string, AnalysisNeed[]>>();
+  for (const need of needs) {
+    let byCode = recordsByTheme.get(need.theme);
+    if (!byCode) recordsByTheme.set(need.theme, (byCode = new Map()));
+    byCode.set(need.areaCode, [...(byCode.get(need.areaCode) ?? []), need]);
+  }
+  const populationOf = populationLookup(areas);
+
+  function statistics(areaIndex: number, theme: string, rows?: StatisticRow[]): number | null {
+    let total = 0;
+    let weightSum = 0;
+    for (const { link, indicator, percentiles } of linksByTheme.get(theme) ?? []) {
+      const percentile = percentiles[areaIndex] ?? Number.NaN;
+      if (Number.isNaN(percentile)) continue;
+      total += percentile * link.weight;
+      weightSum += link.weight;
+      if (rows) {
+        const value = indicator.values.get(areas[areaIndex]?.code ?? '');
+        rows.push({
+          indicatorKey: indicator.key,
+          name: indicator.name,
+          edition: indicator.edition,
+          value: value?.value ?? null,
+          decile: value?.decile ?? null,
+          needPercentile: percentile,
+          weight: link.weight,
+        });
+      }
+    }
+    return weightSum > 0 ? total / weightSum : null;
+  }
+
+  function records(areaIndex: number, theme: string, rows?: RecordRow[]): number | null {
+    const byCode = recordsByTheme.get(theme);
+    const area = areas[areaIndex];
+    if (!byCode || !area) return null;
+    const scores: number[] = [];
+    const add = (code: string, population: number | null) => {
+      for (const record of byCode.get(code) ?? []) {
+        const score = recordScore(record.severity, record.peopleAffected, population);
+        scores.push(score);
+        rows?.push({
+          needId: record.id,
+          areaCode: record.areaCode,
+          severity: record.severity,
+          peopleAffected: record.peopleAffected,
+          score,
+        });
+      }
+    };
+    add(area.code, area.population);
+    // A record for a containing area: its people affected are a share of that area's population.
+    for (const code of area.ancestorCodes) add(code, populationOf(code));
+    // A record for an area inside this one: its people are part of this area's population.
+    for (const code of area.descendantCodes) add(code, area.population);
+    return localNeedFrom(scores);
+  }
+
+  return {
+    score(areaIndex, theme) {
+      const statisticsNeed = statistics(areaIndex, theme);
+      const localNeed = records(areaIndex, theme);
+      return { statisticsNeed, localNeed, need: combineNeed(statisticsNeed, localNeed, weights) };
+    },
+    explain(areaIndex, theme) {
+      const statisticRows: StatisticRow[] = [];
+      const recordRows: RecordRow[] = [];
+      const statisticsNeed = statistics(areaIndex, theme, statisticRows);
+      const localNeed = records(areaIndex, theme, recordRows);
+      return {
+        statistics: statisticRows,
+        statisticsNeed,
+        records: recordRows,
+        localNeed,
+        weights,
+        need: combineNeed(statisticsNeed, localNeed, weights),
+      };
+    },
+  };
+}
+
+/** The links of each theme with a positive weight and a known indicator, with that indicator's percentiles. */
+function themeLinks(
+  areas: readonly AnalysisArea[],
+  indicators: readonly AnalysisIndicator[],
+  links: readonly ThemeIndicatorLink[],
+): Map<string, ThemeLink[]> {
+  const indicatorByKey = new Map(indicators.map((i) => [i.key, i]));
+  const percentilesByKey = new Map<string, Float64Array>();
+  const byTheme = new Map<string, ThemeLink[]>();
+  for (const link of links) {
+    const indicator = indicatorByKey.get(link.indicatorKey);
+    if (!indicator || !(link.weight > 0)) continue;
+    let percentiles = percentilesByKey.get(indicator.key);
+    if (!percentiles) {
+      percentiles = indicatorPercentiles(areas, indicator);
+      percentilesByKey.set(indicator.key, percentiles);
+    }
+    byTheme.set(link.theme, [...(byTheme.get(link.theme) ?? []), { link, indicator, percentiles }]);
+  }
+  return byTheme;
+}
+
+/**
+ * The population of an analysed area, or of an area containing analysed areas (the sum of theirs, when every one
+ * is known). Null when not known.
+ */
+function populationLookup(areas: readonly AnalysisArea[]): (code: string) => number | null {
+  const known = new Map<string, number | null>();
+  const summed = new Map<string, number | null>();
+  for (const area of areas) {
+    known.set(area.code, area.population);
+    for (const code of area.ancestorCodes) {
+      const sofar = summed.get(code);
+      const add = area.population;
+      summed.set(code, sofar === null || add === null ? null : (sofar ?? 0) + add);
+    }
+  }
+  return (code) => {
+    const own = known.get(code);
+    if (own !== undefined) return own;
+    return summed.get(code) ?? null;
+  };
+}
