@@ -89,8 +89,9 @@ import {
 } from './imports/import-jobs.js';
 import type { ThemeVocabulary } from '../domain/directory/themes.js';
 import type { IndicatorThemes } from '../domain/needs/indicator-themes.js';
-import { gapExplanation, gapReport, type GapDeps } from './gaps/gap-analysis.js';
+import { areaGaps, gapExplanation, gapReport, type GapDeps } from './gaps/gap-analysis.js';
 import type { GapLevel } from './gaps/gap-areas.js';
+import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 
 export interface ServiceDeps {
@@ -307,6 +308,7 @@ export function createServices(deps: ServiceDeps) {
       indicatorThemes: deps.indicatorThemes,
       report: (partnership: PartnershipRecord, themes: readonly string[], level: GapLevel) =>
         gapReport(gapDeps, partnership, themes, level),
+      forArea: (partnership: PartnershipRecord, area: AreaRecord) => areaGaps(gapDeps, partnership, area),
       explain: (partnership: PartnershipRecord, areaCode: string, theme: string) =>
         gapExplanation(gapDeps, partnership, areaCode, theme),
       settings: (partnershipId: string) => readGapSettings(store, partnershipId),

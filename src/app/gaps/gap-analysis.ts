@@ -141,3 +141,22 @@ export async function gapExplanation(
 export function domainsInUse(report: Omit<GapReport, 'analysis'>): Map<string, string> {
   return new Map(report.input.indicators.map((i) => [domainOf(i.key), i.name]));
 }
+
+/** One area's need and gap for every theme, and the local needs records made for it. */
+export async function areaGaps(deps: GapDeps, partnership: PartnershipRecord, area: AreaRecord) {
+  const report = await gapReport(deps, partnership, [], area.level);
+  const names = new Map(report.input.themes.map((t) => [t.id, t.name]));
+  const serviceNames = new Map(report.services.map((s) => [s.id, s.name]));
+  return {
+    cells: report.analysis.cells
+      .filter((c) => c.areaCode === area.code)
+      .map((cell) => ({
+        cell,
+        themeName: names.get(cell.theme) ?? cell.theme,
+        nearestName: cell.nearestServiceId ? (serviceNames.get(cell.nearestServiceId) ?? null) : null,
+      })),
+    needs: report.needs
+      .filter((n) => n.areaCode === area.code)
+      .map((need) => ({ need, themeName: names.get(need.theme) ?? need.theme })),
+  };
+}

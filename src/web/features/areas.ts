@@ -9,6 +9,8 @@ import { boundaryMap, DECILE_FILLS } from '../charts/boundary-map.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import { formErrors, text } from '../forms.js';
 import { directoryArea, formatMiles, kmPerMile } from './directory-places.js';
+import { needSeverityLabels } from '../../domain/needs/model.js';
+import { formatKm, gapClassLabels, oneDecimal, twoDecimals } from '../view-models/gap-view.js';
 import { accessOf } from './members.js';
 
 /** How far round an area's representative point its profile looks for services: 1 mile. */
@@ -162,8 +164,31 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
     const nearby = await services.directory.inArea(partnership.id, directoryArea(profile), {
       aroundKm: aroundMiles * kmPerMile,
     });
+    const gaps = await services.gaps.forArea(partnership, area);
+    const needsBase = `/p/${partnership.slug}/needs`;
     return reply.page('areas/profile.njk', {
       title: `${area.name}: area profile`,
+      gaps: gaps.cells
+        .filter((g) => g.cell.gapClass !== 'no-data' || g.cell.serviceCount > 0)
+        .sort((a, b) => b.cell.gapScore - a.cell.gapScore)
+        .map((g) => ({
+          themeName: g.themeName,
+          need: g.cell.need === null ? 'No data' : oneDecimal(g.cell.need),
+          provision: twoDecimals(g.cell.provision),
+          services: String(g.cell.serviceCount),
+          gapClass: gapClassLabels[g.cell.gapClass],
+          nearest: g.nearestName ? `${g.nearestName}, ${formatKm(g.cell.nearestKm)}` : 'None open',
+          href: `${needsBase}/gaps/${area.code}/${g.cell.theme}`,
+        })),
+      localNeeds: gaps.needs.map((n) => ({
+        themeName: n.themeName,
+        severity: needSeverityLabels[n.need.severity],
+        people: n.need.peopleAffected === null ? 'Not known' : n.need.peopleAffected.toLocaleString('en-GB'),
+        reportedOn: n.need.reportedOn,
+        href: `${needsBase}?${new URLSearchParams({ area: area.code, theme: n.need.theme }).toString()}`,
+      })),
+      needsHref: `${needsBase}?area=${encodeURIComponent(area.code)}`,
+      mapHref: `${needsBase}/map?level=${area.level}`,
       nearby: {
         around: `${aroundMiles} mile`,
         items: nearby.slice(0, nearbyShown).map((item) => ({
