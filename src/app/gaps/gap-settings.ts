@@ -15,10 +15,12 @@ export interface PartnershipGapSettings {
   readonly customised: boolean;
 }
 
-const weight = z.number().finite().min(0).max(10);
-const km = z.number().finite().gt(0).max(100);
-const score = z.number().finite().min(0).max(100);
-const provision = z.number().finite().min(0).max(1000);
+const between = (low: number, high: number, message: string) =>
+  z.number({ error: message }).min(low, message).max(high, message);
+const weight = between(0, 10, 'Enter a weight from 0 to 10, like 0.5');
+const km = between(0.1, 100, 'Enter a distance from 0.1 to 100 kilometres, like 1.6');
+const score = between(0, 100, 'Enter a need score from 0 to 100');
+const provision = between(0, 1000, 'Enter a number of service-equivalents from 0 to 1000, like 1.5');
 
 export const gapSettingsSchema = z
   .object({
@@ -88,8 +90,7 @@ export async function readGapSettings(store: Store, partnershipId: string): Prom
 }
 
 export type SaveGapSettingsResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
+  { readonly ok: true } | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
 /** Checks and saves the settings; errors are keyed by dotted path (`thresholds.highNeed`). */
 export async function saveGapSettings(

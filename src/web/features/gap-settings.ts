@@ -54,6 +54,11 @@ export function registerGapSettings(app: FastifyInstance, services: Services): v
       'needs/settings.njk',
       {
         title: 'Needs map settings',
+        flash: errors
+          ? undefined
+          : { '1': 'The settings were saved.', reset: 'The settings are back to the defaults.' }[
+              text(request.query, 'saved') || (text(request.query, 'reset') ? 'reset' : '')
+            ],
         customised: current.customised,
         thresholdRows: thresholdRows(current.settings.thresholds),
         fields: fields.map(([name, path, label, hint]) => ({
@@ -128,8 +133,11 @@ export function registerGapSettings(app: FastifyInstance, services: Services): v
           overlapProvision: n('overlapProvision'),
         },
       },
+      // A link left empty keeps its default weight.
       linkWeights: Object.fromEntries(
-        services.gaps.indicatorThemes.links.map((link, i) => [linkKey(link), n(`link-${i}`)]),
+        services.gaps.indicatorThemes.links.flatMap((link, i) =>
+          values[`link-${i}`] ? [[linkKey(link), n(`link-${i}`)]] : [],
+        ),
       ),
     });
     if (!result.ok) return show(request, reply, values, result.errors);

@@ -118,6 +118,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
   app.get('/p/:slug/needs/gaps.csv', { config: member }, async (request, reply) => {
     const { partnership, report, rows } = await load(request);
     const header = [
+      'Partnership',
       'Area code',
       'Area',
       'Level',
@@ -134,6 +135,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
     ];
     const num = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(digits));
     const body = rows.map((r) => [
+      guardCell(partnership.name),
       r.cell.areaCode,
       guardCell(r.areaName),
       report.level,
@@ -185,7 +187,12 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
         },
       ];
     });
-    const collection: FeatureCollection = { type: 'FeatureCollection', features };
+    // `partnership` is a foreign member: GeoJSON readers ignore it, people see whose data it is.
+    const collection: FeatureCollection & { partnership: string } = {
+      type: 'FeatureCollection',
+      partnership: partnership.name,
+      features,
+    };
     return reply
       .header('content-type', 'application/geo+json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${partnership.slug}-gaps.geojson"`)

@@ -50,8 +50,9 @@ export function mapGeoJson(
   report: GapReport,
   theme: string,
   layer: MapLayer,
-  slug: string,
-): FeatureCollection {
+  partnership: { slug: string; name: string },
+): FeatureCollection & { partnership: string } {
+  const slug = partnership.slug;
   const rows = new Map(
     gapRows(report)
       .filter((r) => r.cell.theme === theme)
@@ -91,7 +92,8 @@ export function mapGeoJson(
     geometry: { type: 'Point', coordinates: [m.lng, m.lat] },
     properties: { kind: 'service', id: m.id, name: m.name, href: `/p/${slug}/directory/services/${m.id}` },
   }));
-  return { type: 'FeatureCollection', features: [...areas, ...services] };
+  // `partnership` is a foreign member: GeoJSON readers ignore it, people see whose data it is.
+  return { type: 'FeatureCollection', partnership: partnership.name, features: [...areas, ...services] };
 }
 
 export function registerNeedsMap(
@@ -174,6 +176,6 @@ export function registerNeedsMap(
     return reply
       .header('content-type', 'application/geo+json; charset=utf-8')
       .header('cache-control', 'private, no-store')
-      .send(JSON.stringify(mapGeoJson(report, q.theme, q.layer, partnership.slug)));
+      .send(JSON.stringify(mapGeoJson(report, q.theme, q.layer, partnership)));
   });
 }
