@@ -11,6 +11,7 @@ import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { charitiesImporter } from './interchange/charities-import.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+import { needsCsvImporter } from './interchange/needs-csv.js';
 import { orukExporter } from './interchange/oruk-export.js';
 import { orukImporter } from './interchange/oruk-import.js';
 import { resourcesImporter } from './interchange/resources-import.js';
@@ -23,6 +24,7 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
     charitiesImporter(read),
     resourcesImporter(read),
     servicesCsvImporter(read),
+    needsCsvImporter(read),
     boundariesImporter(read),
     lookupImporter(read),
     populationImporter(read),
