@@ -9,6 +9,7 @@ import { indicatorImporter } from './interchange/areas/indicator.js';
 import { lookupImporter } from './interchange/areas/lookup.js';
 import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
+import { ruralUrbanImporter } from './interchange/areas/rural-urban.js';
 import { charitiesImporter } from './interchange/charities-import.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
 import { needsCsvImporter } from './interchange/needs-csv.js';
@@ -31,6 +32,7 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
     imdImporter(read),
     indicatorImporter(read),
     postcodesImporter(read),
+    ruralUrbanImporter(read),
   ];
 }
 
