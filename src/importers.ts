@@ -9,8 +9,10 @@ import { indicatorImporter } from './interchange/areas/indicator.js';
 import { lookupImporter } from './interchange/areas/lookup.js';
 import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
+import { ruralUrbanImporter } from './interchange/areas/rural-urban.js';
 import { charitiesImporter } from './interchange/charities-import.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
+import { needsCsvImporter } from './interchange/needs-csv.js';
 import { orukExporter } from './interchange/oruk-export.js';
 import { orukImporter } from './interchange/oruk-import.js';
 import { resourcesImporter } from './interchange/resources-import.js';
@@ -23,12 +25,14 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
     charitiesImporter(read),
     resourcesImporter(read),
     servicesCsvImporter(read),
+    needsCsvImporter(read),
     boundariesImporter(read),
     lookupImporter(read),
     populationImporter(read),
     imdImporter(read),
     indicatorImporter(read),
     postcodesImporter(read),
+    ruralUrbanImporter(read),
   ];
 }
 

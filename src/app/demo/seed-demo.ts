@@ -3,6 +3,7 @@ import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import type { Clock, PasswordHasher, Store } from '../ports.js';
 import { seedDemoActions } from './seed-demo-actions.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';
+import { seedDemoNeeds } from './seed-demo-needs.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
@@ -99,6 +100,19 @@ export async function seedDemo(
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
       await seedDemoActions(trx, clock, northmoor);
       await seedDemoDirectory(trx, clock, northmoor, postcodes.get('northmoor') ?? []);
+      const northmoorWorld = world.partnerships.find((p) => p.slug === 'northmoor');
+      const northmoorOrganisations = new Map(
+        (northmoorWorld?.organisations ?? []).flatMap((o) => {
+          const id = organisationIds.get(`northmoor/${o.key}`);
+          return id ? [[o.key, id] as const] : [];
+        }),
+      );
+      await seedDemoNeeds(
+        trx,
+        clock,
+        { id: northmoor, localAuthorityCode: northmoorWorld?.localAuthorityCode ?? '' },
+        northmoorOrganisations,
+      );
     }
   });
 

@@ -1,0 +1,108 @@
+import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-records.js';
+import { ImportSourceError, type Importer } from '../../app/interchange.js';
+import { currentLsoaEdition } from '../../domain/areas/editions.js';
+import { areaLevelOf } from '../../domain/areas/gss-code.js';
+import { diffIndicatorValues } from './indicator-values.js';
+import {
+  findColumn,
+  parseCsv,
+  ReportBuilder,
+  referenceImporter,
+  type PlanInput,
+  type ReferencePlan,
+} from './reference-import.js';
+
+/** The 2021 Rural-Urban Classification of LSOAs, kept as an indicator: 1 for rural, 0 for urban. */
+export const ruralUrbanDefinition: IndicatorDefinition = {
+  key: 'ruc-2021',
+  name: 'Rural-Urban Classification',
+  unit: '1 = rural, 0 = urban',
+  source: 'Office for National Statistics, 2021 Rural-Urban Classification for LSOAs',
+  edition: 'RUC 2021',
+  publishedOn: null,
+  geographyEdition: currentLsoaEdition,
+  higherIsMoreNeed: false,
+};
+
+/** Rural or urban from the `ruc` column ("Rural", "Urban"), else from the class code (RLF1… rural, UN1… urban). */
+function ruralValue(ruc: string, code: string): 0 | 1 | null {
+  const word = ruc.trim().toLowerCase();
+  if (word === 'rural') return 1;
+  if (word === 'urban') return 0;
+  const first = code.trim().toUpperCase().charAt(0);
+  if (first === 'R') return 1;
+  if (first === 'U') return 0;
+  return null;
+}
+
+/** `import rural-urban FILE`: ONS's ruc2021_lsoa21.csv (lsoa21_code, ruc21_code, classification, ruc). */
+async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
+  const { headers, rows } = parseCsv(text);
+  const codeColumn = findColumn(headers, 'lsoa21_code', 'LSOA21CD', /lsoa.*code|lsoa.*cd/i);
+  const rucColumn = findColumn(headers, 'ruc', 'RUC21NM_short');
+  const classColumn = findColumn(headers, 'ruc21_code', 'RUC21CD', /ruc.*code/i);
+  if (!codeColumn || (!rucColumn && !classColumn)) {
+    throw new ImportSourceError(
+      'This is not the Rural-Urban Classification file: it needs the columns lsoa21_code and ruc (or ruc21_code).',
+    );
+  }
+  const report = new ReportBuilder();
+  const values: IndicatorValue[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    report.read += 1;
+    const checked = areaLevelOf(row[codeColumn] ?? '');
+    if (!checked.ok) return report.problem(line, codeColumn, checked.reason);
+    if (checked.level !== 'lsoa') {
+      return report.problem(
+        line,
+        codeColumn,
+        `${checked.code} is not an LSOA: the classification is for LSOAs.`,
+      );
+    }
+    const value = ruralValue(
+      rucColumn ? (row[rucColumn] ?? '') : '',
+      classColumn ? (row[classColumn] ?? '') : '',
+    );
+    if (value === null) {
+      return report.problem(
+        line,
+        rucColumn ?? classColumn ?? 'ruc',
+        `"${row[rucColumn ?? ''] ?? row[classColumn ?? ''] ?? ''}" is neither Rural nor Urban.`,
+      );
+    }
+    const first = seen.get(checked.code);
+    if (first !== undefined) {
+      return report.problem(line, codeColumn, `${checked.code} appears twice (first at row ${first}).`);
+    }
+    seen.set(checked.code, line);
+    values.push({
+      indicatorKey: ruralUrbanDefinition.key,
+      areaCode: checked.code,
+      value,
+      rank: null,
+      decile: null,
+    });
+  });
+  const diff = await diffIndicatorValues(store, [ruralUrbanDefinition], values);
+  report.imported = diff.newAreas;
+  report.updated = diff.changedAreas;
+  return {
+    report: report.build(),
+    async write(target) {
+      if (diff.definitionsChanged) await target.areas.upsertIndicator(ruralUrbanDefinition);
+      await target.areas.upsertIndicatorValues(diff.writes);
+    },
+  };
+}
+
+export function ruralUrbanImporter(read: (source: string) => Promise<string>): Importer {
+  return referenceImporter(
+    'rural-urban',
+    'The 2021 Rural-Urban Classification of LSOAs (ONS ruc2021_lsoa21.csv): stored as 1 for rural, 0 for urban',
+    read,
+    plan,
+    { accept: '.csv,.gz' },
+  );
+}
