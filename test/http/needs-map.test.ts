@@ -205,6 +205,29 @@ describe('an explanation', () => {
     expect(page.body).toContain('Thresholds in use');
   });
 
+  it('lists the local needs records and combines them with the statistics by the weights', async () => {
+    const rows = csvRows((await admin.get('/p/northmoor/needs/gaps.csv?level=lsoa')).body);
+    const local = rows.find((r) => r['Need from local records'] !== '' && r['Need from statistics'] !== '');
+    if (!local) throw new Error('No demo LSOA has a local needs record and statistics for one theme');
+    const themeId =
+      t.runtime.services.directory.themes.themes.find((th) => th.name === local.Theme)?.id ?? '';
+    const page = await admin.get(`/p/northmoor/needs/gaps/${local['Area code']}/${themeId}`);
+    expect(page.body).toContain('id="need-records"');
+    const s = Number(local['Need from statistics']);
+    const l = Number(local['Need from local records']);
+    expect((s * 0.6 + l * 0.4) / 1).toBeCloseTo(Number(local['Need (0 to 100)']), 0);
+    expect(page.body).toContain(`<strong>${local['Need (0 to 100)']}</strong>`);
+  });
+
+  it('is summarised on the area profile, with the area’s own local needs records', async () => {
+    const rows = csvRows((await admin.get('/p/northmoor/needs/gaps.csv?level=ward')).body);
+    const ward = rows[0]?.['Area code'] ?? '';
+    const page = await admin.get(`/p/northmoor/areas/${ward}`);
+    expect(page.body).toContain('Need and gaps by theme');
+    expect(page.body).toContain(`/p/northmoor/needs/gaps/${ward}/`);
+    expect(page.body).toContain('Local needs recorded for this area');
+  });
+
   it('is not found for an unknown theme or an area outside the partnership', async () => {
     expect((await admin.get('/p/northmoor/needs/gaps/E01099121/nonsense')).statusCode).toBe(404);
     expect((await admin.get('/p/northmoor/needs/gaps/E01000001/food')).statusCode).toBe(404);
