@@ -34,13 +34,20 @@ const northmoorAdminOnly = {
   '/p/northmoor/audit': 403,
   '/p/northmoor/emails': 403,
   '/p/northmoor/organisations/new': 403,
+  '/p/northmoor/needs/settings': 403,
 } as const;
 
 const roles: readonly Role[] = [
   {
     name: 'partnership admin',
     email: demoAccounts.partnershipAdmin,
-    starts: ['/account', '/partnerships', '/p/eastbrook/'],
+    starts: [
+      '/account',
+      '/partnerships',
+      '/p/eastbrook/',
+      '/p/northmoor/needs/map?theme=food&level=ward&layer=need',
+      '/p/northmoor/needs/settings',
+    ],
     refused: { '/national': 403, '/p/eastbrook/members': 403, '/p/no-such-partnership/': 404 },
   },
   {
@@ -81,7 +88,7 @@ function shouldFollow(url: URL, origin: string): boolean {
   if (/^\/(static|assets|api|oruk)\//.test(path)) return false;
   if (/sign-?out$/.test(path) && path !== '/signed-out') return false;
   if (path === '/healthz') return false;
-  return !/\.(json|css|js|svg|png|ico|jpe?g|pdf|csv|xml|txt|zip)$/i.test(path);
+  return !/\.(json|geojson|css|js|svg|png|ico|jpe?g|pdf|csv|xml|txt|zip)$/i.test(path);
 }
 
 const pathOf = (url: string) => {

@@ -71,7 +71,7 @@
   function addTableLink(map) {
     var control = L.control({ position: 'topright' });
     control.onAdd = function () {
-      var box = L.DomUtil.create('div', 'leaflet-bar cg-map-legend');
+      var box = L.DomUtil.create('div', 'leaflet-bar cg-map-table-link');
       box.appendChild(link('#needs-table', 'Go to the table'));
       L.DomEvent.disableClickPropagation(box);
       return box;
@@ -107,7 +107,7 @@
       container.hidden = false;
       var svg = document.getElementById('needs-svg');
       if (svg) svg.hidden = true;
-      var map = L.map(container, { keyboard: true, zoomSnap: 0.25 });
+      var map = L.map(container, { keyboard: true, zoomSnap: 0.25, minZoom: 8, maxZoom: 19 });
       addTiles(map, container.getAttribute('data-tiles'));
       var areas = L.geoJSON(areaFeatures, {
         style: function (feature) {
@@ -145,6 +145,9 @@
       );
     })
     .catch(function () {
+      // Whatever went wrong, the SVG map comes back.
       container.hidden = true;
+      var svg = document.getElementById('needs-svg');
+      if (svg) svg.hidden = false;
     });
 })();
