@@ -1,3 +1,4 @@
+import { gapsBenchmark } from './gaps.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { orukServicesBenchmark } from './oruk-services.bench.js';
 import { pagesBenchmark } from './pages.bench.js';
@@ -10,6 +11,7 @@ const benchmarks: readonly Benchmark[] = [
   resultsBenchmark,
   importBenchmark,
   orukServicesBenchmark,
+  gapsBenchmark,
 ];
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

@@ -3,6 +3,7 @@ import type { PartnershipRecord } from '../../src/app/ports.js';
 import type { NeedRecord } from '../../src/domain/needs/model.js';
 import { createStore } from '../../src/storage/store.js';
 import { Browser } from '../support/browser.js';
+import { uploadForm } from '../support/multipart.js';
 import { createTestApp, demoAccounts, dumpTables, knownPassword, type TestApp } from '../support/test-app.js';
 
 describe('the needs register over HTTP', () => {
@@ -243,6 +244,56 @@ describe('the needs register over HTTP', () => {
     expect(otherArea.statusCode).toBe(400);
     expect(otherArea.body).toContain('Select an area in this partnership');
     expect((await dumpTables(test.runtime)).needs).toEqual(before.needs);
+  });
+
+  it('imports needs from the web imports page: preview with problem rows, then apply once confirmed', async () => {
+    const admin = await signedIn(demoAccounts.northmoorAdmin);
+    const form = await admin.get('/p/northmoor/imports');
+    expect(form.body).toContain('Needs from a CSV file');
+    const csv = [
+      'id,area_code,theme,severity,people_affected,evidence,source,organisation,reported_on',
+      `WEB-1,${lsoa.code},food,High,25,Uploaded from the web: 25 households.,vcs-frontline,Northmoor Food Bank,01/02/2026`,
+      `WEB-2,${lsoa.code},food,2,,Ask for Miss Taylor at the hall.,survey,,2026-02-01`,
+    ].join('\n');
+    const uploaded = await uploadForm(
+      admin,
+      '/p/northmoor/imports',
+      { kind: 'needs' },
+      { name: 'needs.csv', content: csv, type: 'text/csv' },
+    );
+    expect(uploaded.statusCode).toBe(303);
+    const jobId = /\/imports\/([0-9a-f-]{36})$/.exec(String(uploaded.headers.location))?.[1] ?? '';
+    const waitFor = async (status: string) => {
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        const view = await test.runtime.services.imports.find(northmoor.id, jobId);
+        if (view.job.status === status) return view;
+        if (view.job.status === 'failed') throw new Error(`The import failed: ${view.job.error}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`The import did not reach ${status}`);
+    };
+    const previewed = await waitFor('previewed');
+    expect(previewed.report).toMatchObject({ read: 2, imported: 1, skipped: 1 });
+    expect(previewed.report?.problems).toEqual([
+      {
+        row: 3,
+        field: 'evidence',
+        reason: expect.stringContaining('This looks like a person’s name: “Miss Taylor”.'),
+      },
+    ]);
+    expect(await needsWith('Uploaded from the web: 25 households.')).toEqual([]);
+    const page = await admin.get(`/p/northmoor/imports/${jobId}`);
+    expect(page.body).toContain('Miss Taylor');
+    expect((await admin.post(`/p/northmoor/imports/${jobId}/confirm`)).statusCode).toBe(303);
+    await waitFor('applied');
+    expect(await needsWith('Uploaded from the web: 25 households.')).toEqual([
+      expect.objectContaining({
+        sourceId: 'WEB-1',
+        severity: 3,
+        reportedOn: '2026-02-01',
+        reportingOrganisationId: foodbankId,
+      }),
+    ]);
   });
 
   it('refuses a form without a CSRF token', async () => {

@@ -83,7 +83,7 @@ function checked(input: NeedInput, context: NeedContext, member: MembershipRecor
   return result.value;
 }
 
-const describe = (need: NeedRecord) => `${need.theme} in ${need.areaCode} (severity ${need.severity})`;
+const needSummary = (need: NeedRecord) => `${need.theme} in ${need.areaCode} (severity ${need.severity})`;
 
 /** Records a need from the form. Audited. */
 export async function recordNeed(
@@ -111,7 +111,7 @@ export async function recordNeed(
       partnershipId: partnership.id,
       actor,
       action: 'need-recorded',
-      subject: describe(need),
+      subject: needSummary(need),
     });
   });
   return need;
@@ -152,7 +152,7 @@ export async function updateNeed(
       partnershipId: partnership.id,
       actor,
       action: 'need-changed',
-      subject: describe(updated),
+      subject: needSummary(updated),
     });
   });
   return updated;
@@ -173,7 +173,7 @@ export async function deleteNeed(
       partnershipId: partnership.id,
       actor,
       action: 'need-deleted',
-      subject: describe(need),
+      subject: needSummary(need),
     });
   });
 }

@@ -1,4 +1,3 @@
-import type { LatLng } from '../directory/distance.js';
 import type {
   AnalysisArea,
   GapAnalysis,
@@ -7,9 +6,10 @@ import type {
   GapExplanation,
   GapSettings,
 } from './analysis-types.js';
+import { areaQuery } from './area-query.js';
 import { classifyGap, classReason, gapScore } from './gap-class.js';
 import { needScorer } from './need-score.js';
-import { themeProvision } from './provision.js';
+import { ThemeServices } from './theme-services.js';
 
 /**
  * The gap analysis: need against provision for every area and theme. Pure: the app layer loads the inputs.
@@ -35,8 +35,6 @@ export function reachFor(area: AnalysisArea, settings: GapSettings): number {
   return area.ruralUrban === 'rural' ? settings.reachKm.rural : settings.reachKm.urban;
 }
 
-const pointOf = (area: AnalysisArea): LatLng => ({ latitude: area.point.lat, longitude: area.point.lng });
-
 function scorerFor(input: GapAnalysisInput) {
   return needScorer(input.areas, input.indicators, input.links, input.needs, input.settings.weights);
 }
@@ -45,20 +43,15 @@ function scorerFor(input: GapAnalysisInput) {
 export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
   const { areas, themes, settings } = input;
   const scorer = scorerFor(input);
-  const points = areas.map(pointOf);
+  const queries = areas.map((area) => areaQuery(area, reachFor(area, settings)));
   const cells = new Array<GapCell>(areas.length * themes.length);
   themes.forEach((theme, t) => {
-    const provider = themeProvision(input.services, theme.id);
-    areas.forEach((area, a) => {
-      const point = points[a] as LatLng;
-      const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(
-        area,
-        point,
-        reachFor(area, settings),
-      );
+    const provider = new ThemeServices(input.services, theme.id);
+    queries.forEach((query, a) => {
+      const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
       const { need, statisticsNeed, localNeed } = scorer.score(a, theme.id);
       cells[a * themes.length + t] = {
-        areaCode: area.code,
+        areaCode: query.area.code,
         theme: theme.id,
         need,
         statisticsNeed,
@@ -88,11 +81,11 @@ export function explainGap(
   const a = input.areas.findIndex((area) => area.code === areaCode);
   const area = input.areas[a];
   if (!area || !input.themes.some((t) => t.id === theme)) return undefined;
-  const point = pointOf(area);
   const reachKm = reachFor(area, settings);
-  const provider = themeProvision(input.services, theme);
-  const contributions = provider.contributions(area, point, reachKm);
-  const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(area, point, reachKm);
+  const query = areaQuery(area, reachKm);
+  const provider = new ThemeServices(input.services, theme);
+  const contributions = provider.contributions(query);
+  const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
   const need = scorerFor(input).explain(a, theme);
   return {
     cell: {

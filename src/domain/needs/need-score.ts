@@ -119,25 +119,63 @@ export function needScorer(
   needs: readonly AnalysisNeed[],
   weights: GapSettings['weights'],
 ): NeedScorer {
-  const linksByTheme = themeLinks(areas, indicators, links);
-  const recordsByTheme = new Map<string, Map<string, AnalysisNeed[]>>();
-  for (const need of needs) {
-    let byCode = recordsByTheme.get(need.theme);
-    if (!byCode) recordsByTheme.set(need.theme, (byCode = new Map()));
-    byCode.set(need.areaCode, [...(byCode.get(need.areaCode) ?? []), need]);
-  }
-  const populationOf = populationLookup(areas);
+  return new NeedScores(areas, indicators, links, needs, weights);
+}
 
-  function statistics(areaIndex: number, theme: string, rows?: StatisticRow[]): number | null {
+/** A class rather than closures so the engine optimises its hot methods once for every run. */
+class NeedScores implements NeedScorer {
+  private readonly linksByTheme: Map<string, ThemeLink[]>;
+  private readonly recordsByTheme = new Map<string, Map<string, AnalysisNeed[]>>();
+  private readonly populationOf: (code: string) => number | null;
+
+  constructor(
+    private readonly areas: readonly AnalysisArea[],
+    indicators: readonly AnalysisIndicator[],
+    links: readonly ThemeIndicatorLink[],
+    needs: readonly AnalysisNeed[],
+    private readonly weights: GapSettings['weights'],
+  ) {
+    this.linksByTheme = themeLinks(areas, indicators, links);
+    for (const need of needs) {
+      let byCode = this.recordsByTheme.get(need.theme);
+      if (!byCode) this.recordsByTheme.set(need.theme, (byCode = new Map()));
+      byCode.set(need.areaCode, [...(byCode.get(need.areaCode) ?? []), need]);
+    }
+    this.populationOf = populationLookup(areas);
+  }
+
+  score(areaIndex: number, theme: string): NeedScore {
+    const statisticsNeed = this.statistics(areaIndex, theme);
+    const localNeed = this.records(areaIndex, theme);
+    return { statisticsNeed, localNeed, need: combineNeed(statisticsNeed, localNeed, this.weights) };
+  }
+
+  explain(areaIndex: number, theme: string): NeedExplanation {
+    const statisticRows: StatisticRow[] = [];
+    const recordRows: RecordRow[] = [];
+    const statisticsNeed = this.statistics(areaIndex, theme, statisticRows);
+    const localNeed = this.records(areaIndex, theme, recordRows);
+    return {
+      statistics: statisticRows,
+      statisticsNeed,
+      records: recordRows,
+      localNeed,
+      weights: this.weights,
+      need: combineNeed(statisticsNeed, localNeed, this.weights),
+    };
+  }
+
+  /** The weighted mean of the linked indicators' need percentiles; rows are filled in when given. */
+  private statistics(areaIndex: number, theme: string, rows?: StatisticRow[]): number | null {
     let total = 0;
     let weightSum = 0;
-    for (const { link, indicator, percentiles } of linksByTheme.get(theme) ?? []) {
+    for (const { link, indicator, percentiles } of this.linksByTheme.get(theme) ?? noLinks) {
       const percentile = percentiles[areaIndex] ?? Number.NaN;
       if (Number.isNaN(percentile)) continue;
       total += percentile * link.weight;
       weightSum += link.weight;
       if (rows) {
-        const value = indicator.values.get(areas[areaIndex]?.code ?? '');
+        const value = indicator.values.get(this.areas[areaIndex]?.code ?? '');
         rows.push({
           indicatorKey: indicator.key,
           name: indicator.name,
@@ -152,10 +190,11 @@ export function needScorer(
     return weightSum > 0 ? total / weightSum : null;
   }
 
-  function records(areaIndex: number, theme: string, rows?: RecordRow[]): number | null {
-    const byCode = recordsByTheme.get(theme);
-    const area = areas[areaIndex];
-    if (!byCode || !area) return null;
+  /** Local need from the records for the area, its ancestors and its descendants; rows are filled in when given. */
+  private records(areaIndex: number, theme: string, rows?: RecordRow[]): number | null {
+    const byCode = this.recordsByTheme.get(theme);
+    const area = this.areas[areaIndex];
+    if (!byCode || !area || !anyRecord(byCode, area)) return null;
     const scores: number[] = [];
     const add = (code: string, population: number | null) => {
       for (const record of byCode.get(code) ?? []) {
@@ -172,33 +211,21 @@ export function needScorer(
     };
     add(area.code, area.population);
     // A record for a containing area: its people affected are a share of that area's population.
-    for (const code of area.ancestorCodes) add(code, populationOf(code));
+    for (const code of area.ancestorCodes) add(code, this.populationOf(code));
     // A record for an area inside this one: its people are part of this area's population.
     for (const code of area.descendantCodes) add(code, area.population);
     return localNeedFrom(scores);
   }
+}
 
-  return {
-    score(areaIndex, theme) {
-      const statisticsNeed = statistics(areaIndex, theme);
-      const localNeed = records(areaIndex, theme);
-      return { statisticsNeed, localNeed, need: combineNeed(statisticsNeed, localNeed, weights) };
-    },
-    explain(areaIndex, theme) {
-      const statisticRows: StatisticRow[] = [];
-      const recordRows: RecordRow[] = [];
-      const statisticsNeed = statistics(areaIndex, theme, statisticRows);
-      const localNeed = records(areaIndex, theme, recordRows);
-      return {
-        statistics: statisticRows,
-        statisticsNeed,
-        records: recordRows,
-        localNeed,
-        weights,
-        need: combineNeed(statisticsNeed, localNeed, weights),
-      };
-    },
-  };
+const noLinks: readonly ThemeLink[] = [];
+
+/** Whether any record is for the area, one of its ancestors or one of its descendants (no allocation). */
+function anyRecord(byCode: Map<string, AnalysisNeed[]>, area: AnalysisArea): boolean {
+  if (byCode.has(area.code)) return true;
+  for (const code of area.ancestorCodes) if (byCode.has(code)) return true;
+  for (const code of area.descendantCodes) if (byCode.has(code)) return true;
+  return false;
 }
 
 /** The links of each theme with a positive weight and a known indicator, with that indicator's percentiles. */

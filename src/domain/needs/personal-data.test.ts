@@ -20,7 +20,8 @@ describe('findPersonalData finds details about a person', () => {
     ['DOB: 1 April 1950', 'date-of-birth', 'DOB: 1 April 1950'],
     ['d.o.b. 01-04-50', 'date-of-birth', 'd.o.b. 01-04-50'],
     ['date of birth 2019-06-01', 'date-of-birth', 'date of birth 2019-06-01'],
-    ['She was born in 1948', 'date-of-birth', 'born in 1948'],
+    ['She was born in March 1948', 'date-of-birth', 'born in March 1948'],
+    ['DOB 1948', 'date-of-birth', 'DOB 1948'],
     ['Birthday March 1990', 'date-of-birth', 'Birthday March 1990'],
     ['Man, 03/11/1962, living alone', 'date-of-birth', '03/11/1962'],
     ['Woman of 14th February 1939 needs meals', 'date-of-birth', '14th February 1939'],
@@ -49,6 +50,7 @@ describe('findPersonalData lets aggregate descriptions pass', () => {
     'Children aged 0 to 5 and 11 to 16, 1,250 households, 30% more than 2022',
     'Call the helpline on 0800 (free) for advice',
     'Lots of newborn babies and first-time parents',
+    'Children born in 2021 are starting school without a nursery place',
     'Dr Kershaw’s surgery',
   ])('%s', (text) => {
     const found = findPersonalData(text, options);

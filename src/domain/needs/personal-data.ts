@@ -75,11 +75,14 @@ const fullDate = new RegExp(
 );
 /** Words that say a date is somebody's birth date. */
 const birthWords = /\b(?:born\b|d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s*date\b|birthday\b)/gi;
-/** What may follow a birth word: a full date, a month and year, or a year. */
+/** What may follow a birth word: a full date, or a month and year ("born in 2024" alone is aggregate enough). */
 const dateAfterBirthWord = new RegExp(
-  String.raw`^[\s:,-]*(?:on|in|is)?\s*(?:${fullDate.source}|(?:${monthNames})\.?\s+\d{4}\b|\b(?:19|20)\d{2}\b)`,
+  String.raw`^[\s:,-]*(?:on|in|is)?\s*(?:${fullDate.source}|(?:${monthNames})\.?\s+\d{4}\b)`,
   'i',
 );
+/** After "DOB" or "date of birth", a year alone is a date of birth too. */
+const yearAfterBirthLabel = /^[\s:,-]*(?:is)?\s*\b(?:19|20)\d{2}\b/i;
+const birthLabel = /^(?:d\.?o\.?b|date\s+of\s+birth|birth\s*date)/i;
 
 function yearOf(date: string): number | null {
   const fourDigits = /\b(\d{4})\b/.exec(date);
@@ -94,7 +97,8 @@ function findDatesOfBirth(text: string, options: PersonalDataOptions): PersonalD
   for (const word of text.matchAll(birthWords)) {
     const start = word.index;
     const rest = text.slice(start + word[0].length, start + word[0].length + 40);
-    const date = dateAfterBirthWord.exec(rest);
+    const date =
+      dateAfterBirthWord.exec(rest) ?? (birthLabel.test(word[0]) ? yearAfterBirthLabel.exec(rest) : null);
     if (!date) continue;
     const end = start + word[0].length + date[0].length;
     found.push(finding('date-of-birth', text.slice(start, end).trim()));

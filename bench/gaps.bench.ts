@@ -1,0 +1,72 @@
+import type { GapAnalysisInput } from '../src/domain/needs/analysis-types.js';
+import { analyseGaps, defaultGapSettings } from '../src/domain/needs/analyse.js';
+import {
+  benchLinks,
+  loadEnglandLsoas,
+  loadImdDomains,
+  loadThemes,
+  syntheticNeeds,
+  syntheticServices,
+  type EnglandLsoa,
+} from './gaps-data.js';
+import { measure, type Benchmark } from './measure.js';
+
+const ENGLAND_SERVICES = 100_000;
+const NEEDS_PER_1000_AREAS = 300;
+
+/**
+ * `npm run bench -- gaps`: the whole gap analysis (need, provision, access and classes for every area and theme)
+ * on real LSOA geography with IMD 2025 domains and seeded synthetic services. First one council (the authority
+ * with the most LSOAs, 5,000 services), then how cost grows from 1,000 areas to all of England (33,755 LSOAs,
+ * 100,000 services, scaled in proportion). Loading the data is setup and not measured.
+ */
+export const gapsBenchmark: Benchmark = {
+  name: 'gaps',
+  async run(print) {
+    const england = loadEnglandLsoas();
+    const indicators = loadImdDomains();
+    const themes = loadThemes();
+    const links = benchLinks(themes);
+    const inputFor = (lsoas: readonly EnglandLsoa[], services: number): GapAnalysisInput => ({
+      areas: lsoas,
+      themes,
+      indicators,
+      links,
+      needs: syntheticNeeds(lsoas, themes, Math.round((lsoas.length * NEEDS_PER_1000_AREAS) / 1000)),
+      services: syntheticServices(lsoas, themes, services),
+      settings: defaultGapSettings,
+    });
+    const report = async (label: string, input: GapAnalysisInput, runs: number, warmUp: number) => {
+      let cells = 0;
+      const result = await measure(
+        runs,
+        async () => {
+          cells = analyseGaps(input).cells.length;
+        },
+        warmUp,
+      );
+      print({
+        case: label,
+        areas: input.areas.length,
+        themes: input.themes.length,
+        services: input.services.length,
+        needs: input.needs.length,
+        cells,
+        ...result,
+      });
+    };
+
+    const byAuthority = new Map<string, EnglandLsoa[]>();
+    for (const lsoa of england)
+      byAuthority.set(lsoa.authorityCode, [...(byAuthority.get(lsoa.authorityCode) ?? []), lsoa]);
+    const largest = [...byAuthority.values()].reduce((a, b) => (b.length > a.length ? b : a));
+    await report(`council ${largest[0]?.authorityCode ?? ''}`, inputFor(largest.slice(0, 1000), 5000), 30, 5);
+
+    for (const size of [1000, 4000, 16000, england.length]) {
+      const lsoas = england.slice(0, size);
+      const services = Math.round((ENGLAND_SERVICES * size) / england.length);
+      const runs = size >= 16000 ? 3 : 10;
+      await report(`england ${size}`, inputFor(lsoas, services), runs, 1);
+    }
+  },
+};

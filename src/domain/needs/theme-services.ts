@@ -1,0 +1,229 @@
+import bbox from '@turf/bbox';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import Flatbush from 'flatbush';
+import { around } from 'geokdbush';
+import KDBush from 'kdbush';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { boxAround, distanceKm, type LatLng } from '../directory/distance.js';
+import type { AnalysisService, ServiceContribution } from './analysis-types.js';
+import { chordKm, earthRadiusKm, unitVector, type AreaQuery } from './area-query.js';
+import { capacityFactor, distanceFactor, hoursFactor } from './provision.js';
+
+/**
+ * Provision of one theme in an area: the open services with the theme that have a place within reach of the
+ * area's representative point or cover the area, each counted once at its larger contribution. A class rather
+ * than closures so the engine optimises its hot methods once for every theme and every run.
+ */
+
+export interface ProvisionAt {
+  readonly provision: number;
+  readonly serviceCount: number;
+  readonly nearestKm: number | null;
+  readonly nearestServiceId: string | null;
+}
+
+type Boundary = Polygon | MultiPolygon;
+
+const none: readonly number[] = [];
+/** When nothing is within reach, look this many reaches out before asking the KD-tree for the nearest place. */
+const nearestSearchReaches = 3;
+
+function asBoundary(value: unknown): Boundary | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, coordinates } = value as { type?: unknown; coordinates?: unknown };
+  if ((type === 'Polygon' || type === 'MultiPolygon') && Array.isArray(coordinates)) return value as Boundary;
+  return undefined;
+}
+
+export class ThemeServices {
+  private readonly services: readonly AnalysisService[];
+  private readonly capacity: Float64Array;
+  private readonly hours: Float64Array;
+  // Places: a KD-tree of (longitude, latitude), and each place on the unit sphere (haversine h = chord² / 4).
+  private readonly placeService: Uint32Array;
+  private readonly placePoints: LatLng[] = [];
+  private readonly placeXyz: Float64Array;
+  private readonly places: KDBush | undefined;
+  // Coverage by area code, and by polygon (an R-tree of the polygons' bounding boxes).
+  private readonly byCode = new Map<string, number[]>();
+  private readonly polygonService: number[] = [];
+  private readonly polygons: Boundary[] = [];
+  private readonly polygonIndex: Flatbush | undefined;
+  // Scratch space for one query at a time: each service's best distance factor, whether it covers the area,
+  // and which query last set them.
+  private readonly best: Float64Array;
+  private readonly covers: Uint8Array;
+  private readonly stamp: Uint32Array;
+  private readonly touched: number[] = [];
+  private query = 0;
+  private nearestPlace = -1;
+
+  constructor(allServices: readonly AnalysisService[], theme: string) {
+    const services = allServices.filter((s) => s.open && s.themes.includes(theme));
+    this.services = services;
+    this.capacity = Float64Array.from(services, (s) => capacityFactor(s.capacityPerWeek));
+    this.hours = Float64Array.from(services, (s) => hoursFactor(s.hoursPerWeek));
+    const placeService: number[] = [];
+    services.forEach((service, s) => {
+      for (const p of service.points) {
+        placeService.push(s);
+        this.placePoints.push({ latitude: p.lat, longitude: p.lng });
+      }
+      for (const code of service.areaCodes) this.byCode.set(code, [...(this.byCode.get(code) ?? []), s]);
+      for (const value of service.polygons) {
+        const boundary = asBoundary(value);
+        if (!boundary) continue;
+        this.polygonService.push(s);
+        this.polygons.push(boundary);
+      }
+    });
+    this.placeService = Uint32Array.from(placeService);
+    this.placeXyz = new Float64Array(this.placePoints.length * 3);
+    this.placePoints.forEach((p, i) => unitVector(p.latitude, p.longitude, this.placeXyz, i * 3));
+    if (this.placePoints.length > 0) {
+      this.places = new KDBush(this.placePoints.length);
+      for (const p of this.placePoints) this.places.add(p.longitude, p.latitude);
+      this.places.finish();
+    }
+    if (this.polygons.length > 0) {
+      this.polygonIndex = new Flatbush(this.polygons.length);
+      for (const polygon of this.polygons) {
+        const [minX, minY, maxX, maxY] = bbox(polygon);
+        this.polygonIndex.add(minX, minY, maxX, maxY);
+      }
+      this.polygonIndex.finish();
+    }
+    this.best = new Float64Array(services.length);
+    this.covers = new Uint8Array(services.length);
+    this.stamp = new Uint32Array(services.length);
+  }
+
+  /** Provision, the number of services counted, and the nearest open place at any distance. */
+  at(q: AreaQuery): ProvisionAt {
+    this.collect(q);
+    let provision = 0;
+    let serviceCount = 0;
+    for (const s of this.touched) {
+      if ((this.best[s] as number) <= 0) continue;
+      provision += this.contributionOf(s);
+      serviceCount += 1;
+    }
+    const place = this.nearestPlace;
+    const nearest = place >= 0 ? this.services[this.placeService[place] as number] : undefined;
+    return {
+      provision,
+      serviceCount,
+      nearestKm: nearest ? distanceKm(q.point, this.placePoints[place] as LatLng) : null,
+      nearestServiceId: nearest?.id ?? null,
+    };
+  }
+
+  /** Every service counted in the provision, with its reason and factors (they add up to the provision). */
+  contributions(q: AreaQuery): ServiceContribution[] {
+    this.collect(q);
+    const out: ServiceContribution[] = [];
+    for (const s of this.touched) {
+      const service = this.services[s];
+      if (!service || (this.best[s] as number) <= 0) continue;
+      const distances = service.points.map((p) => distanceKm(q.point, { latitude: p.lat, longitude: p.lng }));
+      out.push({
+        serviceId: service.id,
+        name: service.name,
+        reason: this.covers[s] === 1 ? 'covers the area' : 'nearby',
+        distanceKm: distances.length > 0 ? Math.min(...distances) : null,
+        distanceFactor: this.best[s] as number,
+        capacityFactor: this.capacity[s] as number,
+        hoursFactor: this.hours[s] as number,
+        contribution: this.contributionOf(s),
+      });
+    }
+    return out;
+  }
+
+  private contributionOf(s: number): number {
+    return (this.best[s] as number) * (this.capacity[s] as number) * (this.hours[s] as number);
+  }
+
+  private touch(s: number): void {
+    if (this.stamp[s] !== this.query) {
+      this.stamp[s] = this.query;
+      this.best[s] = 0;
+      this.covers[s] = 0;
+      this.touched.push(s);
+    }
+  }
+
+  private cover(s: number): void {
+    this.touch(s);
+    this.best[s] = 1;
+    this.covers[s] = 1;
+  }
+
+  /** Fills `touched`, `best` and `covers` for the area, and finds the nearest place. */
+  private collect(q: AreaQuery): void {
+    this.query += 1;
+    this.touched.length = 0;
+    this.nearestPlace = -1;
+    if (this.places) this.collectNearby(this.places, q);
+    const { area } = q;
+    if (this.byCode.size > 0) {
+      for (const s of this.byCode.get(area.code) ?? none) this.cover(s);
+      for (const code of area.ancestorCodes) for (const s of this.byCode.get(code) ?? none) this.cover(s);
+      for (const code of area.descendantCodes) for (const s of this.byCode.get(code) ?? none) this.cover(s);
+    }
+    if (this.polygonIndex) {
+      const { longitude: x, latitude: y } = q.point;
+      for (const i of this.polygonIndex.search(x, y, x, y)) {
+        const s = this.polygonService[i] as number;
+        const coveredAlready = this.stamp[s] === this.query && this.covers[s] === 1;
+        if (!coveredAlready && booleanPointInPolygon([x, y], this.polygons[i] as Boundary)) this.cover(s);
+      }
+    }
+  }
+
+  private collectNearby(places: KDBush, q: AreaQuery): void {
+    const { placeXyz, placeService, best } = this;
+    let nearestChord2 = Number.POSITIVE_INFINITY;
+    for (const id of places.range(q.minLongitude, q.minLatitude, q.maxLongitude, q.maxLatitude)) {
+      const dx = (placeXyz[id * 3] as number) - q.x;
+      const dy = (placeXyz[id * 3 + 1] as number) - q.y;
+      const dz = (placeXyz[id * 3 + 2] as number) - q.z;
+      const chord2 = dx * dx + dy * dy + dz * dz;
+      if (chord2 < nearestChord2) {
+        nearestChord2 = chord2;
+        this.nearestPlace = id;
+      }
+      if (chord2 >= q.reachChord2) continue;
+      // To the millimetre, so a place at exactly the reach is not let in by rounding.
+      const factor = distanceFactor(Math.round(chordKm(chord2) * 1e6) / 1e6, q.reachKm);
+      if (factor <= 0) continue;
+      const s = placeService[id] as number;
+      this.touch(s);
+      if (factor > (best[s] as number)) best[s] = factor;
+    }
+    // The box holds every place within the reach, so a nearest place within it is the nearest of all.
+    if (nearestChord2 <= q.reachChord2) return;
+    this.nearestPlace = this.nearestBeyondReach(places, q);
+  }
+
+  /** The nearest place when none is within reach: a wider box first, then the KD-tree's nearest search. */
+  private nearestBeyondReach(places: KDBush, q: AreaQuery): number {
+    const wider = q.reachKm * nearestSearchReaches;
+    const box = boxAround(q.point, wider);
+    const widerChord2 = 4 * Math.sin(wider / (2 * earthRadiusKm)) ** 2;
+    let nearest = -1;
+    let nearestChord2 = Number.POSITIVE_INFINITY;
+    for (const id of places.range(box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude)) {
+      const dx = (this.placeXyz[id * 3] as number) - q.x;
+      const dy = (this.placeXyz[id * 3 + 1] as number) - q.y;
+      const dz = (this.placeXyz[id * 3 + 2] as number) - q.z;
+      const chord2 = dx * dx + dy * dy + dz * dz;
+      if (chord2 < nearestChord2) {
+        nearest = id;
+        nearestChord2 = chord2;
+      }
+    }
+    if (nearestChord2 <= widerChord2) return nearest;
+    return around(places, q.point.longitude, q.point.latitude, 1)[0] ?? -1;
+  }
+}
