@@ -11,6 +11,7 @@ import { imdImporter } from '../../src/interchange/areas/imd.js';
 import { lookupImporter } from '../../src/interchange/areas/lookup.js';
 import { populationImporter } from '../../src/interchange/areas/population.js';
 import { readSource } from '../../src/interchange/read-source.js';
+import { ruralUrbanImporter } from '../../src/interchange/areas/rural-urban.js';
 import { resourcesImporter } from '../../src/interchange/resources-import.js';
 import { Browser } from '../support/browser.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
@@ -68,6 +69,7 @@ beforeAll(async () => {
   await apply(lookupImporter(readSource), 'geo/lookups/lookup_lsoa21_ward24_lad24.csv', {});
   await apply(populationImporter(readSource), 'population/trafford_mid2024_population_lsoa21.csv', {});
   await apply(imdImporter(readSource), 'deprivation/imd2025_lsoa21_demo_las.csv', {});
+  await apply(ruralUrbanImporter(readSource), 'geo/lookups/ruc2021_lsoa21.csv', {});
   const resources = resourcesImporter(readSource);
   const council = { organisation: 'Trafford Council', 'organisation-kind': 'council' };
   for (const theme of ['warm-and-welcoming-spaces', 'digital-inclusion']) {
@@ -112,6 +114,17 @@ describe('the needs map for Trafford, theme food', () => {
     ]);
     expect(report.services.filter((s) => s.themes.includes('food') && s.points.length > 0).length).toBe(171);
     expect(report.analysis.cells.every((c) => c.need !== null && c.nearestServiceId !== null)).toBe(true);
+  });
+
+  it('takes each LSOA’s urban or rural class from the 2021 classification, and a rural reach for the rural one', () => {
+    const rural = report.input.areas.filter((a) => a.ruralUrban === 'rural').map((a) => a.code);
+    expect(rural).toEqual(['E01006087']);
+    expect(report.input.areas.filter((a) => a.ruralUrban === 'urban')).toHaveLength(138);
+    const settings = report.analysis.settings;
+    expect(explainGap(report.input, 'E01006087', 'food')?.reachKm).toBe(settings.reachKm.rural);
+    expect(explainGap(report.input, report.input.areas[0]?.code ?? '', 'food')?.reachKm).toBe(
+      report.input.areas[0]?.code === 'E01006087' ? settings.reachKm.rural : settings.reachKm.urban,
+    );
   });
 
   it('puts the most deprived LSOAs at the top of the gaps list, with their nearest services', async () => {

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
 import { Browser } from '../support/browser.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
@@ -359,5 +360,35 @@ describe('tenant isolation', () => {
     expect((await eastbrook.post('/p/northmoor/needs/settings/reset')).statusCode).toBe(404);
     // Eastbrook's own explanation of a Northmoor area is not found either.
     expect((await eastbrook.get('/p/eastbrook/needs/gaps/E01099121/food')).statusCode).toBe(404);
+  });
+});
+
+describe('the basemap', () => {
+  it('has none by default: a plain background, and images from our own origin only', async () => {
+    const page = await admin.get('/p/northmoor/needs/map');
+    expect(page.body).toContain('data-tiles=""');
+    expect(String(page.headers['content-security-policy'])).toContain("img-src 'self' data:;");
+  });
+
+  it('comes from MAP_TILE_URL, whose origin the Content Security Policy then allows for images', async () => {
+    const tiled = await createTestApp({ env: { MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' } });
+    try {
+      const browser = new Browser(tiled.app);
+      await browser.signIn(demoAccounts.northmoorViewer, knownPassword);
+      const page = await browser.get('/p/northmoor/needs/map');
+      expect(page.body).toContain('data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"');
+      expect(String(page.headers['content-security-policy'])).toContain(
+        "img-src 'self' data: https://tiles.example.org;",
+      );
+    } finally {
+      await tiled.close();
+    }
+  });
+
+  it('must be an https address with {z}, {x} and {y}', () => {
+    expect(() => parseConfig({ MAP_TILE_URL: 'http://tiles.example.org/{z}/{x}/{y}.png' })).toThrow(
+      /MAP_TILE_URL must be an https address/,
+    );
+    expect(() => parseConfig({ MAP_TILE_URL: 'https://tiles.example.org/tile.png' })).toThrow(ConfigError);
   });
 });

@@ -10,9 +10,9 @@ export interface GapService extends AnalysisService {
   readonly areaOnlyPlaces: number;
 }
 
-const weeksPer: Record<Capacity['period'], number> = { day: 1 / 7, week: 1, month: 12 / 52, year: 52 };
+const weeksPer: Record<Capacity['period'], number> = { day: 1 / 7, week: 1, month: 52 / 12, year: 52 };
 
-/** People helped per week: a day's figure times seven, a month's times 12/52, a year's over 52. */
+/** People helped per week: a day's figure times seven, a month’s times 12/52, a year's over 52. */
 export const capacityPerWeek = (capacity: Capacity | null): number | null =>
   capacity ? capacity.people / weeksPer[capacity.period] : null;
 
