@@ -312,9 +312,13 @@ export function createServices(deps: ServiceDeps) {
       explain: (partnership: PartnershipRecord, areaCode: string, theme: string) =>
         gapExplanation(gapDeps, partnership, areaCode, theme),
       settings: (partnershipId: string) => readGapSettings(store, partnershipId),
-      saveSettings: (partnershipId: string, value: { settings: unknown; linkWeights: unknown }) =>
-        saveGapSettings(store, partnershipId, value),
-      resetSettings: (partnershipId: string) => resetGapSettings(store, partnershipId),
+      saveSettings: (
+        partnershipId: string,
+        value: { settings: unknown; linkWeights: unknown },
+        actor: Actor,
+      ) => saveGapSettings(store, clock, partnershipId, value, actor),
+      resetSettings: (partnershipId: string, actor: Actor) =>
+        resetGapSettings(store, clock, partnershipId, actor),
     },
     oruk: orukFeedUseCases({
       store,

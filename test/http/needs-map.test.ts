@@ -272,6 +272,9 @@ describe('settings', () => {
     await admin.get('/p/northmoor/needs/settings');
     expect((await admin.post('/p/northmoor/needs/settings/reset')).statusCode).toBe(303);
     expect(await unmet()).toBe(before);
+    const audit = await admin.get('/p/northmoor/audit');
+    expect(audit.body).toContain('Changed the needs map settings');
+    expect(audit.body).toContain('Reset the needs map settings to the defaults');
   });
 
   it('say what is wrong with numbers that do not fit', async () => {

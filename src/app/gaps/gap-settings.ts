@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GapSettings } from '../../domain/needs/analysis-types.js';
 import { defaultGapSettings } from '../../domain/needs/analyse.js';
-import type { Store } from '../ports.js';
+import type { Clock, Store } from '../ports.js';
+import { recordAudit, type Actor } from '../shared/audit.js';
 
 /**
  * A partnership's own gap settings, kept as JSON in the key/value settings under `gap-settings:{id}`: the
@@ -95,8 +96,10 @@ export type SaveGapSettingsResult =
 /** Checks and saves the settings; errors are keyed by dotted path (`thresholds.highNeed`). */
 export async function saveGapSettings(
   store: Store,
+  clock: Clock,
   partnershipId: string,
   value: { settings: unknown; linkWeights: unknown },
+  actor: Actor,
 ): Promise<SaveGapSettingsResult> {
   const parsed = storedSchema.safeParse(value);
   if (!parsed.success) {
@@ -108,10 +111,27 @@ export async function saveGapSettings(
     return { ok: false, errors };
   }
   await store.settings.set(gapSettingsKey(partnershipId), JSON.stringify(parsed.data));
+  await recordAudit(store, clock, {
+    partnershipId,
+    actor,
+    action: 'gap-settings-changed',
+    subject: 'Needs map settings',
+  });
   return { ok: true };
 }
 
 /** Back to the defaults: the stored value is replaced by an empty marker that reads as "no settings". */
-export async function resetGapSettings(store: Store, partnershipId: string): Promise<void> {
+export async function resetGapSettings(
+  store: Store,
+  clock: Clock,
+  partnershipId: string,
+  actor: Actor,
+): Promise<void> {
   await store.settings.set(gapSettingsKey(partnershipId), '');
+  await recordAudit(store, clock, {
+    partnershipId,
+    actor,
+    action: 'gap-settings-reset',
+    subject: 'Needs map settings',
+  });
 }

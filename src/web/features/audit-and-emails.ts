@@ -15,6 +15,8 @@ const actionLabels: Record<string, string> = {
   'role-changed': 'Changed a role',
   'access-removed': 'Removed someone’s access',
   'demo-loaded': 'Loaded demo data',
+  'gap-settings-changed': 'Changed the needs map settings',
+  'gap-settings-reset': 'Reset the needs map settings to the defaults',
 };
 
 /** What admins may see of the audit log and of the outbox (metadata only, never a message body). */

@@ -4,7 +4,7 @@ import type { Services } from '../../app/services.js';
 import { linkKey } from '../../domain/needs/indicator-themes.js';
 import { formErrors, text } from '../forms.js';
 import { thresholdRows } from '../view-models/gap-view.js';
-import { accessOf } from './members.js';
+import { accessOf, actorOf } from './members.js';
 
 const manage = { access: { partnership: 'manage-settings' } } as const;
 
@@ -121,32 +121,36 @@ export function registerGapSettings(app: FastifyInstance, services: Services): v
       ),
     );
     const n = (name: string) => number(values[name] ?? '');
-    const result = await services.gaps.saveSettings(partnership.id, {
-      settings: {
-        weights: { statistics: n('statistics'), localRecords: n('localRecords') },
-        reachKm: { urban: n('urban'), rural: n('rural') },
-        thresholds: {
-          highNeed: n('highNeed'),
-          lowNeed: n('lowNeed'),
-          littleProvision: n('littleProvision'),
-          thinProvision: n('thinProvision'),
-          overlapProvision: n('overlapProvision'),
+    const result = await services.gaps.saveSettings(
+      partnership.id,
+      {
+        settings: {
+          weights: { statistics: n('statistics'), localRecords: n('localRecords') },
+          reachKm: { urban: n('urban'), rural: n('rural') },
+          thresholds: {
+            highNeed: n('highNeed'),
+            lowNeed: n('lowNeed'),
+            littleProvision: n('littleProvision'),
+            thinProvision: n('thinProvision'),
+            overlapProvision: n('overlapProvision'),
+          },
         },
-      },
-      // A link left empty keeps its default weight.
-      linkWeights: Object.fromEntries(
-        services.gaps.indicatorThemes.links.flatMap((link, i) =>
-          values[`link-${i}`] ? [[linkKey(link), n(`link-${i}`)]] : [],
+        // A link left empty keeps its default weight.
+        linkWeights: Object.fromEntries(
+          services.gaps.indicatorThemes.links.flatMap((link, i) =>
+            values[`link-${i}`] ? [[linkKey(link), n(`link-${i}`)]] : [],
+          ),
         ),
-      ),
-    });
+      },
+      actorOf(request),
+    );
     if (!result.ok) return show(request, reply, values, result.errors);
     return reply.redirect(`${base(partnership.slug)}?saved=1`, 303);
   });
 
   app.post('/p/:slug/needs/settings/reset', { config: manage }, async (request, reply) => {
     const { partnership } = accessOf(request);
-    await services.gaps.resetSettings(partnership.id);
+    await services.gaps.resetSettings(partnership.id, actorOf(request));
     return reply.redirect(`${base(partnership.slug)}?reset=1`, 303);
   });
 }
