@@ -6,7 +6,7 @@ import type {
   GapAnalysisInput,
   GapExplanation,
 } from '../../domain/needs/analysis-types.js';
-import { domainOf, resolveLinks, type IndicatorThemes } from '../../domain/needs/indicator-themes.js';
+import { resolveLinks, type IndicatorThemes } from '../../domain/needs/indicator-themes.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
 import type { AreaRecord } from '../areas/area-records.js';
 import type { PartnershipRecord, Store } from '../ports.js';
@@ -135,11 +135,6 @@ export async function gapExplanation(
   if (!area) return undefined;
   const explanation = explainGap(report.input, code, theme.id);
   return explanation ? { report, area, theme: { id: theme.id, name: theme.name }, explanation } : undefined;
-}
-
-/** The indicator domains a link can use, with the key in use for each (for the settings page). */
-export function domainsInUse(report: Omit<GapReport, 'analysis'>): Map<string, string> {
-  return new Map(report.input.indicators.map((i) => [domainOf(i.key), i.name]));
 }
 
 /** One area's need and gap for every theme, and the local needs records made for it. */

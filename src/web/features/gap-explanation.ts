@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
+import { escapeXml } from '../charts/escape-xml.js';
 import {
   formatKm,
   gapClassLabels,
@@ -54,7 +55,7 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
           key: { text: 'Nearest open service' },
           value: nearestName
             ? {
-                html: `<a class="govuk-link" href="/p/${slug}/directory/services/${e.cell.nearestServiceId ?? ''}">${escape(nearestName)}</a>, ${formatKm(e.cell.nearestKm)} from the area’s representative point`,
+                html: `<a class="govuk-link" href="/p/${slug}/directory/services/${e.cell.nearestServiceId ?? ''}">${escapeXml(nearestName)}</a>, ${formatKm(e.cell.nearestKm)} from the area’s representative point`,
               }
             : { text: 'There is no open service for this theme' },
         },
@@ -84,6 +85,14 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
       localNeed: maybe(e.need.localNeed, oneDecimal),
       weights: e.need.weights,
       need: maybe(e.need.need, oneDecimal, 'No data'),
+      needParts:
+        e.need.statisticsNeed !== null && e.need.localNeed !== null
+          ? 'both'
+          : e.need.statisticsNeed !== null
+            ? 'statistics'
+            : e.need.localNeed !== null
+              ? 'records'
+              : 'none',
       contributions: e.contributions.map((c) => ({
         id: c.serviceId,
         name: c.name,
@@ -104,8 +113,4 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
       },
     });
   });
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

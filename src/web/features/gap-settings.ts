@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PartnershipGapSettings } from '../../app/gaps/gap-settings.js';
 import type { Services } from '../../app/services.js';
 import { linkKey } from '../../domain/needs/indicator-themes.js';
+import { escapeXml } from '../charts/escape-xml.js';
 import { formErrors, text } from '../forms.js';
 import { thresholdRows } from '../view-models/gap-view.js';
 import { accessOf, actorOf } from './members.js';
@@ -80,7 +81,7 @@ export function registerGapSettings(app: FastifyInstance, services: Services): v
             name,
             theme: names.get(link.theme) ?? link.theme,
             label: {
-              html: `<span class="govuk-visually-hidden">${names.get(link.theme) ?? link.theme}: </span>${domains.get(link.indicator) ?? link.indicator}`,
+              html: `<span class="govuk-visually-hidden">${escapeXml(names.get(link.theme) ?? link.theme)}: </span>${escapeXml(domains.get(link.indicator) ?? link.indicator)}`,
             },
             value: values?.[name] ?? String(current.linkWeights[key] ?? link.weight),
             inputmode: 'decimal',
