@@ -143,7 +143,7 @@ describe('explainGap', () => {
     expect(explainGap(input, code, theme)).toBeUndefined();
   });
 
-  it('always adds up: contributions to the provision, the need inputs to the need score', () => {
+  it('always adds up (contributions to the provision, need inputs to the need score) and matches the analysis', () => {
     const place = fc.record({
       lat: fc.double({ min: 52.95, max: 53.05, noNaN: true }),
       lng: fc.double({ min: -2.05, max: -1.95, noNaN: true }),
@@ -151,6 +151,21 @@ describe('explainGap', () => {
     const randomService = fc.record({
       points: fc.array(place, { maxLength: 3 }),
       areaCodes: fc.subarray(['L1', 'L2', 'W1', 'W9']),
+      polygons: fc.array(
+        place.map(({ lat, lng }) => ({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lng - 0.05, lat - 0.05],
+              [lng + 0.05, lat - 0.05],
+              [lng + 0.05, lat + 0.05],
+              [lng - 0.05, lat + 0.05],
+              [lng - 0.05, lat - 0.05],
+            ],
+          ],
+        })),
+        { maxLength: 1 },
+      ),
       open: fc.boolean(),
       capacityPerWeek: fc.option(fc.integer({ min: 0, max: 400 })),
       hoursPerWeek: fc.option(fc.double({ min: 0, max: 168, noNaN: true })),
@@ -163,6 +178,8 @@ describe('explainGap', () => {
           const services = specs.map((spec, i) => service(`s${i}`, spec));
           const explanation = explainGap({ ...input, services }, code, 'food');
           if (!explanation) throw new Error('Expected an explanation');
+          const cells = analyseGaps({ ...input, services }).cells;
+          expect(explanation.cell).toEqual(cells.find((c) => c.areaCode === code && c.theme === 'food'));
           const sum = explanation.contributions.reduce((total, c) => total + c.contribution, 0);
           expect(sum).toBeCloseTo(explanation.cell.provision, 9);
           expect(explanation.contributions).toHaveLength(explanation.cell.serviceCount);

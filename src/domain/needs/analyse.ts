@@ -6,10 +6,10 @@ import type {
   GapExplanation,
   GapSettings,
 } from './analysis-types.js';
-import { areaQuery } from './area-query.js';
+import { analysedAreas, type AreaQuery } from './area-query.js';
 import { classifyGap, classReason, gapScore } from './gap-class.js';
 import { needScorer } from './need-score.js';
-import { ThemeServices } from './theme-services.js';
+import { servicesByTheme, ThemeServices } from './theme-services.js';
 
 /**
  * The gap analysis: need against provision for every area and theme. Pure: the app layer loads the inputs.
@@ -43,11 +43,12 @@ function scorerFor(input: GapAnalysisInput) {
 export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
   const { areas, themes, settings } = input;
   const scorer = scorerFor(input);
-  const queries = areas.map((area) => areaQuery(area, reachFor(area, settings)));
+  const analysed = analysedAreas(areas, (area) => reachFor(area, settings));
   const cells = new Array<GapCell>(areas.length * themes.length);
+  const byTheme = servicesByTheme(input.services);
   themes.forEach((theme, t) => {
-    const provider = new ThemeServices(input.services, theme.id);
-    queries.forEach((query, a) => {
+    const provider = new ThemeServices(byTheme.get(theme.id) ?? [], analysed);
+    analysed.queries.forEach((query, a) => {
       const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
       const { need, statisticsNeed, localNeed } = scorer.score(a, theme.id);
       cells[a * themes.length + t] = {
@@ -82,8 +83,9 @@ export function explainGap(
   const area = input.areas[a];
   if (!area || !input.themes.some((t) => t.id === theme)) return undefined;
   const reachKm = reachFor(area, settings);
-  const query = areaQuery(area, reachKm);
-  const provider = new ThemeServices(input.services, theme);
+  const analysed = analysedAreas([area], () => reachKm);
+  const query = analysed.queries[0] as AreaQuery;
+  const provider = new ThemeServices(servicesByTheme(input.services).get(theme) ?? [], analysed);
   const contributions = provider.contributions(query);
   const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
   const need = scorerFor(input).explain(a, theme);

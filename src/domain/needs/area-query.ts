@@ -1,3 +1,4 @@
+import KDBush from 'kdbush';
 import { boxAround, type LatLng } from '../directory/distance.js';
 import type { AnalysisArea } from './analysis-types.js';
 
@@ -10,6 +11,8 @@ export const earthRadiusKm = 6371.0088;
  * reach, and a longitude/latitude box that holds every point within the reach.
  */
 export interface AreaQuery {
+  /** The area's position in the analysed areas. */
+  readonly index: number;
   readonly area: AnalysisArea;
   readonly point: LatLng;
   readonly reachKm: number;
@@ -22,6 +25,42 @@ export interface AreaQuery {
   readonly minLatitude: number;
   readonly maxLongitude: number;
   readonly maxLatitude: number;
+  /** Ids (from AreaCodes) of the area's own code, then its ancestors' codes, then its descendants'. */
+  readonly codeIds: Int32Array;
+}
+
+/**
+ * Small numbers for every code an analysis can meet (each area's own, its ancestors' and its descendants'), so
+ * matching a service's or a record's area to an area is an array read rather than hashing strings.
+ */
+export class AreaCodes {
+  private readonly ids = new Map<string, number>();
+
+  constructor(areas: readonly AnalysisArea[]) {
+    for (const area of areas) {
+      this.add(area.code);
+      for (const code of area.ancestorCodes) this.add(code);
+      for (const code of area.descendantCodes) this.add(code);
+    }
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  idOf(code: string): number | undefined {
+    return this.ids.get(code);
+  }
+
+  /** The area's own code id, then its ancestors', then its descendants'. */
+  idsFor(area: AnalysisArea): Int32Array {
+    const codes = [area.code, ...area.ancestorCodes, ...area.descendantCodes];
+    return Int32Array.from(codes, (code) => this.ids.get(code) ?? -1);
+  }
+
+  private add(code: string) {
+    if (!this.ids.has(code)) this.ids.set(code, this.ids.size);
+  }
 }
 
 const radians = (degrees: number) => (degrees * Math.PI) / 180;
@@ -40,12 +79,13 @@ export function chordKm(chord2: number): number {
   return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(chord2) / 2));
 }
 
-export function areaQuery(area: AnalysisArea, reachKm: number): AreaQuery {
+export function areaQuery(area: AnalysisArea, reachKm: number, codes: AreaCodes, index = 0): AreaQuery {
   const point = { latitude: area.point.lat, longitude: area.point.lng };
   const xyz = new Float64Array(3);
   unitVector(point.latitude, point.longitude, xyz, 0);
   const box = boxAround(point, reachKm);
   return {
+    index,
     area,
     point,
     reachKm,
@@ -54,5 +94,29 @@ export function areaQuery(area: AnalysisArea, reachKm: number): AreaQuery {
     z: xyz[2] ?? 0,
     reachChord2: 4 * Math.sin(reachKm / (2 * earthRadiusKm)) ** 2,
     ...box,
+    codeIds: codes.idsFor(area),
   };
+}
+
+/** Everything about the analysed areas that every theme's provision shares, worked out once per analysis. */
+export interface AnalysedAreas {
+  readonly codes: AreaCodes;
+  readonly queries: readonly AreaQuery[];
+  /** A KD-tree of the areas' representative points (longitude, latitude), by area index. */
+  readonly points: KDBush | undefined;
+}
+
+export function analysedAreas(
+  areas: readonly AnalysisArea[],
+  reachFor: (area: AnalysisArea) => number,
+): AnalysedAreas {
+  const codes = new AreaCodes(areas);
+  const queries = areas.map((area, index) => areaQuery(area, reachFor(area), codes, index));
+  let points: KDBush | undefined;
+  if (areas.length > 0) {
+    points = new KDBush(areas.length);
+    for (const area of areas) points.add(area.point.lng, area.point.lat);
+    points.finish();
+  }
+  return { codes, queries, points };
 }

@@ -6,6 +6,7 @@ import type {
   NeedExplanation,
   ThemeIndicatorLink,
 } from './analysis-types.js';
+import { AreaCodes } from './area-query.js';
 
 /**
  * The need score of an area for a theme (0–100), from area statistics and local needs records.
@@ -125,7 +126,11 @@ export function needScorer(
 /** A class rather than closures so the engine optimises its hot methods once for every run. */
 class NeedScores implements NeedScorer {
   private readonly linksByTheme: Map<string, ThemeLink[]>;
-  private readonly recordsByTheme = new Map<string, Map<string, AnalysisNeed[]>>();
+  private readonly codes: AreaCodes;
+  /** Each area's code ids: its own, then its ancestors', then its descendants'. */
+  private readonly areaCodeIds: Int32Array[];
+  /** Records by theme, then by code id. */
+  private readonly recordsByTheme = new Map<string, (AnalysisNeed[] | undefined)[]>();
   private readonly populationOf: (code: string) => number | null;
 
   constructor(
@@ -136,10 +141,15 @@ class NeedScores implements NeedScorer {
     private readonly weights: GapSettings['weights'],
   ) {
     this.linksByTheme = themeLinks(areas, indicators, links);
+    this.codes = new AreaCodes(areas);
+    this.areaCodeIds = areas.map((area) => this.codes.idsFor(area));
     for (const need of needs) {
-      let byCode = this.recordsByTheme.get(need.theme);
-      if (!byCode) this.recordsByTheme.set(need.theme, (byCode = new Map()));
-      byCode.set(need.areaCode, [...(byCode.get(need.areaCode) ?? []), need]);
+      // A record for an area that is not analysed, nor contains nor is inside one, applies to none.
+      const id = this.codes.idOf(need.areaCode);
+      if (id === undefined) continue;
+      let byCodeId = this.recordsByTheme.get(need.theme);
+      if (!byCodeId) this.recordsByTheme.set(need.theme, (byCodeId = []));
+      (byCodeId[id] ??= []).push(need);
     }
     this.populationOf = populationLookup(areas);
   }
@@ -192,12 +202,19 @@ class NeedScores implements NeedScorer {
 
   /** Local need from the records for the area, its ancestors and its descendants; rows are filled in when given. */
   private records(areaIndex: number, theme: string, rows?: RecordRow[]): number | null {
-    const byCode = this.recordsByTheme.get(theme);
+    const byCodeId = this.recordsByTheme.get(theme);
     const area = this.areas[areaIndex];
-    if (!byCode || !area || !anyRecord(byCode, area)) return null;
+    const ids = this.areaCodeIds[areaIndex];
+    if (!byCodeId || !area || !ids || !anyRecord(byCodeId, ids)) return null;
     const scores: number[] = [];
-    const add = (code: string, population: number | null) => {
-      for (const record of byCode.get(code) ?? []) {
+    ids.forEach((id, i) => {
+      const records = byCodeId[id];
+      if (!records) return;
+      // Own records and records for an area inside this one count against this area's population; a record for
+      // a containing area counts its people as a share of that area's population.
+      const isAncestor = i >= 1 && i <= area.ancestorCodes.length;
+      for (const record of records) {
+        const population = isAncestor ? this.populationOf(record.areaCode) : area.population;
         const score = recordScore(record.severity, record.peopleAffected, population);
         scores.push(score);
         rows?.push({
@@ -208,25 +225,18 @@ class NeedScores implements NeedScorer {
           score,
         });
       }
-    };
-    add(area.code, area.population);
-    // A record for a containing area: its people affected are a share of that area's population.
-    for (const code of area.ancestorCodes) add(code, this.populationOf(code));
-    // A record for an area inside this one: its people are part of this area's population.
-    for (const code of area.descendantCodes) add(code, area.population);
+    });
     return localNeedFrom(scores);
   }
 }
 
-const noLinks: readonly ThemeLink[] = [];
-
-/** Whether any record is for the area, one of its ancestors or one of its descendants (no allocation). */
-function anyRecord(byCode: Map<string, AnalysisNeed[]>, area: AnalysisArea): boolean {
-  if (byCode.has(area.code)) return true;
-  for (const code of area.ancestorCodes) if (byCode.has(code)) return true;
-  for (const code of area.descendantCodes) if (byCode.has(code)) return true;
+/** Whether there is a record for any of the codes (a loop: this runs for every area and theme). */
+function anyRecord(byCodeId: readonly (AnalysisNeed[] | undefined)[], ids: Int32Array): boolean {
+  for (let i = 0; i < ids.length; i += 1) if (byCodeId[ids[i] as number] !== undefined) return true;
   return false;
 }
+
+const noLinks: readonly ThemeLink[] = [];
 
 /** The links of each theme with a positive weight and a known indicator, with that indicator's percentiles. */
 function themeLinks(

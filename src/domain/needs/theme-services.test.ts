@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisArea, AnalysisService } from './analysis-types.js';
-import { areaQuery } from './area-query.js';
-import { ThemeServices } from './theme-services.js';
+import { analysedAreas, type AreaQuery } from './area-query.js';
+import { servicesByTheme, ThemeServices } from './theme-services.js';
 
 // Due north of the area's point, 1 km is 1/111.195 degrees of latitude (the haversine's earth radius).
 const kmPerDegree = (6371.0088 * Math.PI) / 180;
@@ -45,6 +45,14 @@ const square = (lat: number, lng: number) => ({
     ],
   ],
 });
+
+/** Provision of food in one area (reach 8 km if rural, else 1.6 km) from these services. */
+function foodProvision(services: readonly AnalysisService[], at: AnalysisArea = area) {
+  const analysed = analysedAreas([at], () => (at.ruralUrban === 'rural' ? 8 : 1.6));
+  const provider = new ThemeServices(servicesByTheme(services).get('food') ?? [], analysed);
+  const query = analysed.queries[0] as AreaQuery;
+  return { at: () => provider.at(query), contributions: () => provider.contributions(query) };
+}
 
 describe('ThemeServices', () => {
   const far = north(30);
@@ -92,13 +100,11 @@ describe('ThemeServices', () => {
       2,
     ],
   ])('%s', (_, services, areaChanges, provision, count) => {
-    const at = { ...area, ...areaChanges };
-    const reach = at.ruralUrban === 'rural' ? 8 : 1.6;
-    const provider = new ThemeServices(services, 'food');
-    const result = provider.at(areaQuery(at, reach));
+    const provider = foodProvision(services, { ...area, ...areaChanges });
+    const result = provider.at();
     expect(result.provision).toBeCloseTo(provision, 10);
     expect(result.serviceCount).toBe(count);
-    const contributions = provider.contributions(areaQuery(at, reach));
+    const contributions = provider.contributions();
     expect(contributions).toHaveLength(count);
     expect(contributions.reduce((sum, c) => sum + c.contribution, 0)).toBeCloseTo(result.provision, 12);
     for (const c of contributions) {
@@ -111,7 +117,7 @@ describe('ThemeServices', () => {
       service('near', { points: [north(0.8)], capacityPerWeek: 25, hoursPerWeek: 70 }),
       service('covering', { points: [far], areaCodes: ['W1'] }),
     ];
-    const contributions = new ThemeServices(services, 'food').contributions(areaQuery(area, 1.6));
+    const contributions = foodProvision(services).contributions();
     expect(
       contributions.map((c) => ({ ...c, distanceKm: Math.round((c.distanceKm ?? -1) * 1000) / 1000 })),
     ).toEqual([
@@ -166,7 +172,7 @@ describe('ThemeServices', () => {
     ],
     ['a covering service with no place', [service('a', { areaCodes: ['L1'] })], null, null],
   ])('access, %s: nearest %s km, service %s', (_, services, km, id) => {
-    const result = new ThemeServices(services, 'food').at(areaQuery(area, 1.6));
+    const result = foodProvision(services).at();
     if (km === null) expect(result.nearestKm).toBeNull();
     else expect(result.nearestKm).toBeCloseTo(km, 6);
     expect(result.nearestServiceId).toBe(id);
@@ -179,7 +185,7 @@ describe('ThemeServices', () => {
       lng: -2 + 1.59 / kmPerDegree / Math.cos((53 * Math.PI) / 180),
     };
     const services = [service('corner', { points: [corner] }), service('north', { points: [north(1.8)] })];
-    const result = new ThemeServices(services, 'food').at(areaQuery(area, 1.6));
+    const result = foodProvision(services).at();
     expect(result.nearestServiceId).toBe('north');
     expect(result.nearestKm).toBeCloseTo(1.8, 6);
   });

@@ -1,12 +1,11 @@
 import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import Flatbush from 'flatbush';
 import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { boxAround, distanceKm, type LatLng } from '../directory/distance.js';
 import type { AnalysisService, ServiceContribution } from './analysis-types.js';
-import { chordKm, earthRadiusKm, unitVector, type AreaQuery } from './area-query.js';
+import { chordKm, earthRadiusKm, unitVector, type AnalysedAreas, type AreaQuery } from './area-query.js';
 import { capacityFactor, distanceFactor, hoursFactor } from './provision.js';
 
 /**
@@ -24,9 +23,22 @@ export interface ProvisionAt {
 
 type Boundary = Polygon | MultiPolygon;
 
-const none: readonly number[] = [];
 /** When nothing is within reach, look this many reaches out before asking the KD-tree for the nearest place. */
 const nearestSearchReaches = 3;
+
+/** The open services of each theme, in one pass over the services. */
+export function servicesByTheme(services: readonly AnalysisService[]): Map<string, AnalysisService[]> {
+  const byTheme = new Map<string, AnalysisService[]>();
+  for (const service of services) {
+    if (!service.open) continue;
+    for (const theme of new Set(service.themes)) {
+      let list = byTheme.get(theme);
+      if (!list) byTheme.set(theme, (list = []));
+      list.push(service);
+    }
+  }
+  return byTheme;
+}
 
 function asBoundary(value: unknown): Boundary | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -44,22 +56,21 @@ export class ThemeServices {
   private readonly placePoints: LatLng[] = [];
   private readonly placeXyz: Float64Array;
   private readonly places: KDBush | undefined;
-  // Coverage by area code, and by polygon (an R-tree of the polygons' bounding boxes).
-  private readonly byCode = new Map<string, number[]>();
-  private readonly polygonService: number[] = [];
-  private readonly polygons: Boundary[] = [];
-  private readonly polygonIndex: Flatbush | undefined;
+  // Coverage by area code id, and by polygon: the services whose polygons hold each area's point, by area index.
+  private readonly byCodeId: (number[] | undefined)[] = [];
+  private readonly byPolygon: (number[] | undefined)[] = [];
   // Scratch space for one query at a time: each service's best distance factor, whether it covers the area,
   // and which query last set them.
   private readonly best: Float64Array;
   private readonly covers: Uint8Array;
   private readonly stamp: Uint32Array;
-  private readonly touched: number[] = [];
+  private readonly touched: Uint32Array;
+  private touchedCount = 0;
   private query = 0;
   private nearestPlace = -1;
 
-  constructor(allServices: readonly AnalysisService[], theme: string) {
-    const services = allServices.filter((s) => s.open && s.themes.includes(theme));
+  /** `services`: the open services with the theme (see servicesByTheme). */
+  constructor(services: readonly AnalysisService[], areas: AnalysedAreas) {
     this.services = services;
     this.capacity = Float64Array.from(services, (s) => capacityFactor(s.capacityPerWeek));
     this.hours = Float64Array.from(services, (s) => hoursFactor(s.hoursPerWeek));
@@ -69,13 +80,11 @@ export class ThemeServices {
         placeService.push(s);
         this.placePoints.push({ latitude: p.lat, longitude: p.lng });
       }
-      for (const code of service.areaCodes) this.byCode.set(code, [...(this.byCode.get(code) ?? []), s]);
-      for (const value of service.polygons) {
-        const boundary = asBoundary(value);
-        if (!boundary) continue;
-        this.polygonService.push(s);
-        this.polygons.push(boundary);
+      for (const code of service.areaCodes) {
+        const id = areas.codes.idOf(code);
+        if (id !== undefined) (this.byCodeId[id] ??= []).push(s);
       }
+      for (const value of service.polygons) this.coverInside(s, value, areas);
     });
     this.placeService = Uint32Array.from(placeService);
     this.placeXyz = new Float64Array(this.placePoints.length * 3);
@@ -85,17 +94,10 @@ export class ThemeServices {
       for (const p of this.placePoints) this.places.add(p.longitude, p.latitude);
       this.places.finish();
     }
-    if (this.polygons.length > 0) {
-      this.polygonIndex = new Flatbush(this.polygons.length);
-      for (const polygon of this.polygons) {
-        const [minX, minY, maxX, maxY] = bbox(polygon);
-        this.polygonIndex.add(minX, minY, maxX, maxY);
-      }
-      this.polygonIndex.finish();
-    }
     this.best = new Float64Array(services.length);
     this.covers = new Uint8Array(services.length);
     this.stamp = new Uint32Array(services.length);
+    this.touched = new Uint32Array(services.length);
   }
 
   /** Provision, the number of services counted, and the nearest open place at any distance. */
@@ -103,7 +105,8 @@ export class ThemeServices {
     this.collect(q);
     let provision = 0;
     let serviceCount = 0;
-    for (const s of this.touched) {
+    for (let i = 0; i < this.touchedCount; i += 1) {
+      const s = this.touched[i] as number;
       if ((this.best[s] as number) <= 0) continue;
       provision += this.contributionOf(s);
       serviceCount += 1;
@@ -113,7 +116,7 @@ export class ThemeServices {
     return {
       provision,
       serviceCount,
-      nearestKm: nearest ? distanceKm(q.point, this.placePoints[place] as LatLng) : null,
+      nearestKm: nearest ? chordKm(this.chord2(place, q)) : null,
       nearestServiceId: nearest?.id ?? null,
     };
   }
@@ -122,7 +125,7 @@ export class ThemeServices {
   contributions(q: AreaQuery): ServiceContribution[] {
     this.collect(q);
     const out: ServiceContribution[] = [];
-    for (const s of this.touched) {
+    for (const s of this.touched.subarray(0, this.touchedCount)) {
       const service = this.services[s];
       if (!service || (this.best[s] as number) <= 0) continue;
       const distances = service.points.map((p) => distanceKm(q.point, { latitude: p.lat, longitude: p.lng }));
@@ -140,6 +143,14 @@ export class ThemeServices {
     return out;
   }
 
+  /** Squared chord on the unit sphere from the area's point to a place. */
+  private chord2(place: number, q: AreaQuery): number {
+    const dx = (this.placeXyz[place * 3] as number) - q.x;
+    const dy = (this.placeXyz[place * 3 + 1] as number) - q.y;
+    const dz = (this.placeXyz[place * 3 + 2] as number) - q.z;
+    return dx * dx + dy * dy + dz * dz;
+  }
+
   private contributionOf(s: number): number {
     return (this.best[s] as number) * (this.capacity[s] as number) * (this.hours[s] as number);
   }
@@ -149,7 +160,8 @@ export class ThemeServices {
       this.stamp[s] = this.query;
       this.best[s] = 0;
       this.covers[s] = 0;
-      this.touched.push(s);
+      this.touched[this.touchedCount] = s;
+      this.touchedCount += 1;
     }
   }
 
@@ -162,22 +174,30 @@ export class ThemeServices {
   /** Fills `touched`, `best` and `covers` for the area, and finds the nearest place. */
   private collect(q: AreaQuery): void {
     this.query += 1;
-    this.touched.length = 0;
+    this.touchedCount = 0;
     this.nearestPlace = -1;
     if (this.places) this.collectNearby(this.places, q);
-    const { area } = q;
-    if (this.byCode.size > 0) {
-      for (const s of this.byCode.get(area.code) ?? none) this.cover(s);
-      for (const code of area.ancestorCodes) for (const s of this.byCode.get(code) ?? none) this.cover(s);
-      for (const code of area.descendantCodes) for (const s of this.byCode.get(code) ?? none) this.cover(s);
-    }
-    if (this.polygonIndex) {
-      const { longitude: x, latitude: y } = q.point;
-      for (const i of this.polygonIndex.search(x, y, x, y)) {
-        const s = this.polygonService[i] as number;
-        const coveredAlready = this.stamp[s] === this.query && this.covers[s] === 1;
-        if (!coveredAlready && booleanPointInPolygon([x, y], this.polygons[i] as Boundary)) this.cover(s);
+    if (this.byCodeId.length > 0) {
+      const { codeIds } = q;
+      for (let i = 0; i < codeIds.length; i += 1) {
+        const covering = this.byCodeId[codeIds[i] as number];
+        if (covering) for (let j = 0; j < covering.length; j += 1) this.cover(covering[j] as number);
       }
+    }
+    const insidePolygons = this.byPolygon[q.index];
+    if (insidePolygons) for (const s of insidePolygons) this.cover(s);
+  }
+
+  /** Notes the service as covering every analysed area whose point its polygon holds (point in polygon, Turf). */
+  private coverInside(s: number, value: unknown, areas: AnalysedAreas): void {
+    const polygon = asBoundary(value);
+    if (!polygon || !areas.points) return;
+    const [minX, minY, maxX, maxY] = bbox(polygon);
+    for (const a of areas.points.range(minX, minY, maxX, maxY)) {
+      const query = areas.queries[a];
+      if (!query || !booleanPointInPolygon([query.point.longitude, query.point.latitude], polygon)) continue;
+      const covering = (this.byPolygon[a] ??= []);
+      if (!covering.includes(s)) covering.push(s);
     }
   }
 
@@ -214,10 +234,7 @@ export class ThemeServices {
     let nearest = -1;
     let nearestChord2 = Number.POSITIVE_INFINITY;
     for (const id of places.range(box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude)) {
-      const dx = (this.placeXyz[id * 3] as number) - q.x;
-      const dy = (this.placeXyz[id * 3 + 1] as number) - q.y;
-      const dz = (this.placeXyz[id * 3 + 2] as number) - q.z;
-      const chord2 = dx * dx + dy * dy + dz * dz;
+      const chord2 = this.chord2(id, q);
       if (chord2 < nearestChord2) {
         nearest = id;
         nearestChord2 = chord2;
