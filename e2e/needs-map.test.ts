@@ -92,6 +92,9 @@ describeInBrowser('the needs map, gaps list and explanations in the demo', () =>
     await page.locator('#gaps-table tbody tr th a').first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Why /);
     await expectNoAxeViolations(page, 'explanation');
+    await page.getByRole('link', { name: /^See the area profile of / }).click();
+    await expect.poll(() => page.locator('#area-gaps').count()).toBe(1);
+    await expectNoAxeViolations(page, 'area profile with its needs and gaps');
   });
 
   it('the settings page passes axe for an admin', async () => {
