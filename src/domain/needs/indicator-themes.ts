@@ -26,10 +26,7 @@ export interface IndicatorThemes {
 export const linkKey = (link: { theme: string; indicator: string }) => `${link.theme}|${link.indicator}`;
 
 /** Rules a schema cannot express; each problem is a sentence for a content editor. */
-export function checkIndicatorThemeRules(
-  mapping: IndicatorThemes,
-  themeIds: ReadonlySet<string>,
-): string[] {
+export function checkIndicatorThemeRules(mapping: IndicatorThemes, themeIds: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const domains = new Set(mapping.domains.map((d) => d.id));
   const seen = new Set<string>();
