@@ -41,13 +41,20 @@ export const gapsBenchmark: Benchmark = {
     });
     const report = async (label: string, input: GapAnalysisInput, runs: number, warmUp: number) => {
       let cells = 0;
+      // CPU time of the process (all threads, so the garbage collector's helpers too) for each run: on a shared
+      // machine it shows the work apart from waiting for a core.
+      const cpuTimes: number[] = [];
       const result = await measure(
         runs,
         async () => {
+          const start = process.cpuUsage();
           cells = analyseGaps(input).cells.length;
+          const used = process.cpuUsage(start);
+          cpuTimes.push((used.user + used.system) / 1000);
         },
         warmUp,
       );
+      const measured = cpuTimes.slice(warmUp).sort((a, b) => a - b);
       print({
         case: label,
         areas: input.areas.length,
@@ -56,6 +63,7 @@ export const gapsBenchmark: Benchmark = {
         needs: input.needs.length,
         cells,
         ...result,
+        cpu_ms: Math.round(measured[Math.floor(measured.length / 2)] ?? 0),
       });
     };
 
