@@ -79,21 +79,6 @@
     control.addTo(map);
   }
 
-  function addLegend(map) {
-    var legend = document.querySelector('#needs-legend .cg-map-legend');
-    if (!legend) return;
-    var control = L.control({ position: 'bottomright' });
-    control.onAdd = function () {
-      var box = L.DomUtil.create('div', 'cg-map-legend leaflet-control');
-      box.setAttribute('aria-hidden', 'true');
-      box.innerHTML = legend.innerHTML;
-      var heading = box.querySelector('h3');
-      if (heading) heading.remove();
-      return box;
-    };
-    control.addTo(map);
-  }
-
   fetch(container.getAttribute('data-geojson'), { credentials: 'same-origin' })
     .then(function (response) {
       if (!response.ok) throw new Error('The map data could not be loaded');
@@ -134,7 +119,6 @@
       });
       clusters.addTo(map);
       map.fitBounds(areas.getBounds(), { padding: [8, 8] });
-      addLegend(map);
       addTableLink(map);
       container.setAttribute('role', 'region');
       container.setAttribute(

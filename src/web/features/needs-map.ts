@@ -12,6 +12,7 @@ import {
   layerFill,
   layerLegend,
   levelLabels,
+  levelPhrases,
   mapLayerLabels,
   mapLayers,
   mapQuery,
@@ -115,7 +116,7 @@ export function registerNeedsMap(
     const hiddenPlaces = areaOnlyCount(report, q.theme);
     const legendItems = layerLegend(q.layer, thresholds);
     const legendExtra = [
-      `Black dots: ${markers.length} places of open ${themeName.toLowerCase()} services`,
+      `Dots (pins on the interactive map): ${markers.length} places of open ${themeName.toLowerCase()} services`,
       ...(hiddenPlaces
         ? [`${hiddenPlaces} services with places shown only by area are counted, not drawn`]
         : []),
@@ -132,6 +133,7 @@ export function registerNeedsMap(
       themeName,
       gapsHref: `/p/${partnership.slug}/needs/gaps?${new URLSearchParams({ theme: q.theme, level: q.level }).toString()}`,
       levelLabel: levelLabels[q.level],
+      levelPhrase: levelPhrases[q.level],
       layerLabel: mapLayerLabels[q.layer],
       themeItems: services.directory.themes.themes.map((t) => ({
         value: t.id,
@@ -143,7 +145,7 @@ export function registerNeedsMap(
       svg: parts.length
         ? boundaryMap({
             id: 'needs-map',
-            title: `${mapLayerLabels[q.layer]} for ${themeName} by ${levelLabels[q.level].toLowerCase()}`,
+            title: `${mapLayerLabels[q.layer]} for ${themeName} by ${levelPhrases[q.level]}`,
             description: `${parts.length} areas shaded by ${mapLayerLabels[q.layer].toLowerCase()}, with ${markers.length} service places as dots. The table below gives every figure.`,
             outline: q.level === 'authority' ? null : geometry(report.authority?.boundary ?? null),
             parts,

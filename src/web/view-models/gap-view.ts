@@ -35,6 +35,13 @@ export const levelLabels: Record<(typeof gapLevels)[number], string> = {
   authority: 'The whole authority',
 };
 
+/** The same levels inside a sentence ("Need score for Food: neighbourhoods (LSOAs)"). */
+export const levelPhrases: Record<(typeof gapLevels)[number], string> = {
+  lsoa: 'neighbourhoods (LSOAs)',
+  ward: 'wards',
+  authority: 'the whole authority',
+};
+
 const noData = '#f3f2f1';
 const needFills = ['#fde0c5', '#f8b58b', '#f2855d', '#d4351c', '#8e2413'] as const;
 const provisionFills = ['#ffffff', '#c6dbef', '#6fa4d4', '#2b6fb1', '#12436d'] as const;
