@@ -8,7 +8,7 @@ import { executeImport } from './app/imports/execute-import.js';
 import type { Config } from './config.js';
 import { importersFor } from './importers.js';
 import { readSource } from './interchange/read-source.js';
-import { openRuntime } from './main.js';
+import { openRuntime } from './runtime.js';
 import type { ImportWorkerMessage } from './platform/worker-import-runner.js';
 
 const { config, request } = workerData as { config: Config; request: ImportRunRequest };
