@@ -31,7 +31,11 @@ async function writeServicesCsv(file: string, rows: number): Promise<void> {
     'last_checked',
   ];
   const out = fs.createWriteStream(file);
-  out.write(stringify([header]));
+  // Waits while the file catches up, so the generator's own memory does not count against the import.
+  const write = async (text: string) => {
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
+  await write(stringify([header]));
   const chunk: string[][] = [];
   for (let i = 0; i < rows; i += 1) {
     chunk.push([
@@ -52,12 +56,12 @@ async function writeServicesCsv(file: string, rows: number): Promise<void> {
       'Mon 09:00-12:00; Thu 13:00-16:00',
       '2026-10-01',
     ]);
-    if (chunk.length === 5000) {
-      out.write(stringify(chunk));
+    if (chunk.length === 1000) {
+      await write(stringify(chunk));
       chunk.length = 0;
     }
   }
-  out.write(stringify(chunk));
+  await write(stringify(chunk));
   await new Promise<void>((resolve, reject) => out.end(() => resolve()).on('error', reject));
 }
 

@@ -37,6 +37,54 @@ export interface DirectoryBatch {
   readonly counts: 'services' | 'organisations';
 }
 
+/** A piece of a source, in source order: services, and the organisations first named in this piece. */
+export interface DirectoryChunk {
+  readonly organisations: readonly IncomingOrganisation[];
+  readonly services: readonly IncomingService[];
+}
+
+/**
+ * A source read a piece at a time, for files too large to hold whole (a 100,000-row services CSV): each piece
+ * is planned, written and let go before the next is read.
+ */
+export interface DirectoryStream {
+  readonly sourceKind: string;
+  readonly sourceLabel: string;
+  readonly counts: 'services' | 'organisations';
+  /** About how many services there are, for a progress bar. */
+  readonly expected: number;
+  /** The pieces, in order; can be gone through once. */
+  chunks(): AsyncIterable<DirectoryChunk>;
+  /** Rows read, rows skipped and every problem found: complete once `chunks` has been gone through. */
+  summary(): Pick<DirectoryBatch, 'read' | 'skipped' | 'problems'>;
+}
+
+/** How many services are planned and written at a time. */
+export const servicesPerChunk = 1000;
+
+/** A batch held in memory, as a stream: every organisation comes with the first piece. */
+export function streamOfBatch(batch: DirectoryBatch): DirectoryStream {
+  return {
+    sourceKind: batch.sourceKind,
+    sourceLabel: batch.sourceLabel,
+    counts: batch.counts,
+    expected: batch.services.length,
+    async *chunks() {
+      let start = 0;
+      do {
+        yield {
+          organisations: start === 0 ? batch.organisations : [],
+          services: batch.services.slice(start, start + servicesPerChunk),
+        };
+        start += servicesPerChunk;
+      } while (start < batch.services.length);
+    },
+    summary: () => batch,
+  };
+}
+
+const isStream = (source: DirectoryBatch | DirectoryStream): source is DirectoryStream => 'chunks' in source;
+
 /** The name of the flagged organisation that services with no recorded organisation go under. */
 export const placeholderOrganisationName = 'Organisation not recorded';
 
@@ -76,28 +124,35 @@ interface Plan {
   readonly serviceUpdates: number;
 }
 
-/** Receives planned changes: organisations first and whole, then services a few thousand at a time. */
+/**
+ * Receives planned changes a piece at a time: the organisations a piece names (new or changed) before the
+ * piece's services.
+ */
 export interface PlanListener {
   organisations(
     inserts: readonly DirectoryOrganisationRecord[],
     updates: readonly DirectoryOrganisationRecord[],
   ): Promise<void>;
   services(inserts: readonly ServiceRecord[], updates: readonly ServiceRecord[]): Promise<void>;
+  /** Services planned so far, and about how many there are in all. */
+  progress?(done: number, total: number): void;
 }
 
 const ignoreChanges: PlanListener = { organisations: async () => undefined, services: async () => undefined };
 
 /**
- * Works out what importing `batch` would change for the partnership. Reads, never writes: the planned service
- * changes go to `listener` a chunk at a time, after the organisations they belong to.
+ * Works out what importing `source` would change for the partnership. Reads, never writes: the planned changes
+ * go to `listener` a piece at a time, organisations before the services that belong to them, and each piece
+ * is let go once the listener has had it, so a large import stays small in memory.
  */
 export async function planDirectoryImport(
   store: Store,
   partnershipId: string,
-  batch: DirectoryBatch,
+  source: DirectoryBatch | DirectoryStream,
   now: string,
   listener: PlanListener = ignoreChanges,
 ): Promise<Plan> {
+  const batch = isStream(source) ? source : streamOfBatch(source);
   const existing = await store.directory.listOrganisations(partnershipId);
   const bySource = new Map<string, DirectoryOrganisationRecord>();
   const byIdentifier = new Map<string, DirectoryOrganisationRecord>();
@@ -166,11 +221,6 @@ export async function planDirectoryImport(
     return record.id;
   };
 
-  for (const organisation of batch.organisations) {
-    if (!organisationIdOf.has(organisation.sourceId)) {
-      organisationIdOf.set(organisation.sourceId, resolve(organisation, batch.sourceKind));
-    }
-  }
   let placeholderId: string | undefined;
   const placeholder = (): string => {
     placeholderId ??=
@@ -189,82 +239,98 @@ export async function planDirectoryImport(
     return placeholderId;
   };
 
-  if (
-    batch.services.some(
-      (service) =>
-        service.organisationSourceId === null || !organisationIdOf.has(service.organisationSourceId),
-    )
-  ) {
-    placeholder();
-  }
-  await listener.organisations(organisationInserts, organisationUpdates);
-
   let insertCount = 0;
   let updateCount = 0;
-  // Services are planned (and, when applying, written) a few thousand at a time, so a large import stays
-  // small in memory.
-  for (let start = 0; start < batch.services.length; start += 5000) {
-    const serviceInserts: ServiceRecord[] = [];
-    const serviceUpdates: ServiceRecord[] = [];
-    const some = batch.services.slice(start, start + 5000);
-    const current = new Map(
-      (
-        await store.directory.servicesWithSourceIds(
-          partnershipId,
-          batch.sourceKind,
-          some.map((s) => s.sourceId),
-        )
-      ).map((s) => [s.provenance.sourceId, s]),
-    );
-    for (const service of some) {
-      const organisationId =
-        service.organisationSourceId === null
-          ? placeholder()
-          : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
-      const found = current.get(service.sourceId);
-      if (!found) {
-        serviceInserts.push({
-          id: stableUuid(
-            commonGroundNamespace,
-            `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
-          ),
-          partnershipId,
+  let planned = 0;
+  let organisationInsertsSent = 0;
+  let organisationUpdatesSent = 0;
+  for await (const chunk of batch.chunks()) {
+    for (const organisation of chunk.organisations) {
+      if (!organisationIdOf.has(organisation.sourceId)) {
+        organisationIdOf.set(organisation.sourceId, resolve(organisation, batch.sourceKind));
+      }
+    }
+    if (
+      chunk.services.some(
+        (service) =>
+          service.organisationSourceId === null || !organisationIdOf.has(service.organisationSourceId),
+      )
+    ) {
+      placeholder();
+    }
+    const newOrganisations = organisationInserts.slice(organisationInsertsSent);
+    const changedOrganisations = organisationUpdates.slice(organisationUpdatesSent);
+    organisationInsertsSent = organisationInserts.length;
+    organisationUpdatesSent = organisationUpdates.length;
+    if (newOrganisations.length + changedOrganisations.length > 0)
+      await listener.organisations(newOrganisations, changedOrganisations);
+
+    for (let start = 0; start < chunk.services.length; start += servicesPerChunk) {
+      const serviceInserts: ServiceRecord[] = [];
+      const serviceUpdates: ServiceRecord[] = [];
+      const some = chunk.services.slice(start, start + servicesPerChunk);
+      const current = new Map(
+        (
+          await store.directory.servicesWithSourceIds(
+            partnershipId,
+            batch.sourceKind,
+            some.map((s) => s.sourceId),
+          )
+        ).map((s) => [s.provenance.sourceId, s]),
+      );
+      for (const service of some) {
+        const organisationId =
+          service.organisationSourceId === null
+            ? placeholder()
+            : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
+        const found = current.get(service.sourceId);
+        if (!found) {
+          serviceInserts.push({
+            id: stableUuid(
+              commonGroundNamespace,
+              `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
+            ),
+            partnershipId,
+            organisationId,
+            details: service.details,
+            provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
+            lastCheckedAt: service.lastCheckedAt,
+            lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
+            lastCheckedByUserId: null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          continue;
+        }
+        const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
+        const changed: ServiceRecord = {
+          ...found,
           organisationId,
           details: service.details,
-          provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
-          lastCheckedAt: service.lastCheckedAt,
-          lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
-          lastCheckedByUserId: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        continue;
+          lastCheckedAt,
+          lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
+          lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
+        };
+        if (canonical(comparable(changed)) !== canonical(comparable(found)))
+          serviceUpdates.push({ ...changed, updatedAt: now });
       }
-      const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
-      const changed: ServiceRecord = {
-        ...found,
-        organisationId,
-        details: service.details,
-        lastCheckedAt,
-        lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
-        lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
-      };
-      if (canonical(comparable(changed)) !== canonical(comparable(found)))
-        serviceUpdates.push({ ...changed, updatedAt: now });
+      insertCount += serviceInserts.length;
+      updateCount += serviceUpdates.length;
+      await listener.services(serviceInserts, serviceUpdates);
+      planned += some.length;
+      listener.progress?.(planned, Math.max(planned, batch.expected));
     }
-    insertCount += serviceInserts.length;
-    updateCount += serviceUpdates.length;
-    await listener.services(serviceInserts, serviceUpdates);
   }
 
+  const { read, skipped, problems } = batch.summary();
   const counting = batch.counts === 'services';
   return {
     report: {
-      read: batch.read,
+      read,
       imported: counting ? insertCount : organisationInserts.length,
       updated: counting ? updateCount : organisationUpdates.length,
-      skipped: batch.skipped,
-      problems: batch.problems,
+      skipped,
+      problems,
     },
     organisationInserts,
     organisationUpdates,
@@ -278,14 +344,13 @@ export async function applyDirectoryImport(
   store: Store,
   clock: Clock,
   partnershipId: string,
-  batch: DirectoryBatch,
+  source: DirectoryBatch | DirectoryStream,
   actor: Actor,
   progress?: (done: number, total: number) => void,
 ): Promise<ImportReport> {
   return store.transaction(async (trx) => {
     const now = clock.now().toISOString();
-    let done = 0;
-    const plan = await planDirectoryImport(trx, partnershipId, batch, now, {
+    const plan = await planDirectoryImport(trx, partnershipId, source, now, {
       async organisations(inserts, updates) {
         await trx.directory.insertOrganisations([...inserts]);
         for (const organisation of updates) await trx.directory.updateOrganisation(organisation);
@@ -293,9 +358,8 @@ export async function applyDirectoryImport(
       async services(inserts, updates) {
         await trx.directory.insertServices([...inserts]);
         for (const service of updates) await trx.directory.updateService(service);
-        done += inserts.length + updates.length;
-        progress?.(done, batch.services.length);
       },
+      ...(progress ? { progress } : {}),
     });
     const changes =
       plan.organisationInserts.length +
@@ -308,7 +372,7 @@ export async function applyDirectoryImport(
         actor,
         action: 'directory-imported',
         subject:
-          `${batch.sourceLabel}: ${plan.serviceInserts} new and ${plan.serviceUpdates} updated services, ` +
+          `${source.sourceLabel}: ${plan.serviceInserts} new and ${plan.serviceUpdates} updated services, ` +
           `${plan.organisationInserts.length} new and ${plan.organisationUpdates.length} updated organisations`,
       });
     }
