@@ -6,7 +6,7 @@ import type { MailSender } from './app/ports.js';
 import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { exporters, importersFor } from './importers.js';
-import { readSource } from './interchange/read-source.js';
+import { openSource, readSource } from './interchange/read-source.js';
 import { smtpMailSender } from './platform/smtp-mail-sender.js';
 import { restoreBackup, writeBackup } from './storage/backup.js';
 import { openDatabase } from './storage/database.js';
@@ -62,7 +62,7 @@ const cliRuntime: CliRuntime = {
   },
   backup: (runtime, file) => writeBackup((runtime as Runtime).handle, file, new Date()),
   restore: (runtime, file) => restoreBackup((runtime as Runtime).handle, file),
-  importers: importersFor(readSource),
+  importers: importersFor(readSource, openSource),
   exporters,
 };
 

@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { importersFor } from './importers.js';
 import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import { loadGuidance } from './interchange/guidance-content.js';
-import { readSource } from './interchange/read-source.js';
+import { openSource, readSource } from './interchange/read-source.js';
 import { loadThemes } from './interchange/themes-content.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { systemClock } from './platform/system-clock.js';
@@ -54,7 +54,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
     frameworks,
     guidance,
     imports: {
-      kinds: importersFor(readSource),
+      kinds: importersFor(readSource, openSource),
       runner:
         overrides.importRunner ??
         workerImportRunner({

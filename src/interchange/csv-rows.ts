@@ -1,7 +1,8 @@
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { ImportSourceError } from '../app/interchange.js';
+import { piecesOfText } from './read-source.js';
 
 /** Rows of a CSV file keyed by its header (as written, trimmed). A byte-order mark is ignored. */
 export function csvRows(text: string): Record<string, string>[] {
@@ -44,32 +45,24 @@ export function eachCsvRow(text: string, each: (row: Record<string, string>, ind
   return count;
 }
 
-/** Pieces of `text` of about 64 KB, never splitting a character written as two UTF-16 code units. */
-function* piecesOf(text: string): Generator<string> {
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(text.length, start + 65_536);
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end += 1;
-    yield text.slice(start, end);
-    start = end;
-  }
-}
-
 /**
  * Rows of a CSV file keyed by its header, `size` at a time, parsed only as they are asked for: a large file's
  * rows are never all in memory at once, and the caller can wait (to write to the database) between batches.
  */
-export async function* csvRowBatches(text: string, size: number): AsyncGenerator<Record<string, string>[]> {
-  const source = Readable.from(piecesOf(text), { objectMode: false });
-  const parser = source.pipe(
-    parseStream({
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }),
-  );
+export async function* csvRowBatches(
+  text: string | AsyncIterable<string>,
+  size: number,
+): AsyncGenerator<Record<string, string>[]> {
+  const source = Readable.from(typeof text === 'string' ? piecesOfText(text) : text, { objectMode: false });
+  const parser = parseStream({
+    bom: true,
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  });
+  // A source that fails (a file that cannot be read) fails the parser with it, rather than leaving it waiting.
+  pipeline(source, parser, () => undefined);
   let batch: Record<string, string>[] = [];
   try {
     for await (const record of parser) {

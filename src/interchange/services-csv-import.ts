@@ -6,6 +6,7 @@ import {
 import type { ImportContext } from '../app/interchange.js';
 import { csvRowBatches } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
+import { piecesOfText, type TextSource } from './read-source.js';
 import { servicesCsvRowReader } from './services-csv-row.js';
 
 export { parseOpeningTimes } from './services-csv-row.js';
@@ -46,11 +47,15 @@ export const servicesCsvColumns = [
   'last_checked',
 ] as const;
 
-/** About how many data rows a CSV text has (lines after the first; a quoted line break counts twice). */
-function roughRowCount(text: string): number {
+/** About how many data rows a CSV has (lines after the first; a quoted line break counts twice). */
+async function roughRowCount(source: TextSource): Promise<number> {
   let lines = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
-  return text.endsWith('\n') ? lines - 1 : lines;
+  let last = '';
+  for await (const piece of source.pieces()) {
+    for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) lines += 1;
+    if (piece.length > 0) last = piece;
+  }
+  return Math.max(0, last.endsWith('\n') ? lines - 1 : lines);
 }
 
 /**
@@ -58,16 +63,16 @@ function roughRowCount(text: string): number {
  * time, so only the piece being imported is in memory, with each id's first row, the organisations and the
  * problems found (every problem row is kept for the preview).
  */
-export function readServicesCsv(text: string, context: ImportContext): DirectoryStream {
+export async function readServicesCsv(source: TextSource, context: ImportContext): Promise<DirectoryStream> {
   const rows = servicesCsvRowReader(context.services.directory.themes.themes.map((t) => t.id));
   let read = 0;
   return {
     sourceKind: 'services-csv',
     sourceLabel: 'Services CSV',
     counts: 'services',
-    expected: roughRowCount(text),
+    expected: await roughRowCount(source),
     async *chunks(): AsyncGenerator<DirectoryChunk> {
-      for await (const batch of csvRowBatches(text, servicesPerChunk)) {
+      for await (const batch of csvRowBatches(source.pieces(), servicesPerChunk)) {
         const services = [];
         for (const row of batch) {
           const service = rows.read(row, read);
@@ -81,12 +86,27 @@ export function readServicesCsv(text: string, context: ImportContext): Directory
   };
 }
 
-/** `import services-csv FILE --partnership S`: our own services template. */
-export function servicesCsvImporter(read: (source: string) => Promise<string>) {
+/**
+ * `import services-csv FILE --partnership S`: our own services template. With `open`, the file is streamed
+ * rather than read whole; without it (tests), `read` gives the whole text.
+ */
+export function servicesCsvImporter(
+  read: (source: string) => Promise<string>,
+  open?: (source: string) => Promise<TextSource>,
+) {
+  const textSource = async (source: string): Promise<TextSource> => {
+    if (open) return open(source);
+    const text = await read(source);
+    return {
+      async *pieces() {
+        yield* piecesOfText(text);
+      },
+    };
+  };
   return directoryImporter(
     'services-csv',
     'Services from the Common Ground services CSV template (see docs/services-csv.md)',
-    async (source, context) => readServicesCsv(await read(source), context),
+    async (source, context) => readServicesCsv(await textSource(source), context),
     { accept: '.csv' },
   );
 }
