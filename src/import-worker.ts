@@ -7,8 +7,8 @@ import type { ImportRunRequest } from './app/interchange.js';
 import { executeImport } from './app/imports/execute-import.js';
 import type { Config } from './config.js';
 import { importersFor } from './importers.js';
-import { readSource } from './interchange/read-source.js';
-import { openRuntime } from './main.js';
+import { openSource, readSource } from './interchange/read-source.js';
+import { openRuntime } from './runtime.js';
 import type { ImportWorkerMessage } from './platform/worker-import-runner.js';
 
 const { config, request } = workerData as { config: Config; request: ImportRunRequest };
@@ -17,7 +17,7 @@ const post = (message: ImportWorkerMessage) => parentPort?.postMessage(message);
 const runtime = await openRuntime(config, { migrate: false });
 let lastProgress = 0;
 try {
-  await executeImport(importersFor(readSource), runtime.services, request, {
+  await executeImport(importersFor(readSource, openSource), runtime.services, request, {
     progress: (done, total) => {
       const now = Date.now();
       if (now - lastProgress < 100 && done < total) return;

@@ -17,14 +17,19 @@ import { orukExporter } from './interchange/oruk-export.js';
 import { orukImporter } from './interchange/oruk-import.js';
 import { resourcesImporter } from './interchange/resources-import.js';
 import { servicesCsvImporter } from './interchange/services-csv-import.js';
+import type { TextSource } from './interchange/read-source.js';
 
-export function importersFor(read: (source: string) => Promise<string>): Importer[] {
+/** `read` gives a source's whole text; `open` streams it, for the kinds that read large files in pieces. */
+export function importersFor(
+  read: (source: string) => Promise<string>,
+  open?: (source: string) => Promise<TextSource>,
+): Importer[] {
   return [
     organisationsCsvImporter(read),
     orukImporter(read),
     charitiesImporter(read),
     resourcesImporter(read),
-    servicesCsvImporter(read),
+    servicesCsvImporter(read, open),
     needsCsvImporter(read),
     boundariesImporter(read),
     lookupImporter(read),

@@ -395,6 +395,14 @@ export interface Store {
     insert(job: ImportJobRecord): Promise<void>;
     /** With a partnership id, only that partnership's job; with null, only a national job. */
     find(partnershipId: string | null, id: string): Promise<ImportJobRecord | undefined>;
+    /**
+     * The same job without its report, which lists every problem row and can run to megabytes: for progress
+     * checks made every second or so while a job runs.
+     */
+    findStatus(
+      partnershipId: string | null,
+      id: string,
+    ): Promise<Omit<ImportJobRecord, 'report'> | undefined>;
     /** Newest first. */
     list(partnershipId: string | null, limit: number): Promise<ImportJobRecord[]>;
     update(

@@ -81,6 +81,7 @@ import {
   confirmImport,
   failInterruptedImports,
   findImport,
+  findImportStatus,
   kindsFor,
   listImports,
   startImport,
@@ -293,6 +294,8 @@ export function createServices(deps: ServiceDeps) {
         confirmImport(importDeps, partnershipId, jobId, actor),
       cancel: (partnershipId: string | null, jobId: string) => cancelImport(importDeps, partnershipId, jobId),
       find: (partnershipId: string | null, jobId: string) => findImport(importDeps, partnershipId, jobId),
+      status: (partnershipId: string | null, jobId: string) =>
+        findImportStatus(importDeps, partnershipId, jobId),
       list: (partnershipId: string | null) => listImports(importDeps, partnershipId),
       failInterrupted: () => failInterruptedImports(importDeps),
     },

@@ -1,4 +1,4 @@
-import type { DirectoryBatch } from '../app/directory/directory-import.js';
+import type { DirectoryBatch, DirectoryStream } from '../app/directory/directory-import.js';
 import {
   ImportSourceError,
   type ImportContext,
@@ -6,11 +6,14 @@ import {
   type Importer,
 } from '../app/interchange.js';
 
-/** Makes an Importer from a reader that turns a source into a directory batch. Partnership-scoped. */
+/**
+ * Makes an Importer from a reader that turns a source into a directory batch, or a stream of pieces for large
+ * sources. Partnership-scoped.
+ */
 export function directoryImporter(
   kind: string,
   description: string,
-  readBatch: (source: string, context: ImportContext) => Promise<DirectoryBatch>,
+  readBatch: (source: string, context: ImportContext) => Promise<DirectoryBatch | DirectoryStream>,
   form: { readonly accept?: string; readonly options?: readonly ImportOption[] } = {},
 ): Importer {
   const partnershipOf = (context: ImportContext): string => {

@@ -1,5 +1,5 @@
-import fs from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import fs from 'node:fs';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { ImportSourceError } from '../app/interchange.js';
 
 /** Reads an import source: a local file, or an http(s) address. */
@@ -17,16 +17,71 @@ export async function readSource(source: string): Promise<string> {
   }
   try {
     // Large ONS files are often shipped gzipped (`*.geojson.gz`): read them as they are.
-    if (/\.gz$/i.test(source)) return gunzipSync(await fs.readFile(source)).toString('utf8');
-    return await fs.readFile(source, 'utf8');
+    if (/\.gz$/i.test(source)) return gunzipSync(await fs.promises.readFile(source)).toString('utf8');
+    return await fs.promises.readFile(source, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : String(code ?? error);
-    throw new ImportSourceError(`Could not read ${source}: ${reason}`);
+    throw unreadable(source, error);
   }
+}
+
+function unreadable(source: string, error: unknown): ImportSourceError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'there is no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : String(code ?? error);
+  return new ImportSourceError(`Could not read ${source}: ${reason}`);
+}
+
+/** Pieces of `text` of about 64 KB, never splitting a character written as two UTF-16 code units. */
+export function* piecesOfText(text: string): Generator<string> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + 65_536);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end += 1;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+/** An import source's text in pieces, which can be gone through more than once. */
+export interface TextSource {
+  pieces(): AsyncIterable<string>;
+}
+
+/**
+ * Opens an import source to read a piece at a time: a local file (gzipped or not) is streamed from the disk
+ * each time it is gone through, so a large file is never all in memory; an address is fetched once.
+ */
+export async function openSource(source: string): Promise<TextSource> {
+  if (/^https?:\/\//i.test(source)) {
+    const text = await readSource(source);
+    return {
+      async *pieces() {
+        yield* piecesOfText(text);
+      },
+    };
+  }
+  try {
+    const stat = await fs.promises.stat(source);
+    if (stat.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+  } catch (error) {
+    throw unreadable(source, error);
+  }
+  return {
+    async *pieces() {
+      const file = fs.createReadStream(source, { highWaterMark: 64 * 1024 });
+      const bytes = /\.gz$/i.test(source) ? file.pipe(createGunzip()) : file;
+      bytes.setEncoding('utf8'); // decodes characters split between two pieces correctly
+      try {
+        for await (const piece of bytes) yield piece as string;
+      } catch (error) {
+        throw unreadable(source, error);
+      } finally {
+        file.destroy();
+      }
+    },
+  };
 }

@@ -1,34 +1,15 @@
-import type {
-  DirectoryBatch,
-  IncomingOrganisation,
-  IncomingService,
+import {
+  servicesPerChunk,
+  type DirectoryChunk,
+  type DirectoryStream,
 } from '../app/directory/directory-import.js';
-import type { ImportContext, ImportProblem } from '../app/interchange.js';
-import { organisationIdentifier } from '../domain/directory/identifiers.js';
-import {
-  capacityPeriods,
-  locationVisibilities,
-  serviceStatuses,
-  type CapacityPeriod,
-  type LocationVisibility,
-  type ServiceArea,
-  type ServiceStatus,
-  type WeeklyOpening,
-} from '../domain/directory/model.js';
-import { toPlainText } from '../domain/directory/plain-text.js';
-import {
-  cleanAge,
-  cleanEmail,
-  cleanPoint,
-  cleanPostcode,
-  cleanText,
-  cleanTime,
-  cleanUrl,
-  cleanWeekday,
-} from '../domain/directory/values.js';
-import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { eachCsvRow, requireColumns } from './csv-rows.js';
+import type { ImportContext } from '../app/interchange.js';
+import { csvRowBatches } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
+import { piecesOfText, type TextSource } from './read-source.js';
+import { servicesCsvRowReader } from './services-csv-row.js';
+
+export { parseOpeningTimes } from './services-csv-row.js';
 
 /** The columns of our services CSV template, in order (documented in docs/services-csv.md). */
 export const servicesCsvColumns = [
@@ -66,209 +47,66 @@ export const servicesCsvColumns = [
   'last_checked',
 ] as const;
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(/[;|]/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-
-/** "Mon 09:00-12:00; Fri 14:00-16:30" as weekly openings; the parts it cannot read are returned too. */
-export function parseOpeningTimes(value: string | undefined): {
-  openings: WeeklyOpening[];
-  unread: string[];
-} {
-  const openings: WeeklyOpening[] = [];
-  const unread: string[] = [];
-  for (const part of list(value)) {
-    const match = /^([A-Za-z]+)\s+(\S+?)\s*[-–]\s*(\S+)$/.exec(part);
-    const day = match && cleanWeekday(match[1]);
-    const opens = match && cleanTime(match[2]);
-    const closes = match && cleanTime(match[3]);
-    if (day && opens && closes && opens < closes) openings.push({ day, opens, closes });
-    else unread.push(part);
+/** About how many data rows a CSV has (lines after the first; a quoted line break counts twice). */
+async function roughRowCount(source: TextSource): Promise<number> {
+  let lines = 0;
+  let last = '';
+  for await (const piece of source.pieces()) {
+    for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) lines += 1;
+    if (piece.length > 0) last = piece;
   }
-  return { openings, unread };
+  return Math.max(0, last.endsWith('\n') ? lines - 1 : lines);
 }
 
-export function readServicesCsv(text: string, context: ImportContext): DirectoryBatch {
-  const themeIds = context.services.directory.themes.themes.map((t) => t.id);
-  const problems: ImportProblem[] = [];
-  const organisations = new Map<string, IncomingOrganisation>();
-  const services: IncomingService[] = [];
-  const firstRow = new Map<string, number>();
-  let skipped = 0;
-  const read = eachCsvRow(text, (row, index) => {
-    if (index === 0)
-      requireColumns([row], ['id', 'name', 'organisation'], 'a services CSV (see docs/services-csv.md)');
-    const line = index + 2;
-    const problem = (field: string, reason: string) => problems.push({ row: line, field, reason });
-    const id = cleanText(row.id);
-    const name = cleanText(row.name);
-    const organisation = cleanText(row.organisation);
-    if (!id || !name || !organisation) {
-      skipped += 1;
-      const field = !id ? 'id' : !name ? 'name' : 'organisation';
-      problem(field, `is empty; every service needs an id, a name and an organisation. Row skipped`);
-      return;
-    }
-    if (firstRow.has(id)) {
-      skipped += 1;
-      problem('id', `${id} is also on row ${firstRow.get(id) ?? ''}; this second copy is skipped`);
-      return;
-    }
-    firstRow.set(id, line);
-    const kind = (cleanText(row.organisation_kind) ?? 'vcs').toLowerCase();
-    if (!isOrganisationKind(kind)) problem('organisation_kind', `"${kind}" is not a kind; taken as vcs`);
-    const identifier = cleanText(row.organisation_identifier);
-    const checkedIdentifier = identifier
-      ? organisationIdentifier(identifier.replace(/-[^-]+$/, ''), identifier)
-      : null;
-    if (identifier && !checkedIdentifier)
-      problem(
-        'organisation_identifier',
-        `"${identifier}" is not like GB-CHC-1234567 or GB-COH-01234567; left out`,
-      );
-    const organisationKey = organisation.toLowerCase();
-    if (!organisations.has(organisationKey)) {
-      organisations.set(organisationKey, {
-        sourceId: organisationKey,
-        name: organisation,
-        kind: isOrganisationKind(kind) ? kind : 'vcs',
-        identifier: checkedIdentifier,
-        details: { description: null, url: null, email: null, phone: null, address: null, postcode: null },
-      });
-    }
-    const status = (cleanText(row.status) ?? 'active').toLowerCase();
-    if (!(serviceStatuses as readonly string[]).includes(status))
-      problem(
-        'status',
-        `"${status}" is not active, inactive, defunct or temporarily closed; taken as active`,
-      );
-    const themes = list(row.themes).map((t) => t.toLowerCase());
-    for (const theme of themes.filter((t) => !themeIds.includes(t)))
-      problem('themes', `"${theme}" is not a theme; left out`);
-    const email = cleanEmail(row.email);
-    if (email === undefined) problem('email', `"${row.email ?? ''}" is not an email address; left out`);
-    const url = cleanUrl(row.url);
-    if (row.url?.trim() && !url) problem('url', `"${row.url}" is not a web address; left out`);
-    const minimumAge = cleanAge(row.minimum_age);
-    const maximumAge = cleanAge(row.maximum_age);
-    for (const [field, raw, age] of [
-      ['minimum_age', row.minimum_age, minimumAge],
-      ['maximum_age', row.maximum_age, maximumAge],
-    ] as const) {
-      if (raw?.trim() && age === null) problem(field, `"${raw}" is not an age from 0 to 120; left out`);
-    }
-    const people = row.capacity_people?.trim() ? Number(row.capacity_people) : null;
-    const period = (cleanText(row.capacity_period) ?? '').toLowerCase();
-    let capacity: { people: number; period: CapacityPeriod } | null = null;
-    if (people !== null) {
-      if (Number.isInteger(people) && people > 0 && (capacityPeriods as readonly string[]).includes(period))
-        capacity = { people, period: period as CapacityPeriod };
-      else
-        problem(
-          'capacity_people',
-          'capacity needs a whole number of people and a period (day, week, month or year); left out',
-        );
-    }
-    const visibility = (cleanText(row.visibility) ?? 'public').toLowerCase();
-    if (!(locationVisibilities as readonly string[]).includes(visibility))
-      problem('visibility', `"${visibility}" is not public, area-only or hidden; taken as hidden to be safe`);
-    const postcode = cleanPostcode(row.postcode);
-    if (row.postcode?.trim() && !postcode)
-      problem('postcode', `"${row.postcode}" is not a UK postcode; left out`);
-    const point = cleanPoint(row.latitude, row.longitude);
-    if ((row.latitude?.trim() || row.longitude?.trim()) && !point)
-      problem('latitude', 'the latitude and longitude are not a point in the UK; left out');
-    const address = cleanText(row.address);
-    const locationName = cleanText(row.location_name);
-    const hasLocation = !!(address || postcode || point || locationName);
-    const areas: ServiceArea[] = [];
-    for (const code of list(row.area_codes)) {
-      if (/^[EWSN]\d{8}$/.test(code.toUpperCase()))
-        areas.push({ kind: 'area', areaCode: code.toUpperCase(), name: null });
-      else problem('area_codes', `"${code}" is not an ONS area code like E05000820; left out`);
-    }
-    const { openings, unread } = parseOpeningTimes(row.opening_times);
-    for (const part of unread) problem('opening_times', `"${part}" is not like "Mon 09:00-17:00"; left out`);
-    const contactEmail = cleanEmail(row.contact_email);
-    if (contactEmail === undefined)
-      problem('contact_email', `"${row.contact_email ?? ''}" is not an email address; left out`);
-    const contact = {
-      name: cleanText(row.contact_name),
-      role: null,
-      email: contactEmail ?? null,
-      phone: cleanText(row.contact_phone),
-    };
-    const checked = cleanText(row.last_checked);
-    const checkedAt =
-      checked && !Number.isNaN(Date.parse(checked)) ? new Date(Date.parse(checked)).toISOString() : null;
-    if (checked && !checkedAt)
-      problem('last_checked', `"${checked}" is not a date like 2026-11-30; left out`);
-    services.push({
-      sourceId: id,
-      organisationSourceId: organisationKey,
-      lastCheckedAt: checkedAt,
-      details: {
-        name,
-        description: toPlainText(row.description),
-        url,
-        email: email ?? null,
-        phone: cleanText(row.phone),
-        status: (serviceStatuses as readonly string[]).includes(status)
-          ? (status as ServiceStatus)
-          : 'active',
-        themes: themeIds.filter((t) => themes.includes(t)),
-        eligibility: {
-          description: cleanText(row.eligibility),
-          minimumAge,
-          maximumAge:
-            minimumAge !== null && maximumAge !== null && maximumAge < minimumAge ? null : maximumAge,
-        },
-        cost: cleanText(row.cost),
-        howToAccess: cleanText(row.how_to_access),
-        languages: list(row.languages),
-        accessibility: cleanText(row.accessibility),
-        capacity,
-        locations: hasLocation
-          ? [
-              {
-                sourceId: null,
-                name: locationName,
-                address,
-                postcode,
-                latitude: point?.latitude ?? null,
-                longitude: point?.longitude ?? null,
-                visibility: (locationVisibilities as readonly string[]).includes(visibility)
-                  ? (visibility as LocationVisibility)
-                  : 'hidden',
-              },
-            ]
-          : [],
-        areas,
-        schedules: openings,
-        contacts: contact.name || contact.email || contact.phone ? [contact] : [],
-      },
-    });
-  });
+/**
+ * A services CSV as a stream of pieces: rows are parsed, checked and turned into services a thousand at a
+ * time, so only the piece being imported is in memory, with each id's first row, the organisations and the
+ * problems found (every problem row is kept for the preview).
+ */
+export async function readServicesCsv(source: TextSource, context: ImportContext): Promise<DirectoryStream> {
+  const rows = servicesCsvRowReader(context.services.directory.themes.themes.map((t) => t.id));
+  let read = 0;
   return {
     sourceKind: 'services-csv',
     sourceLabel: 'Services CSV',
-    read,
-    skipped,
-    problems,
-    organisations: [...organisations.values()],
-    services,
     counts: 'services',
+    expected: await roughRowCount(source),
+    async *chunks(): AsyncGenerator<DirectoryChunk> {
+      for await (const batch of csvRowBatches(source.pieces(), servicesPerChunk)) {
+        const services = [];
+        for (const row of batch) {
+          const service = rows.read(row, read);
+          read += 1;
+          if (service) services.push(service);
+        }
+        yield { organisations: rows.takeNewOrganisations(), services };
+      }
+    },
+    summary: () => ({ read, skipped: rows.skipped(), problems: rows.problems }),
   };
 }
 
-/** `import services-csv FILE --partnership S`: our own services template. */
-export function servicesCsvImporter(read: (source: string) => Promise<string>) {
+/**
+ * `import services-csv FILE --partnership S`: our own services template. With `open`, the file is streamed
+ * rather than read whole; without it (tests), `read` gives the whole text.
+ */
+export function servicesCsvImporter(
+  read: (source: string) => Promise<string>,
+  open?: (source: string) => Promise<TextSource>,
+) {
+  const textSource = async (source: string): Promise<TextSource> => {
+    if (open) return open(source);
+    const text = await read(source);
+    return {
+      async *pieces() {
+        yield* piecesOfText(text);
+      },
+    };
+  };
   return directoryImporter(
     'services-csv',
     'Services from the Common Ground services CSV template (see docs/services-csv.md)',
-    async (source, context) => readServicesCsv(await read(source), context),
+    async (source, context) => readServicesCsv(await textSource(source), context),
     { accept: '.csv' },
   );
 }

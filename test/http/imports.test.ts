@@ -76,6 +76,11 @@ describe('importing a file from the web', () => {
     const problems = await admin.get(`/p/northmoor/imports/${jobId}/problems.csv`);
     expect(problems.headers['content-type']).toContain('text/csv');
     expect(problems.body).toContain('4,kind,');
+
+    const status = await admin.get(`/p/northmoor/imports/${jobId}/status.json`);
+    expect(status.statusCode).toBe(200);
+    expect(status.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(status.body)).toEqual({ status: 'previewed', done: 3, total: 3, percent: 100 });
   });
 
   it('imports the good rows once confirmed, records it in the audit log and removes the upload', async () => {
@@ -148,6 +153,7 @@ describe('importing a file from the web', () => {
     const other = new Browser(t.app);
     await other.signIn(demoAccounts.eastbrookAdmin, knownPassword);
     expect((await other.get(`/p/eastbrook/imports/${jobId}`)).statusCode).toBe(404);
+    expect((await other.get(`/p/eastbrook/imports/${jobId}/status.json`)).statusCode).toBe(404);
   });
 
   it('offers national reference data to the national admin only', async () => {

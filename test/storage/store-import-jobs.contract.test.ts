@@ -55,6 +55,19 @@ describe.each(databaseTargets())('Store contract on $name: import jobs', (target
     expect(await store.importJobs.find(partnership.id, national.id)).toBeUndefined();
   });
 
+  it('finds a job’s status without its report, only in its own scope', async () => {
+    const partnership = await givenPartnership(store, { slug: 'status-place' });
+    const job = aJob(partnership.id);
+    await store.importJobs.insert(job);
+    await store.importJobs.update(job.id, { status: 'previewed', report: '{"read":1}' });
+    const { report, ...rest } = { ...job, status: 'previewed' as const };
+    void report;
+    const found = await store.importJobs.findStatus(partnership.id, job.id);
+    expect(found).toEqual(rest);
+    expect(found && 'report' in found).toBe(false);
+    expect(await store.importJobs.findStatus(null, job.id)).toBeUndefined();
+  });
+
   it('updates status, progress and report, and lists newest first', async () => {
     const partnership = await givenPartnership(store);
     const older = aJob(partnership.id, { createdAt: at(0) });

@@ -1,41 +1,26 @@
-import type { OrganisationDetails, ServiceDetails } from '../../domain/directory/model.js';
-import type { RowProblem } from '../../domain/directory/oruk-service.js';
+import type { OrganisationDetails } from '../../domain/directory/model.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
-import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
 import type { ImportReport } from '../interchange.js';
 import type { Clock, DirectoryOrganisationRecord, ServiceRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import {
+  isStream,
+  servicesPerChunk,
+  streamOfBatch,
+  type DirectoryBatch,
+  type DirectoryStream,
+  type IncomingOrganisation,
+} from './directory-source.js';
 
-/** An organisation as an import source gives it. */
-export interface IncomingOrganisation {
-  readonly sourceId: string;
-  readonly name: string;
-  readonly kind: OrganisationKind;
-  readonly identifier: string | null;
-  readonly details: OrganisationDetails;
-}
-
-/** A service as an import source gives it; `organisationSourceId` null puts it under the placeholder. */
-export interface IncomingService {
-  readonly sourceId: string;
-  readonly organisationSourceId: string | null;
-  readonly details: ServiceDetails;
-  readonly lastCheckedAt: string | null;
-}
-
-/** Everything one import read: records, how many rows, which were skipped and every problem found. */
-export interface DirectoryBatch {
-  readonly sourceKind: string;
-  /** A person-readable name of the source, recorded as who last checked imported records. */
-  readonly sourceLabel: string;
-  readonly read: number;
-  readonly skipped: number;
-  readonly problems: readonly RowProblem[];
-  readonly organisations: readonly IncomingOrganisation[];
-  readonly services: readonly IncomingService[];
-  /** What the report counts: services (most imports) or organisations (the charity register). */
-  readonly counts: 'services' | 'organisations';
-}
+export {
+  servicesPerChunk,
+  streamOfBatch,
+  type DirectoryBatch,
+  type DirectoryChunk,
+  type DirectoryStream,
+  type IncomingOrganisation,
+  type IncomingService,
+} from './directory-source.js';
 
 /** The name of the flagged organisation that services with no recorded organisation go under. */
 export const placeholderOrganisationName = 'Organisation not recorded';
@@ -76,28 +61,35 @@ interface Plan {
   readonly serviceUpdates: number;
 }
 
-/** Receives planned changes: organisations first and whole, then services a few thousand at a time. */
+/**
+ * Receives planned changes a piece at a time: the organisations a piece names (new or changed) before the
+ * piece's services.
+ */
 export interface PlanListener {
   organisations(
     inserts: readonly DirectoryOrganisationRecord[],
     updates: readonly DirectoryOrganisationRecord[],
   ): Promise<void>;
   services(inserts: readonly ServiceRecord[], updates: readonly ServiceRecord[]): Promise<void>;
+  /** Services planned so far, and about how many there are in all. */
+  progress?(done: number, total: number): void;
 }
 
 const ignoreChanges: PlanListener = { organisations: async () => undefined, services: async () => undefined };
 
 /**
- * Works out what importing `batch` would change for the partnership. Reads, never writes: the planned service
- * changes go to `listener` a chunk at a time, after the organisations they belong to.
+ * Works out what importing `source` would change for the partnership. Reads, never writes: the planned changes
+ * go to `listener` a piece at a time, organisations before the services that belong to them, and each piece
+ * is let go once the listener has had it, so a large import stays small in memory.
  */
 export async function planDirectoryImport(
   store: Store,
   partnershipId: string,
-  batch: DirectoryBatch,
+  source: DirectoryBatch | DirectoryStream,
   now: string,
   listener: PlanListener = ignoreChanges,
 ): Promise<Plan> {
+  const batch = isStream(source) ? source : streamOfBatch(source);
   const existing = await store.directory.listOrganisations(partnershipId);
   const bySource = new Map<string, DirectoryOrganisationRecord>();
   const byIdentifier = new Map<string, DirectoryOrganisationRecord>();
@@ -166,11 +158,6 @@ export async function planDirectoryImport(
     return record.id;
   };
 
-  for (const organisation of batch.organisations) {
-    if (!organisationIdOf.has(organisation.sourceId)) {
-      organisationIdOf.set(organisation.sourceId, resolve(organisation, batch.sourceKind));
-    }
-  }
   let placeholderId: string | undefined;
   const placeholder = (): string => {
     placeholderId ??=
@@ -189,82 +176,98 @@ export async function planDirectoryImport(
     return placeholderId;
   };
 
-  if (
-    batch.services.some(
-      (service) =>
-        service.organisationSourceId === null || !organisationIdOf.has(service.organisationSourceId),
-    )
-  ) {
-    placeholder();
-  }
-  await listener.organisations(organisationInserts, organisationUpdates);
-
   let insertCount = 0;
   let updateCount = 0;
-  // Services are planned (and, when applying, written) a few thousand at a time, so a large import stays
-  // small in memory.
-  for (let start = 0; start < batch.services.length; start += 5000) {
-    const serviceInserts: ServiceRecord[] = [];
-    const serviceUpdates: ServiceRecord[] = [];
-    const some = batch.services.slice(start, start + 5000);
-    const current = new Map(
-      (
-        await store.directory.servicesWithSourceIds(
-          partnershipId,
-          batch.sourceKind,
-          some.map((s) => s.sourceId),
-        )
-      ).map((s) => [s.provenance.sourceId, s]),
-    );
-    for (const service of some) {
-      const organisationId =
-        service.organisationSourceId === null
-          ? placeholder()
-          : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
-      const found = current.get(service.sourceId);
-      if (!found) {
-        serviceInserts.push({
-          id: stableUuid(
-            commonGroundNamespace,
-            `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
-          ),
-          partnershipId,
+  let planned = 0;
+  let organisationInsertsSent = 0;
+  let organisationUpdatesSent = 0;
+  for await (const chunk of batch.chunks()) {
+    for (const organisation of chunk.organisations) {
+      if (!organisationIdOf.has(organisation.sourceId)) {
+        organisationIdOf.set(organisation.sourceId, resolve(organisation, batch.sourceKind));
+      }
+    }
+    if (
+      chunk.services.some(
+        (service) =>
+          service.organisationSourceId === null || !organisationIdOf.has(service.organisationSourceId),
+      )
+    ) {
+      placeholder();
+    }
+    const newOrganisations = organisationInserts.slice(organisationInsertsSent);
+    const changedOrganisations = organisationUpdates.slice(organisationUpdatesSent);
+    organisationInsertsSent = organisationInserts.length;
+    organisationUpdatesSent = organisationUpdates.length;
+    if (newOrganisations.length + changedOrganisations.length > 0)
+      await listener.organisations(newOrganisations, changedOrganisations);
+
+    for (let start = 0; start < chunk.services.length; start += servicesPerChunk) {
+      const serviceInserts: ServiceRecord[] = [];
+      const serviceUpdates: ServiceRecord[] = [];
+      const some = chunk.services.slice(start, start + servicesPerChunk);
+      const current = new Map(
+        (
+          await store.directory.servicesWithSourceIds(
+            partnershipId,
+            batch.sourceKind,
+            some.map((s) => s.sourceId),
+          )
+        ).map((s) => [s.provenance.sourceId, s]),
+      );
+      for (const service of some) {
+        const organisationId =
+          service.organisationSourceId === null
+            ? placeholder()
+            : (organisationIdOf.get(service.organisationSourceId) ?? placeholder());
+        const found = current.get(service.sourceId);
+        if (!found) {
+          serviceInserts.push({
+            id: stableUuid(
+              commonGroundNamespace,
+              `${partnershipId}:service:${batch.sourceKind}:${service.sourceId}`,
+            ),
+            partnershipId,
+            organisationId,
+            details: service.details,
+            provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
+            lastCheckedAt: service.lastCheckedAt,
+            lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
+            lastCheckedByUserId: null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          continue;
+        }
+        const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
+        const changed: ServiceRecord = {
+          ...found,
           organisationId,
           details: service.details,
-          provenance: { sourceKind: batch.sourceKind, sourceId: service.sourceId },
-          lastCheckedAt: service.lastCheckedAt,
-          lastCheckedBy: service.lastCheckedAt ? batch.sourceLabel : null,
-          lastCheckedByUserId: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        continue;
+          lastCheckedAt,
+          lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
+          lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
+        };
+        if (canonical(comparable(changed)) !== canonical(comparable(found)))
+          serviceUpdates.push({ ...changed, updatedAt: now });
       }
-      const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
-      const changed: ServiceRecord = {
-        ...found,
-        organisationId,
-        details: service.details,
-        lastCheckedAt,
-        lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
-        lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
-      };
-      if (canonical(comparable(changed)) !== canonical(comparable(found)))
-        serviceUpdates.push({ ...changed, updatedAt: now });
+      insertCount += serviceInserts.length;
+      updateCount += serviceUpdates.length;
+      await listener.services(serviceInserts, serviceUpdates);
+      planned += some.length;
+      listener.progress?.(planned, Math.max(planned, batch.expected));
     }
-    insertCount += serviceInserts.length;
-    updateCount += serviceUpdates.length;
-    await listener.services(serviceInserts, serviceUpdates);
   }
 
+  const { read, skipped, problems } = batch.summary();
   const counting = batch.counts === 'services';
   return {
     report: {
-      read: batch.read,
+      read,
       imported: counting ? insertCount : organisationInserts.length,
       updated: counting ? updateCount : organisationUpdates.length,
-      skipped: batch.skipped,
-      problems: batch.problems,
+      skipped,
+      problems,
     },
     organisationInserts,
     organisationUpdates,
@@ -278,14 +281,13 @@ export async function applyDirectoryImport(
   store: Store,
   clock: Clock,
   partnershipId: string,
-  batch: DirectoryBatch,
+  source: DirectoryBatch | DirectoryStream,
   actor: Actor,
   progress?: (done: number, total: number) => void,
 ): Promise<ImportReport> {
   return store.transaction(async (trx) => {
     const now = clock.now().toISOString();
-    let done = 0;
-    const plan = await planDirectoryImport(trx, partnershipId, batch, now, {
+    const plan = await planDirectoryImport(trx, partnershipId, source, now, {
       async organisations(inserts, updates) {
         await trx.directory.insertOrganisations([...inserts]);
         for (const organisation of updates) await trx.directory.updateOrganisation(organisation);
@@ -293,9 +295,8 @@ export async function applyDirectoryImport(
       async services(inserts, updates) {
         await trx.directory.insertServices([...inserts]);
         for (const service of updates) await trx.directory.updateService(service);
-        done += inserts.length + updates.length;
-        progress?.(done, batch.services.length);
       },
+      ...(progress ? { progress } : {}),
     });
     const changes =
       plan.organisationInserts.length +
@@ -308,7 +309,7 @@ export async function applyDirectoryImport(
         actor,
         action: 'directory-imported',
         subject:
-          `${batch.sourceLabel}: ${plan.serviceInserts} new and ${plan.serviceUpdates} updated services, ` +
+          `${source.sourceLabel}: ${plan.serviceInserts} new and ${plan.serviceUpdates} updated services, ` +
           `${plan.organisationInserts.length} new and ${plan.organisationUpdates.length} updated organisations`,
       });
     }

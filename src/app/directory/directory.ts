@@ -15,7 +15,12 @@ import type {
 } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { servicesForArea, type AreaSearch, type DirectoryArea } from './directory-areas.js';
-import { applyDirectoryImport, planDirectoryImport, type DirectoryBatch } from './directory-import.js';
+import {
+  applyDirectoryImport,
+  planDirectoryImport,
+  type DirectoryBatch,
+  type DirectoryStream,
+} from './directory-import.js';
 
 export interface DirectoryDeps {
   readonly store: Store;
@@ -283,24 +288,29 @@ export function directoryUseCases(deps: DirectoryDeps) {
       user: UserRecord,
       actor: Actor,
     ) => confirmService(deps, partnershipId, serviceId, member, user, actor),
-    previewImport: async (partnershipId: string, batch: DirectoryBatch, progress?: ImportProgress) => {
-      let done = 0;
+    previewImport: async (
+      partnershipId: string,
+      source: DirectoryBatch | DirectoryStream,
+      progress?: ImportProgress,
+    ) => {
       const plan = await planDirectoryImport(
         deps.store,
         partnershipId,
-        batch,
+        source,
         deps.clock.now().toISOString(),
         {
           organisations: async () => undefined,
-          services: async (inserts, updates) => {
-            done += inserts.length + updates.length;
-            progress?.(done, batch.services.length);
-          },
+          services: async () => undefined,
+          ...(progress ? { progress } : {}),
         },
       );
       return plan.report;
     },
-    applyImport: (partnershipId: string, batch: DirectoryBatch, actor: Actor, progress?: ImportProgress) =>
-      applyDirectoryImport(deps.store, deps.clock, partnershipId, batch, actor, progress),
+    applyImport: (
+      partnershipId: string,
+      source: DirectoryBatch | DirectoryStream,
+      actor: Actor,
+      progress?: ImportProgress,
+    ) => applyDirectoryImport(deps.store, deps.clock, partnershipId, source, actor, progress),
   };
 }

@@ -36,6 +36,13 @@ export interface ImportJobView {
   readonly total: number;
 }
 
+/** A job's progress without its report. */
+export interface ImportJobStatusView {
+  readonly job: Omit<ImportJobRecord, 'report'>;
+  readonly done: number;
+  readonly total: number;
+}
+
 /** The kinds that may be imported where: a partnership's own data, or national reference data. */
 export function kindsFor(deps: ImportJobDeps, scope: 'partnership' | 'national'): ImportKindInfo[] {
   return deps.kinds.filter((kind) => kind.needsPartnership === (scope === 'partnership'));
@@ -191,6 +198,18 @@ export async function findImport(
     done: live?.done ?? job.done,
     total: live?.total ?? job.total,
   };
+}
+
+/** How far a job has got, without reading its report: what a progress bar asks for every second or so. */
+export async function findImportStatus(
+  deps: ImportJobDeps,
+  partnershipId: string | null,
+  jobId: string,
+): Promise<ImportJobStatusView> {
+  const job = await deps.store.importJobs.findStatus(partnershipId, jobId);
+  if (!job) throw new NotFoundError('No such import');
+  const live = deps.progress.get(job.id);
+  return { job, done: live?.done ?? job.done, total: live?.total ?? job.total };
 }
 
 export function listImports(deps: ImportJobDeps, partnershipId: string | null) {

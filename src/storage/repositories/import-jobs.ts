@@ -3,6 +3,10 @@ import type { ImportJobRecord, ImportJobStatus, Store } from '../../app/ports.js
 import type { Database, ImportJobsTable } from '../schema.js';
 
 function toRecord(row: Selectable<ImportJobsTable>): ImportJobRecord {
+  return { ...toStatus(row), report: row.report };
+}
+
+function toStatus(row: Omit<Selectable<ImportJobsTable>, 'report'>): Omit<ImportJobRecord, 'report'> {
   return {
     id: row.id,
     partnershipId: row.partnership_id,
@@ -13,7 +17,6 @@ function toRecord(row: Selectable<ImportJobsTable>): ImportJobRecord {
     status: row.status as ImportJobStatus,
     done: Number(row.done),
     total: Number(row.total),
-    report: row.report,
     error: row.error,
     createdByUserId: row.created_by_user_id,
     createdAt: row.created_at,
@@ -52,6 +55,32 @@ export function importJobsRepository(db: Kysely<Database>): Store['importJobs'] 
           : query.where('partnership_id', '=', partnershipId);
       const row = await query.executeTakeFirst();
       return row ? toRecord(row) : undefined;
+    },
+    async findStatus(partnershipId, id) {
+      let query = db
+        .selectFrom('import_jobs')
+        .select([
+          'id',
+          'partnership_id',
+          'kind',
+          'source_name',
+          'source_path',
+          'options',
+          'status',
+          'done',
+          'total',
+          'error',
+          'created_by_user_id',
+          'created_at',
+          'updated_at',
+        ])
+        .where('id', '=', id);
+      query =
+        partnershipId === null
+          ? query.where('partnership_id', 'is', null)
+          : query.where('partnership_id', '=', partnershipId);
+      const row = await query.executeTakeFirst();
+      return row ? toStatus(row) : undefined;
     },
     async list(partnershipId, limit) {
       let query = db.selectFrom('import_jobs').selectAll();

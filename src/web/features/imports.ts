@@ -74,9 +74,12 @@ function kindItems(kinds: readonly ImportKindInfo[], values: Record<string, stri
   }));
 }
 
+const percentOf = (view: { done: number; total: number }) =>
+  view.total > 0 ? Math.min(100, Math.floor((view.done / view.total) * 100)) : 0;
+
 function jobView(view: ImportJobView, base: string) {
   const { job, report } = view;
-  const percent = view.total > 0 ? Math.min(100, Math.floor((view.done / view.total) * 100)) : 0;
+  const percent = percentOf(view);
   return {
     ...job,
     href: `${base}/${job.id}`,
@@ -228,10 +231,12 @@ export function registerImports(app: FastifyInstance, services: Services, upload
     });
 
     app.get(`${scope.pattern}/:jobId/status.json`, { config }, async (request, reply) => {
-      const job = jobView(await load(request), scope.base(request));
+      // Asked every second or so while a job runs: the report, which can list 100,000 problems, is not read.
+      const { jobId } = request.params as { jobId: string };
+      const view = await services.imports.status(scope.partnershipId(request), jobId);
       return reply
         .header('cache-control', 'no-store')
-        .send({ status: job.status, done: job.done, total: job.total, percent: job.percent });
+        .send({ status: view.job.status, done: view.done, total: view.total, percent: percentOf(view) });
     });
 
     app.get(`${scope.pattern}/:jobId/problems.csv`, { config }, async (request, reply) => {

@@ -1,0 +1,75 @@
+/**
+ * Opens the database and builds the services: the part of the composition root that the web server, the
+ * command line and the import worker thread share. It loads no web, API or command-line code, so a worker
+ * thread that only runs an import does not carry them in its memory (src/main.ts adds those).
+ */
+import path from 'node:path';
+import { frameworkLibrary } from './app/assessments/framework-library.js';
+import { guidanceLibrary } from './app/guidance/guidance-library.js';
+import type { ImportRunner } from './app/interchange.js';
+import { createServices, type Services } from './app/services.js';
+import type { Config } from './config.js';
+import { importersFor } from './importers.js';
+import { contentDir, loadFrameworks } from './interchange/framework-content.js';
+import { loadGuidance } from './interchange/guidance-content.js';
+import { openSource, readSource } from './interchange/read-source.js';
+import { loadThemes } from './interchange/themes-content.js';
+import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
+import { argon2idHasher } from './platform/argon2-hasher.js';
+import { systemClock } from './platform/system-clock.js';
+import { workerImportRunner } from './platform/worker-import-runner.js';
+import { openDatabase, type DatabaseHandle } from './storage/database.js';
+import { migrateToLatest } from './storage/migrate.js';
+import { createStore } from './storage/store.js';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly handle: DatabaseHandle;
+  readonly services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and builds the services: the composition root. */
+export interface RuntimeOptions {
+  readonly clock?: Services['clock'];
+  /** How uploaded imports run; by default each in a worker thread of its own. */
+  readonly importRunner?: ImportRunner;
+  /** Apply migrations first (default true); an import worker opens an already migrated database. */
+  readonly migrate?: boolean;
+}
+
+/** Where uploaded import files wait between their preview and their import. */
+export const uploadDirFor = (config: Config) => path.join(config.dataDir, 'uploads');
+
+export async function openRuntime(config: Config, overrides: RuntimeOptions = {}): Promise<Runtime> {
+  const handle = openDatabase(config.database);
+  if (overrides.migrate !== false) await migrateToLatest(handle);
+  const frameworks = frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework')));
+  const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
+  const themes = await loadThemes(path.join(contentDir, 'themes', 'themes.yaml'));
+  const services = createServices({
+    store: createStore(handle.db),
+    clock: overrides.clock ?? systemClock,
+    hasher: argon2idHasher(),
+    sessionPolicy: config.session,
+    baseUrl: config.baseUrl,
+    frameworks,
+    guidance,
+    imports: {
+      kinds: importersFor(readSource, openSource),
+      runner:
+        overrides.importRunner ??
+        workerImportRunner({
+          script: new URL('../bin/import-worker.js', import.meta.url),
+          workerData: { config },
+          uploadDir: uploadDirFor(config),
+        }),
+    },
+    themes,
+    indicatorThemes: await loadIndicatorThemes(
+      path.join(contentDir, 'needs', 'indicator-themes.yaml'),
+      themes,
+    ),
+  });
+  return { config, handle, services, close: () => handle.close() };
+}
