@@ -95,7 +95,8 @@ function inputFromRow(
     problems.severity = `"${row.severity ?? ''}" is not a severity: use 1 to 4, or Low, Moderate, High or Severe`;
   }
   const sourceCell = lower(row.source ?? '');
-  const source = needSources.find((s) => s === sourceCell || lower(needSourceLabels[s]) === sourceCell);
+  const sourceKey = sourceCell.replace(/[\s_]+/g, '-');
+  const source = needSources.find((s) => s === sourceKey || lower(needSourceLabels[s]) === sourceCell);
   if (sourceCell && source === undefined) {
     problems.source = `"${row.source ?? ''}" is not a source: use one of ${needSources.join(', ')}`;
   }

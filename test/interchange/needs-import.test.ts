@@ -47,7 +47,7 @@ describe('import needs (CSV)', () => {
   const goodFile = () =>
     [
       header,
-      `N-1,${code('lsoa')},food,3,40,About 40 families a week asking for food parcels.,vcs-frontline,Northmoor Food Bank,2026-01-15`,
+      `N-1,${code('lsoa')},food,3,40,About 40 families a week asking for food parcels.,VCS frontline,Northmoor Food Bank,2026-01-15`,
       `N-2,${code('ward')},Fuel and energy,Severe,"1,200",Households on prepayment meters cutting back on heating.,Council data,,15/12/2025`,
       `N-3,${code('authority')},loneliness-and-isolation,low,,Older people living alone say they rarely talk to anyone.,survey,,2025-11-01`,
     ].join('\n');
