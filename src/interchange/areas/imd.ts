@@ -1,7 +1,7 @@
 import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-records.js';
 import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
-import { diffIndicatorValues } from './indicator-values.js';
+import { planIndicatorWrites } from './indicator-values.js';
 import {
   parseCsv,
   readNumber,
@@ -126,16 +126,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     seen.set(checked.code, line);
     values.push(...rowValues);
   });
-  const diff = await diffIndicatorValues(store, definitions, values);
-  report.imported = diff.newAreas;
-  report.updated = diff.changedAreas;
-  return {
-    report: report.build(),
-    async write(target) {
-      if (diff.definitionsChanged) for (const d of definitions) await target.areas.upsertIndicator(d);
-      await target.areas.upsertIndicatorValues(diff.writes);
-    },
-  };
+  return planIndicatorWrites(store, definitions, values, report);
 }
 
 export function imdImporter(read: (source: string) => Promise<string>): Importer {

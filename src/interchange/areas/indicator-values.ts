@@ -1,5 +1,6 @@
 import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-records.js';
 import type { Store } from '../../app/ports.js';
+import type { ReferencePlan, ReportBuilder } from './reference-import.js';
 
 /**
  * Compares planned indicator rows with what is stored: which areas are new, which changed, and the values
@@ -53,4 +54,23 @@ export async function diffIndicatorValues(
     else changedAreas.add(value.areaCode);
   }
   return { newAreas: newAreas.size, changedAreas: changedAreas.size, writes, definitionsChanged };
+}
+
+/** The plan of an indicator import: count new and changed areas, then write only the differences. */
+export async function planIndicatorWrites(
+  store: Store,
+  definitions: readonly IndicatorDefinition[],
+  values: readonly IndicatorValue[],
+  report: ReportBuilder,
+): Promise<ReferencePlan> {
+  const diff = await diffIndicatorValues(store, definitions, values);
+  report.imported = diff.newAreas;
+  report.updated = diff.changedAreas;
+  return {
+    report: report.build(),
+    async write(target) {
+      if (diff.definitionsChanged) for (const d of definitions) await target.areas.upsertIndicator(d);
+      await target.areas.upsertIndicatorValues(diff.writes);
+    },
+  };
 }

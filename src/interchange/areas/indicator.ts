@@ -2,7 +2,7 @@ import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-r
 import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { defaultEdition, editionFromColumn } from '../../domain/areas/editions.js';
 import { areaLevelOf, type AreaLevel } from '../../domain/areas/gss-code.js';
-import { diffIndicatorValues } from './indicator-values.js';
+import { planIndicatorWrites } from './indicator-values.js';
 import {
   findColumn,
   namedColumn,
@@ -89,16 +89,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     seen.set(checked.code, line);
     values.push({ indicatorKey: definition.key, areaCode: checked.code, value, rank: null, decile: null });
   });
-  const diff = await diffIndicatorValues(store, [definition], values);
-  report.imported = diff.newAreas;
-  report.updated = diff.changedAreas;
-  return {
-    report: report.build(),
-    async write(target) {
-      if (diff.definitionsChanged) await target.areas.upsertIndicator(definition);
-      await target.areas.upsertIndicatorValues(diff.writes);
-    },
-  };
+  return planIndicatorWrites(store, [definition], values, report);
 }
 
 export function indicatorImporter(read: (source: string) => Promise<string>): Importer {

@@ -2,7 +2,7 @@ import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-r
 import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { currentLsoaEdition } from '../../domain/areas/editions.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
-import { diffIndicatorValues } from './indicator-values.js';
+import { planIndicatorWrites } from './indicator-values.js';
 import {
   findColumn,
   parseCsv,
@@ -85,16 +85,7 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       decile: null,
     });
   });
-  const diff = await diffIndicatorValues(store, [ruralUrbanDefinition], values);
-  report.imported = diff.newAreas;
-  report.updated = diff.changedAreas;
-  return {
-    report: report.build(),
-    async write(target) {
-      if (diff.definitionsChanged) await target.areas.upsertIndicator(ruralUrbanDefinition);
-      await target.areas.upsertIndicatorValues(diff.writes);
-    },
-  };
+  return planIndicatorWrites(store, [ruralUrbanDefinition], values, report);
 }
 
 export function ruralUrbanImporter(read: (source: string) => Promise<string>): Importer {
