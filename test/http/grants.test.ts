@@ -85,6 +85,102 @@ describe('grants pages over HTTP', () => {
   }, 60_000);
   afterAll(() => test.close());
 
+  describe('the funding page', () => {
+    let ward: { code: string; name: string };
+    let lsoaInWard: string;
+    beforeAll(async () => {
+      const context = await test.runtime.services.needs.context(northmoor);
+      const wards = context.areas.list.filter((a) => a.level === 'ward');
+      const first = wards[0];
+      if (!first) throw new Error('no demo wards');
+      ward = first;
+      const lsoa = context.areas.list.find((a) => a.level === 'lsoa' && a.wardCode === first.code);
+      if (!lsoa) throw new Error('no demo LSOA in the ward');
+      lsoaInWard = lsoa.code;
+      await store().grants.save([
+        aGrant(northmoor.id, {
+          id: '360G-test-carers-ward',
+          title: 'Carers café',
+          amountAwarded: '1200',
+          themes: ['carers'],
+          beneficiaryLocations: [{ geoCode: first.code, geoCodeType: 'WD', name: first.name }],
+        }),
+        aGrant(northmoor.id, {
+          id: '360G-test-carers-lsoa',
+          title: 'Carers breaks',
+          amountAwarded: '300.25',
+          themes: ['carers'],
+          beneficiaryLocations: [{ geoCode: lsoaInWard, geoCodeType: 'LSOA', name: null }],
+        }),
+        aGrant(northmoor.id, {
+          id: '360G-test-authority-wide',
+          title: 'Borough-wide advice line',
+          amountAwarded: '5000',
+          themes: ['money-debt-and-benefits'],
+          beneficiaryLocations: [
+            { geoCode: northmoor.localAuthorityCode, geoCodeType: 'MD', name: 'Northmoor' },
+          ],
+        }),
+      ]);
+    });
+
+    it('sets funding by ward and theme against need and provision, flagging funding without provision', async () => {
+      const viewer = await signedIn(demoAccounts.northmoorViewer);
+      const page = await viewer.get('/p/northmoor/funding?theme=carers');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<svg');
+      expect(page.body).toContain('id="funding-wards"');
+      const row = new RegExp(`${ward.name}</th>\\s*<td[^>]*>Carers</td>\\s*<td[^>]*>£1,500.25</td>`);
+      expect(page.body).toMatch(row);
+      expect(page.body).toContain('Funding without provision');
+      expect(page.body).toMatch(/id="authority-wide-total">£5,000.00</);
+      expect(page.body).toContain('Multi-year funding');
+      expect(page.body).toContain('US$750.00');
+    });
+
+    it('flags need without funding only where need is not low and no grant went', async () => {
+      const view = await test.runtime.services.funding.againstNeed(northmoor, []);
+      const flagged = view.rows.filter((r) => r.flag === 'need-without-funding');
+      expect(flagged.length).toBeGreaterThan(0);
+      for (const row of flagged) {
+        expect(row.grantCount).toBe(0);
+        expect(row.need ?? 0).toBeGreaterThanOrEqual(view.thresholds.lowNeed);
+        expect(row.theme).not.toBe('money-debt-and-benefits');
+      }
+      const carers = view.rows.find((r) => r.areaCode === ward.code && r.theme === 'carers');
+      expect(carers).toMatchObject({
+        amounts: { GBP: '1500.25' },
+        grantCount: 2,
+        flag: 'funding-without-provision',
+      });
+    });
+
+    it('adds currencies together only at a dated rate the person gives', async () => {
+      const viewer = await signedIn(demoAccounts.northmoorViewer);
+      const plain = await viewer.get('/p/northmoor/funding');
+      expect(plain.body).not.toContain('id="converted-total"');
+      const converted = await viewer.get(
+        '/p/northmoor/funding?rateCurrency=USD&rate=0.8&rateDate=2026-11-30',
+      );
+      expect(converted.body).toContain('1 USD = £0.8 on 2026-11-30');
+      expect(converted.body).toContain('US$750.00 is £600.00');
+      const nonsense = await viewer.get(
+        '/p/northmoor/funding?rateCurrency=USD&rate=lots&rateDate=2026-11-30',
+      );
+      expect(nonsense.statusCode).toBe(200);
+      expect(nonsense.body).not.toContain('id="converted-total"');
+    });
+
+    it('keeps another partnership out of the funding page', async () => {
+      const other = await signedIn(demoAccounts.eastbrookAdmin);
+      expect((await other.get('/p/northmoor/funding')).statusCode).toBe(404);
+      const own = await other.get('/p/eastbrook/funding');
+      expect(own.statusCode).toBe(200);
+      expect(own.body).not.toContain('Borough-wide advice line');
+      expect(own.body).not.toContain('£5,000.00');
+    });
+  });
+
   it('lists the partnership’s grants with a total per currency, and filters them', async () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     const page = await viewer.get('/p/northmoor/grants');
