@@ -86,6 +86,32 @@ describe('import grants (360Giving)', () => {
     expect(grant?.match.organisationId).not.toBeNull();
   });
 
+  it('sends an uncertain name match to review, and a rejected match stays rejected on re-import', async () => {
+    const c = await context();
+    const partnershipId = c.partnershipId ?? '';
+    await runtime.services.organisations.add(
+      partnershipId,
+      { name: 'Altrincham Childrens Choirs Group', kind: 'vcs', identifier: '' },
+      actor,
+    );
+    const report = await importer.apply(grantsFile('trafford_council_vcs_grants.json'), c);
+    expect((report.notes ?? []).map((n) => n.reason).join(' ')).toMatch(
+      /matched to an organisation by a similar name only/,
+    );
+    const toReview = await runtime.services.grants.matchesToReview(partnershipId);
+    const choir = toReview.find((m) => m.grant.id === '360G-traffordmbc-VSG1342');
+    expect(choir?.organisationName).toBe('Altrincham Childrens Choirs Group');
+    const partnership = await runtime.services.store.partnerships.findById(partnershipId);
+    if (!partnership) throw new Error('no partnership');
+    await runtime.services.grants.reviewMatch(partnership, '360G-traffordmbc-VSG1342', 'reject', actor);
+    await importer.apply(grantsFile('trafford_council_vcs_grants.json'), c);
+    const grant = await runtime.services.store.grants.find(partnershipId, '360G-traffordmbc-VSG1342');
+    expect(grant?.match).toEqual({ organisationId: null, method: 'reviewed', confidence: null });
+    expect(
+      (await runtime.services.grants.matchesToReview(partnershipId)).map((m) => m.grant.id),
+    ).not.toContain('360G-traffordmbc-VSG1342');
+  });
+
   it('imports the COVID-19 grants with their quirks reported: mixed dates, USD, extra fields, geoCodeType mistakes', async () => {
     const c = await context();
     const report = await importer.apply(grantsFile('covid19_uk_grants_2020-05-07.json'), c);
