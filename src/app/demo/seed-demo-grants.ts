@@ -1,5 +1,6 @@
 import { northmoorDemoGrants, type DemoGrantPlace } from '../../domain/demo/demo-grants.js';
 import type { GrantLocation, GrantRecord } from '../../domain/funding/grant.js';
+import { matchRecipient, organisationIndex } from '../../domain/funding/recipient-matching.js';
 import type { AreaRecord } from '../areas/area-records.js';
 import type { Clock, PartnershipRecord, Store } from '../ports.js';
 
@@ -36,6 +37,7 @@ export async function seedDemoGrants(
   const organisations = new Map(
     (await store.organisations.listByPartnership(partnership.id)).map((o) => [o.id, o]),
   );
+  const index = organisationIndex([...organisations.values()]);
   const now = clock.now();
   const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * dayMs).toISOString().slice(0, 10);
   const grants: GrantRecord[] = northmoorDemoGrants().map((demo) => {
@@ -73,7 +75,15 @@ export async function seedDemoGrants(
       themes: [...demo.themes],
       match: organisationId
         ? { organisationId, method: 'identifier', confidence: 1 }
-        : { organisationId: null, method: 'none', confidence: null },
+        : matchRecipient(
+            {
+              recipientOrgId: recipientId,
+              recipientOrgName: recipientName,
+              recipientCharityNumber: null,
+              recipientCompanyNumber: null,
+            },
+            index,
+          ),
       dataSource: null,
       importedAt: now.toISOString(),
     };

@@ -64,7 +64,8 @@ const templates: readonly Template[] = [
     title: 'Holiday hunger meals',
     description: 'Meals and activities for children during school holidays.',
     themes: ['food', 'children-and-families'],
-    recipient: org('foodbank'),
+    // Written differently from the directory's "Northmoor Food Bank", so it waits on the review page.
+    recipient: group('Northmoor Foodbank Trust', 'northmoor-foodbank-trust'),
     place: ward('Mill Lane'),
     range: [3000, 12000],
     months: [2, 6],
