@@ -61,7 +61,7 @@ describe.each(databaseTargets())('Store contract on $name: grants', (target) => 
     await store.organisations.insert(organisation);
     const grant = aGrant(partnership.id, {
       amountAwarded: '1291436.54',
-      match: { organisationId: organisation.id, method: 'name', confidence: 0.875 },
+      match: { organisationId: organisation.id, method: 'name', confidence: 0.743 },
     });
     await store.grants.save([grant]);
     expect(await store.grants.find(partnership.id, grant.id)).toEqual(grant);
