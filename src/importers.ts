@@ -11,6 +11,9 @@ import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { ruralUrbanImporter } from './interchange/areas/rural-urban.js';
 import { charitiesImporter } from './interchange/charities-import.js';
+import { grantsExporter } from './interchange/grants-360giving-export.js';
+import { grantsImporter } from './interchange/grants-360giving-import.js';
+import { readSourceBytes } from './interchange/read-source.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
 import { needsCsvImporter } from './interchange/needs-csv.js';
 import { orukExporter } from './interchange/oruk-export.js';
@@ -31,6 +34,7 @@ export function importersFor(
     resourcesImporter(read),
     servicesCsvImporter(read, open),
     needsCsvImporter(read),
+    grantsImporter(readSourceBytes),
     boundariesImporter(read),
     lookupImporter(read),
     populationImporter(read),
@@ -41,4 +45,4 @@ export function importersFor(
   ];
 }
 
-export const exporters: readonly Exporter[] = [organisationsCsvExporter, orukExporter];
+export const exporters: readonly Exporter[] = [organisationsCsvExporter, orukExporter, grantsExporter];

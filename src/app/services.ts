@@ -47,6 +47,8 @@ import { resumeSession, signIn, signOut, startSession, type LiveSession } from '
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
 import { needUseCases } from './needs/needs.js';
+import { grantUseCases } from './funding/grants.js';
+import { fundingAgainstNeed, partnershipFundingShares } from './funding/funding-against-need.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
@@ -301,6 +303,13 @@ export function createServices(deps: ServiceDeps) {
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
+    grants: grantUseCases({ store, clock, themes: deps.themes }),
+    funding: {
+      againstNeed: (partnership: PartnershipRecord, themes: readonly string[]) =>
+        fundingAgainstNeed(gapDeps, partnership, themes),
+      /** Multi-year, contract, small-group and faith-group shares, for the funding page and the dashboard. */
+      shares: (partnershipId: string) => partnershipFundingShares(store, partnershipId),
+    },
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),

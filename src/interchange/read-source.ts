@@ -85,3 +85,23 @@ export async function openSource(source: string): Promise<TextSource> {
     },
   };
 }
+
+/** Reads an import source as bytes (for spreadsheets, and text files that may not be UTF-8). */
+export async function readSourceBytes(source: string): Promise<Buffer> {
+  if (/^https?:\/\//i.test(source)) {
+    let response: Response;
+    try {
+      response = await fetch(source, { signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw new ImportSourceError(`Could not fetch ${source}: ${(error as Error).message}`);
+    }
+    if (!response.ok)
+      throw new ImportSourceError(`Could not fetch ${source}: the server answered ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+  try {
+    return await fs.promises.readFile(source);
+  } catch (error) {
+    throw unreadable(source, error);
+  }
+}

@@ -38,6 +38,7 @@ export const tablesInDependencyOrder = [
   'postcodes',
   'lsoa_changes',
   'needs',
+  'grants',
 ] as const;
 
 export interface BackupFile {
