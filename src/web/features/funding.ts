@@ -10,6 +10,7 @@ import {
   fundingRows,
 } from '../view-models/funding-view.js';
 import { accessOf } from './members.js';
+import { fundingShareRows } from '../view-models/funding-shares-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -63,12 +64,7 @@ export function registerFunding(app: FastifyInstance, services: Services): void 
       notPlaced: { funding: amountsText(view.notPlaced.amounts), grants: view.notPlaced.grantCount },
       rows,
       thresholds: view.thresholds,
-      shares: view.shares.map((s) => ({
-        ...s,
-        percent: s.percentByAmount === null ? 'No grants' : `${s.percentByAmount.toFixed(1)}%`,
-        partText: `${formatMoney(s.part.amount, 'GBP')} (${s.part.count} ${s.part.count === 1 ? 'grant' : 'grants'})`,
-        wholeText: `${formatMoney(s.whole.amount, 'GBP')} (${s.whole.count} ${s.whole.count === 1 ? 'grant' : 'grants'})`,
-      })),
+      shares: fundingShareRows(view.shares),
       grantsHref: `/p/${partnership.slug}/grants`,
       gapsHref: `/p/${partnership.slug}/needs/gaps`,
     });

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { roleAllows, roleDescriptions } from '../../domain/accounts/roles.js';
 import { organisationKindLabels } from '../../domain/partnerships/organisation-kinds.js';
 import type { Services } from '../../app/services.js';
+import { fundingShareRows, hasFundingShares } from '../view-models/funding-shares-view.js';
 
-/** The page members land on. Later issues add the round, actions, needs and funding to it. */
+/** The page members land on. Later issues add the round, actions and needs to it. */
 export function registerPartnershipHome(app: FastifyInstance, services: Services): void {
   app.get('/p/:slug/', { config: { access: { partnership: 'member' } } }, async (request, reply) => {
     const access = request.partnershipAccess;
@@ -18,6 +19,7 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
       const label = organisationKindLabels[organisation.kind];
       counts.set(label, (counts.get(label) ?? 0) + 1);
     }
+    const shares = await services.funding.shares(access.partnership.id);
     return reply.page('partnerships/home.njk', {
       title: access.partnership.name,
       role: access.membership.role,
@@ -25,6 +27,7 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
       organisationCounts: [...counts.entries()].map(([label, count]) => ({ label, count })),
       organisationTotal: organisations.length,
       canManageMembers: roleAllows(access.membership.role, 'manage-members'),
+      fundingShares: hasFundingShares(shares) ? fundingShareRows(shares) : [],
       openRounds: await services.assessments.openRoundsFor(access.partnership.id, live.user.email),
     });
   });

@@ -6,6 +6,11 @@ import type { Services } from '../../app/services.js';
 import { csvFileName, resultsCsvRows, resultsPageView } from '../view-models/results-view.js';
 import { accessOf } from './members.js';
 import { mayAddActions } from '../../domain/actions/actions.js';
+import {
+  fundingEvidenceIndicators,
+  fundingShareRows,
+  hasFundingShares,
+} from '../view-models/funding-shares-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -23,11 +28,19 @@ export function registerResults(app: FastifyInstance, services: Services): void 
     const { partnership, results } = await loadResults(request);
     const page = resultsPageView(results);
     const carried = await services.actions.openActionsCarriedInto(results.view.round);
+    const shares = await services.funding.shares(partnership.id);
     return reply.page('results/results.njk', {
       title: `Results: ${page.round.name}`,
       results: page,
       carriedActions: carriedActionRows(carried, results.view.framework, results.previous?.comparison),
       csvHref: `/p/${partnership.slug}/rounds/${page.round.id}/results.csv`,
+      fundingEvidence: hasFundingShares(shares)
+        ? {
+            shareRows: fundingShareRows(shares),
+            indicators: fundingEvidenceIndicators(results.view.framework),
+            href: `/p/${partnership.slug}/funding`,
+          }
+        : undefined,
       actionBase: mayAddActions(accessOf(request).membership)
         ? `/p/${partnership.slug}/actions/new?round=${page.round.id}`
         : undefined,
