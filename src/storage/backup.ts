@@ -38,6 +38,9 @@ export const tablesInDependencyOrder = [
   'postcodes',
   'lsoa_changes',
   'needs',
+  'funding_opportunities',
+  'funding_interests',
+  'commissioning_intentions',
 ] as const;
 
 export interface BackupFile {

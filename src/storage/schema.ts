@@ -8,6 +8,11 @@ import type {
   LsoaChangesTable,
   PostcodesTable,
 } from './schema-areas.js';
+import type {
+  CommissioningIntentionsTable,
+  FundingInterestsTable,
+  FundingOpportunitiesTable,
+} from './schema-funding.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -44,6 +49,9 @@ export interface Database {
   postcodes: PostcodesTable;
   lsoa_changes: LsoaChangesTable;
   needs: NeedsTable;
+  funding_opportunities: FundingOpportunitiesTable;
+  funding_interests: FundingInterestsTable;
+  commissioning_intentions: CommissioningIntentionsTable;
 }
 
 export interface PartnershipsTable {

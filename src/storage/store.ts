@@ -21,6 +21,8 @@ import { importJobsRepository } from './repositories/import-jobs.js';
 import { directoryRepository } from './repositories/directory.js';
 import { areasRepository } from './repositories/areas.js';
 import { needsRepository } from './repositories/needs.js';
+import { fundingRepository } from './repositories/funding.js';
+import { commissioningRepository } from './repositories/commissioning.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -45,6 +47,8 @@ export function createStore(db: Kysely<Database>): Store {
     directory: directoryRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
+    funding: fundingRepository(db),
+    commissioning: commissioningRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {
