@@ -47,6 +47,7 @@ import { resumeSession, signIn, signOut, startSession, type LiveSession } from '
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
 import { needUseCases } from './needs/needs.js';
+import { fundingUseCases } from './funding/opportunities.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
@@ -298,6 +299,7 @@ export function createServices(deps: ServiceDeps) {
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
+    funding: fundingUseCases({ store, clock, themes: deps.themes, frameworks: deps.frameworks }),
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),

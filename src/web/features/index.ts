@@ -13,6 +13,8 @@ import { registerGapExplanation } from './gap-explanation.js';
 import { registerGaps } from './gaps.js';
 import { registerGapSettings } from './gap-settings.js';
 import { registerGuidance } from './guidance.js';
+import { registerFundingInterests } from './funding-interests.js';
+import { registerFundingOpportunities } from './funding-opportunities.js';
 import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
 import { registerMembers } from './members.js';
@@ -57,6 +59,8 @@ export async function registerFeatureRoutes(
   registerGaps(app, services);
   registerGapExplanation(app, services);
   registerGapSettings(app, services);
+  registerFundingOpportunities(app, services);
+  registerFundingInterests(app, services);
   registerDirectoryCsv(app, services);
   registerResults(app, services);
   registerReports(app, services);

@@ -43,6 +43,7 @@ function partnershipNav(request: FastifyRequest) {
     { href: `${base}/needs/map`, text: 'Needs map' },
     { href: `${base}/needs/gaps`, text: 'Gaps' },
     { href: `${base}/areas`, text: 'Areas' },
+    { href: `${base}/funding`, text: 'Funding' },
     { href: '/guidance', text: 'Guidance' },
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
     ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
