@@ -11,6 +11,8 @@ import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { ruralUrbanImporter } from './interchange/areas/rural-urban.js';
 import { charitiesImporter } from './interchange/charities-import.js';
+import { grantsImporter } from './interchange/grants-360giving-import.js';
+import { readSourceBytes } from './interchange/read-source.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
 import { needsCsvImporter } from './interchange/needs-csv.js';
 import { orukExporter } from './interchange/oruk-export.js';
@@ -26,6 +28,7 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
     resourcesImporter(read),
     servicesCsvImporter(read),
     needsCsvImporter(read),
+    grantsImporter(readSourceBytes),
     boundariesImporter(read),
     lookupImporter(read),
     populationImporter(read),

@@ -15,6 +15,11 @@ export interface ImportReport {
   readonly updated: number;
   readonly skipped: number;
   readonly problems: readonly ImportProblem[];
+  /**
+   * What was put right or left out while reading rows that were still imported (row 0 means the whole file),
+   * such as a date read as day/month/year or columns the standard does not define.
+   */
+  readonly notes?: readonly ImportProblem[];
 }
 
 export interface ImportContext {

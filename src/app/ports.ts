@@ -12,6 +12,7 @@ import type {
 } from '../domain/directory/model.js';
 import type { AreaStore } from './areas/area-records.js';
 import type { NeedRecord } from '../domain/needs/model.js';
+import type { GrantMatch, GrantMatchMethod, GrantRecord } from '../domain/funding/grant.js';
 import type { CoordinationKind, InterestRole } from '../domain/funding/clashes.js';
 import type { OpportunityDetails } from '../domain/funding/opportunities.js';
 import type { IntentionDetails } from '../domain/funding/commissioning.js';
@@ -412,6 +413,8 @@ export interface Store {
   readonly areas: AreaStore;
   /** The partnership's needs register. */
   readonly needs: NeedStore;
+  /** The partnership's grants (360Giving). */
+  readonly grants: GrantStore;
   /** The shared funding pipeline: opportunities and who intends to bid. */
   readonly funding: FundingStore;
   /** Commissioning intentions. */
@@ -596,6 +599,32 @@ export interface NeedStore {
   listForPartnership(partnershipId: string, filter?: NeedFilter): Promise<NeedRecord[]>;
   /** The needs imported with these source ids, for idempotent re-imports. */
   withSourceIds(partnershipId: string, sourceIds: readonly string[]): Promise<NeedRecord[]>;
+}
+
+/** Which grants to list; every field narrows the list, and a missing field means all. */
+export interface GrantFilter {
+  readonly currency?: string;
+  readonly matchMethods?: readonly GrantMatchMethod[];
+  readonly fundingOrgId?: string;
+  readonly matchedOrganisationId?: string;
+  /** Awarded on or after this date (YYYY-MM-DD). */
+  readonly awardedFrom?: string;
+  /** Awarded on or before this date (YYYY-MM-DD). */
+  readonly awardedTo?: string;
+}
+
+/** The grants register. Every call is scoped to one partnership: another partnership's grants are never seen. */
+export interface GrantStore {
+  /** Inserts new grants and replaces every field of those whose id the partnership already holds. */
+  save(records: readonly GrantRecord[]): Promise<void>;
+  find(partnershipId: string, id: string): Promise<GrantRecord | undefined>;
+  /** Newest award first, then by id. */
+  listForPartnership(partnershipId: string, filter?: GrantFilter): Promise<GrantRecord[]>;
+  /** The grants with these ids, for idempotent re-imports (in no particular order). */
+  withIds(partnershipId: string, ids: readonly string[]): Promise<GrantRecord[]>;
+  /** Records who received a grant; false when the partnership has no grant with this id. */
+  setMatch(partnershipId: string, id: string, match: GrantMatch): Promise<boolean>;
+  count(partnershipId: string): Promise<number>;
 }
 
 /** A funding opportunity in the partnership's pipeline, with the action planned about a clash, if any. */

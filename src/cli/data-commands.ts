@@ -83,6 +83,9 @@ export async function runDataCommand(
       );
       for (const problem of report.problems)
         output.err(`  row ${problem.row}, ${problem.field}: ${problem.reason}`);
+      if (report.notes?.length) output.err('Notes (these rows were imported; check what was changed):');
+      for (const note of report.notes ?? [])
+        output.err(`  ${note.row === 0 ? 'whole file' : `row ${note.row}`}, ${note.field}: ${note.reason}`);
     }
     if (report.read === 0 || report.skipped === report.read) {
       throw new CommandFailed('Nothing in the file could be imported: see the problems above.');

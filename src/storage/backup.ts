@@ -38,6 +38,7 @@ export const tablesInDependencyOrder = [
   'postcodes',
   'lsoa_changes',
   'needs',
+  'grants',
   'funding_opportunities',
   'funding_interests',
   'commissioning_intentions',

@@ -49,6 +49,7 @@ export interface Database {
   postcodes: PostcodesTable;
   lsoa_changes: LsoaChangesTable;
   needs: NeedsTable;
+  grants: GrantsTable;
   funding_opportunities: FundingOpportunitiesTable;
   funding_interests: FundingInterestsTable;
   commissioning_intentions: CommissioningIntentionsTable;
@@ -369,4 +370,34 @@ export interface NeedsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** Migration 0012. Amounts are decimal text; locations and themes are JSON text. */
+export interface GrantsTable {
+  partnership_id: string;
+  id: string;
+  title: string;
+  description: string;
+  currency: string;
+  amount_awarded: string;
+  award_date: string;
+  planned_start_date: string | null;
+  planned_end_date: string | null;
+  planned_duration_months: number | null;
+  recipient_org_id: string | null;
+  recipient_org_name: string | null;
+  recipient_charity_number: string | null;
+  recipient_company_number: string | null;
+  recipient_location: string | null;
+  matched_organisation_id: string | null;
+  match_method: string;
+  match_confidence: number | null;
+  funding_org_id: string;
+  funding_org_name: string;
+  beneficiary_locations: string;
+  grant_programme: string | null;
+  grant_kind: string;
+  themes: string;
+  data_source: string | null;
+  imported_at: string;
 }

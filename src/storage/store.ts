@@ -21,6 +21,7 @@ import { importJobsRepository } from './repositories/import-jobs.js';
 import { directoryRepository } from './repositories/directory.js';
 import { areasRepository } from './repositories/areas.js';
 import { needsRepository } from './repositories/needs.js';
+import { grantsRepository } from './repositories/grants.js';
 import { fundingRepository } from './repositories/funding.js';
 import { commissioningRepository } from './repositories/commissioning.js';
 
@@ -47,6 +48,7 @@ export function createStore(db: Kysely<Database>): Store {
     directory: directoryRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
+    grants: grantsRepository(db),
     funding: fundingRepository(db),
     commissioning: commissioningRepository(db),
     transaction: (work) =>

@@ -89,6 +89,8 @@ function jobView(view: ImportJobView, base: string) {
     problems: report?.problems.slice(0, PROBLEMS_SHOWN) ?? [],
     moreProblems: Math.max(0, (report?.problems.length ?? 0) - PROBLEMS_SHOWN),
     importable: report ? report.read - report.skipped : 0,
+    notes: report?.notes?.slice(0, PROBLEMS_SHOWN) ?? [],
+    moreNotes: Math.max(0, (report?.notes?.length ?? 0) - PROBLEMS_SHOWN),
   };
 }
 
