@@ -48,6 +48,7 @@ import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
 import { needUseCases } from './needs/needs.js';
 import { fundingUseCases } from './funding/opportunities.js';
+import { commissioningUseCases } from './funding/commissioning.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
@@ -300,6 +301,15 @@ export function createServices(deps: ServiceDeps) {
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
     funding: fundingUseCases({ store, clock, themes: deps.themes, frameworks: deps.frameworks }),
+    commissioning: commissioningUseCases({
+      store,
+      clock,
+      themes: deps.themes,
+      explain: (partnership: PartnershipRecord, areaCode: string, theme: string) =>
+        gapExplanation(gapDeps, partnership, areaCode, theme),
+      gapReport: (partnership: PartnershipRecord, themes: readonly string[], level: GapLevel) =>
+        gapReport(gapDeps, partnership, themes, level),
+    }),
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),

@@ -14,6 +14,8 @@ import { registerGaps } from './gaps.js';
 import { registerGapSettings } from './gap-settings.js';
 import { registerGuidance } from './guidance.js';
 import { registerFundingInterests } from './funding-interests.js';
+import { registerCommissioning } from './commissioning.js';
+import { registerEvidencePack } from './evidence-pack.js';
 import { registerFundingOpportunities } from './funding-opportunities.js';
 import { registerImports } from './imports.js';
 import { registerInvitations } from './invitations.js';
@@ -61,6 +63,8 @@ export async function registerFeatureRoutes(
   registerGapSettings(app, services);
   registerFundingOpportunities(app, services);
   registerFundingInterests(app, services);
+  registerCommissioning(app, services);
+  registerEvidencePack(app, services);
   registerDirectoryCsv(app, services);
   registerResults(app, services);
   registerReports(app, services);
