@@ -77,6 +77,15 @@ describe('the funding pipeline over HTTP', () => {
     expect(list.body).toContain('Partners would compete');
     expect(list.body).toContain('$20,000');
     expect(list.body).not.toContain('Add a funding opportunity');
+    expect(list.body).not.toContain('/plan?kind=joint-bid');
+    const member = await signedIn(demoAccounts.northmoorAdviceVcs);
+    const offered = await member.get(base);
+    expect(offered.body).toContain(
+      'Plan a joint bid<span class="govuk-visually-hidden"> to Warm Homes Community Fund</span>',
+    );
+    expect(offered.body).toContain(
+      'Start a conversation<span class="govuk-visually-hidden"> about Warm Homes Community Fund</span>',
+    );
     const filtered = await viewer.get(`${base}?theme=digital-inclusion`);
     expect(filtered.body).toContain('Digital Skills');
     expect(filtered.body).not.toContain('Warm Homes Community Fund');
