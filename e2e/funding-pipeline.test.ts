@@ -64,10 +64,10 @@ describeInBrowser('the funding pipeline: a clash over one fund becomes a joint b
     );
   }
 
-  it('lets the council add a fund through the Funding link and register its interest as lead bidder', async () => {
+  it('lets the council add a fund through the Funding pipeline link and register its interest as lead bidder', async () => {
     const council = await signedIn(demoAccounts.councilMember);
     await council.goto('/p/northmoor/');
-    await follow(council, 'Funding');
+    await follow(council, 'Funding pipeline');
     await expectNoAxeViolations(council, 'funding hub');
     await follow(council, 'Funding opportunities');
     await expectNoAxeViolations(council, 'funding opportunities (demo clash flagged)');

@@ -11,6 +11,7 @@ import { populationImporter } from './interchange/areas/population.js';
 import { postcodesImporter } from './interchange/areas/postcodes.js';
 import { ruralUrbanImporter } from './interchange/areas/rural-urban.js';
 import { charitiesImporter } from './interchange/charities-import.js';
+import { grantsExporter } from './interchange/grants-360giving-export.js';
 import { grantsImporter } from './interchange/grants-360giving-import.js';
 import { readSourceBytes } from './interchange/read-source.js';
 import { organisationsCsvExporter, organisationsCsvImporter } from './interchange/organisations-csv.js';
@@ -39,4 +40,4 @@ export function importersFor(read: (source: string) => Promise<string>): Importe
   ];
 }
 
-export const exporters: readonly Exporter[] = [organisationsCsvExporter, orukExporter];
+export const exporters: readonly Exporter[] = [organisationsCsvExporter, orukExporter, grantsExporter];

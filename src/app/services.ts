@@ -47,6 +47,8 @@ import { resumeSession, signIn, signOut, startSession, type LiveSession } from '
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
 import { needUseCases } from './needs/needs.js';
+import { grantUseCases } from './funding/grants.js';
+import { fundingAgainstNeed, partnershipFundingShares } from './funding/funding-against-need.js';
 import { fundingUseCases } from './funding/opportunities.js';
 import { commissioningUseCases } from './funding/commissioning.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
@@ -300,7 +302,14 @@ export function createServices(deps: ServiceDeps) {
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
-    funding: fundingUseCases({ store, clock, themes: deps.themes, frameworks: deps.frameworks }),
+    grants: grantUseCases({ store, clock, themes: deps.themes }),
+    funding: {
+      againstNeed: (partnership: PartnershipRecord, themes: readonly string[]) =>
+        fundingAgainstNeed(gapDeps, partnership, themes),
+      /** Multi-year, contract, small-group and faith-group shares, for the funding page and the dashboard. */
+      shares: (partnershipId: string) => partnershipFundingShares(store, partnershipId),
+    },
+    fundingPipeline: fundingUseCases({ store, clock, themes: deps.themes, frameworks: deps.frameworks }),
     commissioning: commissioningUseCases({
       store,
       clock,
@@ -309,6 +318,8 @@ export function createServices(deps: ServiceDeps) {
         gapExplanation(gapDeps, partnership, areaCode, theme),
       gapReport: (partnership: PartnershipRecord, themes: readonly string[], level: GapLevel) =>
         gapReport(gapDeps, partnership, themes, level),
+      fundingAgainstNeed: (partnership: PartnershipRecord, themes: readonly string[]) =>
+        fundingAgainstNeed(gapDeps, partnership, themes),
     }),
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),

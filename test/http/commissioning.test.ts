@@ -45,7 +45,9 @@ describe('commissioning intentions and evidence packs over HTTP', () => {
     expect(page.body).toContain('Money, debt and benefits advice in Greenacres');
     expect(page.body).toContain('Gap class');
     expect(page.body).toContain('Who could deliver');
-    expect(page.body).toContain('Grant funding by area and theme is not shown yet');
+    expect(page.body).toContain('Grants for this theme');
+    expect(page.body).toMatch(/Greenacres ward: (£[\d,.]+ in \d+ grants?|No grants recorded)/);
+    expect(page.body).toContain('Whole authority: ');
     expect(page.body).toContain('Warm Homes Community Fund');
     expect(page.body).toContain(`/p/northmoor/evidence?area=${greenacres}&amp;theme=money-debt-and-benefits`);
   });
@@ -148,6 +150,15 @@ describe('commissioning intentions and evidence packs over HTTP', () => {
     const rows = parse(csv.body, { bom: true }) as string[][];
     expect(rows[0]).toEqual(['Section', 'Item', 'Value', 'Detail']);
     expect(rows.some((r) => r[0] === 'Gap' && r[1] === 'Gap class')).toBe(true);
+    const wardGrants = rows.find(
+      (r) =>
+        r[0] === 'Funding' &&
+        (r[1] ?? '').startsWith('Grants for money, debt and benefits advice in Greenacres'),
+    );
+    expect(wardGrants?.[2]).toMatch(/^(£[\d,.]+ in \d+ grants?|No grants recorded)$/);
+    const authorityGrants = rows.find((r) => r[1] === 'Grants across the whole authority for this theme');
+    // The demo has authority-wide grants for money advice, shown in pounds, never converted.
+    expect(authorityGrants?.[2]).toMatch(/^£[\d,]+\.\d{2} in \d+ grants$/);
     expect(
       rows.some(
         (r) =>

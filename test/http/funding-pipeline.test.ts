@@ -89,7 +89,7 @@ describe('the funding pipeline over HTTP', () => {
     const filtered = await viewer.get(`${base}?theme=digital-inclusion`);
     expect(filtered.body).toContain('Digital Skills');
     expect(filtered.body).not.toContain('Warm Homes Community Fund');
-    const hub = await viewer.get('/p/northmoor/funding');
+    const hub = await viewer.get('/p/northmoor/funding/pipeline');
     expect(hub.statusCode).toBe(200);
     expect(hub.body).toContain('1 where partners would compete');
   });

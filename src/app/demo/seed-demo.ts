@@ -4,6 +4,7 @@ import type { Clock, PasswordHasher, Store } from '../ports.js';
 import { seedDemoActions } from './seed-demo-actions.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';
 import { seedDemoNeeds } from './seed-demo-needs.js';
+import { seedDemoGrants } from './seed-demo-grants.js';
 import { seedDemoFunding } from './seed-demo-funding.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
@@ -109,6 +110,12 @@ export async function seedDemo(
         }),
       );
       await seedDemoNeeds(
+        trx,
+        clock,
+        { id: northmoor, localAuthorityCode: northmoorWorld?.localAuthorityCode ?? '' },
+        northmoorOrganisations,
+      );
+      await seedDemoGrants(
         trx,
         clock,
         { id: northmoor, localAuthorityCode: northmoorWorld?.localAuthorityCode ?? '' },

@@ -1,9 +1,11 @@
 /**
  * The evidence for one area and theme, for bids, commissioning papers and needs assessments: need (with how
  * it was worked out), provision and the services counted, the gap class, the local needs records, funding
- * opportunities and commissioning intentions that touch it. Grant funding by area is not gathered here yet:
- * the pages say so rather than guess.
+ * given to its ward and authority-wide (from the grants' funding against need), funding opportunities and
+ * commissioning intentions that touch it.
  */
+import type { CurrencyAmounts, FundingFlag } from '../../domain/funding/funding-by-area.js';
+import type { FundingAgainstNeed } from './funding-against-need.js';
 import type { GapExplanationView } from '../gaps/gap-analysis.js';
 import type { IntentionRecord, OpportunityRecord, PartnershipRecord, Store } from '../ports.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
@@ -17,6 +19,30 @@ export interface EvidenceDeps {
     areaCode: string,
     theme: string,
   ) => Promise<GapExplanationView | undefined>;
+  /** Grants set against need by ward and theme (services.funding.againstNeed); without it, no grant figures. */
+  readonly fundingAgainstNeed?: (
+    partnership: PartnershipRecord,
+    themes: readonly string[],
+  ) => Promise<FundingAgainstNeed>;
+}
+
+/** Grants received in a ward, or across the whole authority, for the theme. */
+export interface GrantFunding {
+  readonly amounts: CurrencyAmounts;
+  readonly grantCount: number;
+}
+
+export interface EvidenceFunding {
+  /** The ward the area is (or is in), with its grants for the theme; null for the whole authority. */
+  readonly ward:
+    | (GrantFunding & {
+        readonly code: string;
+        readonly name: string;
+        readonly poundsPerHead: string | null;
+        readonly flag: FundingFlag | null;
+      })
+    | null;
+  readonly authorityWide: GrantFunding;
 }
 
 export interface Evidence {
@@ -28,6 +54,8 @@ export interface Evidence {
   readonly nearest: { readonly id: string; readonly name: string; readonly km: number | null } | null;
   readonly opportunities: readonly OpportunityRecord[];
   readonly intentions: readonly IntentionRecord[];
+  /** Undefined when grant funding is not available to this service. */
+  readonly funding: EvidenceFunding | undefined;
 }
 
 /** The evidence for one area and theme of the partnership; undefined when either is not the partnership's. */
@@ -45,10 +73,14 @@ export async function gatherEvidence(
   const couldDeliver = [...explanation.contributions].sort((a, b) => b.contribution - a.contribution);
   const nearestId = explanation.cell.nearestServiceId;
   const nearestService = nearestId ? report.services.find((s) => s.id === nearestId) : undefined;
-  const [opportunities, intentions] = await Promise.all([
+  const [opportunities, intentions, funding] = await Promise.all([
     deps.store.funding.listOpportunities(partnership.id),
     deps.store.commissioning.list(partnership.id),
+    deps.fundingAgainstNeed ? deps.fundingAgainstNeed(partnership, [theme]) : Promise.resolve(undefined),
   ]);
+  const wardCode = area.level === 'ward' ? area.code : area.level === 'lsoa' ? area.parentCode : null;
+  const wardRow = funding?.rows.find((r) => r.areaCode === wardCode && r.theme === theme);
+  const wide = funding?.authorityWide.find((t) => t.theme === theme);
   // An opportunity counts when it funds the theme (or any theme) and this area, its ward or the whole authority.
   const placesHere = new Set(
     [area.code, area.parentCode ?? '', report.authority?.code ?? ''].filter(Boolean),
@@ -65,6 +97,22 @@ export async function gatherEvidence(
         (o.themes.length === 0 || o.themes.includes(theme)) &&
         (o.areaCodes.length === 0 || o.areaCodes.some((code) => placesHere.has(code))),
     ),
+    funding: funding
+      ? {
+          ward:
+            wardCode === null
+              ? null
+              : {
+                  code: wardCode,
+                  name: wardRow?.areaName ?? funding.wards.find((w) => w.code === wardCode)?.name ?? wardCode,
+                  amounts: wardRow?.amounts ?? {},
+                  grantCount: wardRow?.grantCount ?? 0,
+                  poundsPerHead: wardRow?.poundsPerHead ?? null,
+                  flag: wardRow?.flag ?? null,
+                },
+          authorityWide: { amounts: wide?.amounts ?? {}, grantCount: wide?.grantCount ?? 0 },
+        }
+      : undefined,
     intentions: intentions.filter((i) =>
       i.needCells.some((c) => c.theme === theme && (c.areaCode === area.code || placesHere.has(c.areaCode))),
     ),

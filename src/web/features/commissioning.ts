@@ -14,9 +14,9 @@ import {
 } from '../../domain/funding/commissioning.js';
 import { amountInputText, currencies, formatAmount } from '../../domain/funding/money.js';
 import { formErrors, text } from '../forms.js';
-import { fundingNotAvailable } from '../reports/evidence-pack-document.js';
+import { fundingNotAvailable, grantsText } from '../reports/evidence-pack-document.js';
 import { formatKm, gapClassLabels, oneDecimal } from '../view-models/gap-view.js';
-import { listField } from '../view-models/funding-view.js';
+import { listField } from '../view-models/funding-pipeline-view.js';
 import { accessOf, actorOf } from './members.js';
 import { mayManageCommissioning } from '../../domain/funding/permissions.js';
 
@@ -81,7 +81,7 @@ export function registerCommissioning(app: FastifyInstance, services: Services):
         duration: durationText(i),
         multiYear: isMultiYear(i.durationMonths),
       })),
-      backLink: { href: `/p/${partnership.slug}/funding`, text: 'Funding' },
+      backLink: { href: `/p/${partnership.slug}/funding/pipeline`, text: 'Funding pipeline' },
     });
   });
 
@@ -217,6 +217,12 @@ export function registerCommissioning(app: FastifyInstance, services: Services):
             : '',
           gapClass: e ? gapClassLabels[e.view.explanation.cell.gapClass] : '',
           records: e?.records.length ?? 0,
+          grants: e?.funding
+            ? [
+                ...(e.funding.ward ? [`${e.funding.ward.name} ward: ${grantsText(e.funding.ward)}`] : []),
+                `Whole authority: ${grantsText(e.funding.authorityWide)}`,
+              ]
+            : [fundingNotAvailable],
           couldDeliver: (e?.couldDeliver ?? []).slice(0, 5).map((c) => ({
             href: `/p/${slug}/directory/services/${c.serviceId}`,
             name: c.name,
@@ -228,7 +234,6 @@ export function registerCommissioning(app: FastifyInstance, services: Services):
           })),
         };
       }),
-      fundingNote: fundingNotAvailable,
       backLink: { href: `/p/${slug}/commissioning`, text: 'Commissioning intentions' },
     });
   });

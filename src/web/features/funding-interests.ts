@@ -24,8 +24,8 @@ export function registerFundingInterests(app: FastifyInstance, services: Service
   ) => {
     const { partnership, membership } = accessOf(request);
     const [view, context] = await Promise.all([
-      services.funding.find(partnership.id, opportunityIdOf(request)),
-      services.funding.context(partnership),
+      services.fundingPipeline.find(partnership.id, opportunityIdOf(request)),
+      services.fundingPipeline.context(partnership),
     ]);
     const base = `/p/${partnership.slug}/funding/opportunities/${view.opportunity.id}`;
     const choices =
@@ -88,7 +88,7 @@ export function registerFundingInterests(app: FastifyInstance, services: Service
       };
       const opportunityId = opportunityIdOf(request);
       try {
-        await services.funding.registerInterest(
+        await services.fundingPipeline.registerInterest(
           partnership,
           membership,
           opportunityId,
@@ -112,7 +112,7 @@ export function registerFundingInterests(app: FastifyInstance, services: Service
     async (request, reply) => {
       const { partnership, membership } = accessOf(request);
       const opportunityId = opportunityIdOf(request);
-      await services.funding.withdrawInterest(
+      await services.fundingPipeline.withdrawInterest(
         partnership,
         membership,
         opportunityId,
@@ -139,8 +139,8 @@ export function registerFundingInterests(app: FastifyInstance, services: Service
     problems?: Record<string, string>,
   ) => {
     const { partnership } = accessOf(request);
-    const proposal = await services.funding.proposal(partnership, opportunityIdOf(request), kind);
-    const context = await services.funding.context(partnership);
+    const proposal = await services.fundingPipeline.proposal(partnership, opportunityIdOf(request), kind);
+    const context = await services.fundingPipeline.context(partnership);
     const names = fundingNames(services, context);
     const base = `/p/${partnership.slug}/funding/opportunities/${proposal.view.opportunity.id}`;
     const owner = values?.ownerOrganisationId ?? proposal.ownerOrganisationId;
@@ -185,7 +185,7 @@ export function registerFundingInterests(app: FastifyInstance, services: Service
     };
     const kind = kindOf(request);
     try {
-      await services.funding.planCoordination(
+      await services.fundingPipeline.planCoordination(
         partnership,
         membership,
         opportunityId,

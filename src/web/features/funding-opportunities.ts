@@ -12,7 +12,7 @@ import {
   opportunityValuesFromBody,
   opportunityValuesFromRecord,
   type OpportunityFormValues,
-} from '../view-models/funding-view.js';
+} from '../view-models/funding-pipeline-view.js';
 import { accessOf, actorOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
@@ -44,11 +44,11 @@ export function fundingNames(services: Services, context: FundingContext) {
 export function registerFundingOpportunities(app: FastifyInstance, services: Services): void {
   const themes = () => services.directory.themes.themes;
 
-  app.get('/p/:slug/funding', { config: member }, async (request, reply) => {
+  app.get('/p/:slug/funding/pipeline', { config: member }, async (request, reply) => {
     const { partnership } = accessOf(request);
-    const views = await services.funding.list(partnership, {});
+    const views = await services.fundingPipeline.list(partnership, {});
     return reply.page('funding/hub.njk', {
-      title: 'Funding',
+      title: 'Funding pipeline',
       base: `/p/${partnership.slug}`,
       opportunityCount: views.length,
       clashCount: views.filter((v) => v.clash.kind === 'clash').length,
@@ -59,8 +59,8 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     const { partnership, membership } = accessOf(request);
     const theme = query(request, 'theme');
     const [views, context] = await Promise.all([
-      services.funding.list(partnership, { theme }),
-      services.funding.context(partnership),
+      services.fundingPipeline.list(partnership, { theme }),
+      services.fundingPipeline.context(partnership),
     ]);
     const base = `/p/${partnership.slug}/funding/opportunities`;
     const names = fundingNames(services, context);
@@ -86,7 +86,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     options: { values: OpportunityFormValues; opportunityId?: string; problems?: Record<string, string> },
   ) => {
     const { partnership } = accessOf(request);
-    const context = await services.funding.context(partnership);
+    const context = await services.fundingPipeline.context(partnership);
     const base = `/p/${partnership.slug}/funding/opportunities`;
     const errors = options.problems ? formErrors(opportunityFieldIds(options.problems)) : undefined;
     const { values } = options;
@@ -143,7 +143,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     const { partnership, membership } = accessOf(request);
     const values = opportunityValuesFromBody(request.body);
     try {
-      const added = await services.funding.add(partnership, membership, values, actorOf(request));
+      const added = await services.fundingPipeline.add(partnership, membership, values, actorOf(request));
       return reply.redirect(`/p/${partnership.slug}/funding/opportunities/${added.id}?done=added`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -154,8 +154,8 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
   app.get('/p/:slug/funding/opportunities/:opportunityId', { config: member }, async (request, reply) => {
     const { partnership, membership } = accessOf(request);
     const [view, context] = await Promise.all([
-      services.funding.find(partnership.id, opportunityIdOf(request)),
-      services.funding.context(partnership),
+      services.fundingPipeline.find(partnership.id, opportunityIdOf(request)),
+      services.fundingPipeline.context(partnership),
     ]);
     const base = `/p/${partnership.slug}/funding/opportunities`;
     const row = opportunityRow(view, { base, today: context.today, ...fundingNames(services, context) });
@@ -181,7 +181,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
 
   app.get('/p/:slug/funding/opportunities/:opportunityId/edit', { config: edit }, async (request, reply) => {
     const { partnership, membership } = accessOf(request);
-    const opportunity = await services.funding.changeable(
+    const opportunity = await services.fundingPipeline.changeable(
       partnership.id,
       membership,
       opportunityIdOf(request),
@@ -197,7 +197,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     const opportunityId = opportunityIdOf(request);
     const values = opportunityValuesFromBody(request.body);
     try {
-      await services.funding.update(partnership, membership, opportunityId, values, actorOf(request));
+      await services.fundingPipeline.update(partnership, membership, opportunityId, values, actorOf(request));
       return reply.redirect(`/p/${partnership.slug}/funding/opportunities/${opportunityId}?done=saved`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

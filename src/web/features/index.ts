@@ -12,6 +12,8 @@ import { registerDirectoryCsv } from './directory-csv.js';
 import { registerGapExplanation } from './gap-explanation.js';
 import { registerGaps } from './gaps.js';
 import { registerGapSettings } from './gap-settings.js';
+import { registerFunding } from './funding.js';
+import { registerGrants } from './grants.js';
 import { registerGuidance } from './guidance.js';
 import { registerFundingInterests } from './funding-interests.js';
 import { registerCommissioning } from './commissioning.js';
@@ -56,6 +58,8 @@ export async function registerFeatureRoutes(
   registerActions(app, services);
   registerDirectory(app, services);
   registerNeeds(app, services);
+  registerGrants(app, services);
+  registerFunding(app, services);
   registerAreas(app, services);
   registerNeedsMap(app, services, options.mapTileUrl);
   registerGaps(app, services);

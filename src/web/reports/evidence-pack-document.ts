@@ -2,7 +2,9 @@
  * The evidence pack for one area and theme as report content: the same document makes the page and the
  * tagged PDF, and its tables make the spreadsheet (CSV), so all three always say the same thing.
  */
-import type { Evidence } from '../../app/funding/evidence.js';
+import type { Evidence, GrantFunding } from '../../app/funding/evidence.js';
+import { formatMoney } from '../../domain/funding/decimal.js';
+import { fundingFlagLabels } from '../../domain/funding/funding-by-area.js';
 import {
   commissioningRouteLabels,
   commissioningStatusLabels,
@@ -33,9 +35,41 @@ export interface EvidenceContext {
 const three = (n: number) => (Math.round(n * 1000) / 1000).toFixed(3);
 const table = (t: ReportTable): ReportBlock => ({ kind: 'table', table: t });
 
-/** Said wherever grant funding would go, until grants are gathered by area and theme. */
+/** Said where grant figures would go when this service has no grants use-case. */
 export const fundingNotAvailable =
-  'Grant funding by area and theme is not shown yet: grants imported in the 360Giving standard will appear here once funding is mapped to areas.';
+  'Grant funding is not available in this service, so only the funding pipeline is shown.';
+
+/** "£12,000 in 3 grants" per currency, never converted; "No grants" when there are none. */
+export function grantsText(funding: GrantFunding): string {
+  const amounts = Object.entries(funding.amounts).map(([currency, amount]) => formatMoney(amount, currency));
+  if (funding.grantCount === 0) return 'No grants recorded';
+  return `${amounts.join(' and ')} in ${funding.grantCount} ${funding.grantCount === 1 ? 'grant' : 'grants'}`;
+}
+
+function fundingBlocks(funding: Evidence['funding'], themeName: string): ReportBlock[] {
+  if (!funding) return [paragraph(fundingNotAvailable)];
+  const blocks: ReportBlock[] = [];
+  if (funding.ward) {
+    blocks.push(
+      paragraph(
+        grantsText(funding.ward),
+        `Grants for ${themeName.toLowerCase()} in ${funding.ward.name} ward`,
+      ),
+    );
+    if (funding.ward.poundsPerHead !== null)
+      blocks.push(paragraph(`£${funding.ward.poundsPerHead}`, 'Per resident'));
+    if (funding.ward.flag) blocks.push(paragraph(fundingFlagLabels[funding.ward.flag], 'Funding flag'));
+  }
+  blocks.push(
+    paragraph(grantsText(funding.authorityWide), 'Grants across the whole authority for this theme'),
+  );
+  blocks.push(
+    paragraph(
+      'Amounts stay in their currency. Grants come from the partnership’s 360Giving imports, placed by beneficiary or recipient location.',
+    ),
+  );
+  return blocks;
+}
 
 export function evidencePackDocument(evidence: Evidence, context: EvidenceContext): ReportDocument {
   const { view } = evidence;
@@ -115,7 +149,7 @@ export function evidencePackDocument(evidence: Evidence, context: EvidenceContex
       : paragraph('No needs have been recorded for this area and theme.'),
   ]);
   const fundingSection = section('funding', 'Funding', [
-    paragraph(fundingNotAvailable),
+    ...fundingBlocks(evidence.funding, theme.name),
     evidence.opportunities.length > 0
       ? table({
           caption: 'Funding opportunities in the partnership’s pipeline for this theme and area',

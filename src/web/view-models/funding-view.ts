@@ -1,117 +1,148 @@
-import type { OpportunityView } from '../../app/funding/opportunities.js';
-import { clashSentence, interestRoleLabels } from '../../domain/funding/clashes.js';
-import { formatRange } from '../../domain/funding/money.js';
-import {
-  deadlineState,
-  type DeadlineState,
-  type OpportunityDraft,
-} from '../../domain/funding/opportunities.js';
-import { amountInputText } from '../../domain/funding/money.js';
-import type { OpportunityRecord } from '../../app/ports.js';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { z } from 'zod';
+import type { FundingAgainstNeed } from '../../app/funding/funding-against-need.js';
+import type { CurrencyTotal } from '../../app/funding/grants.js';
+import { formatMoney, multiplyDecimals, sumDecimals } from '../../domain/funding/decimal.js';
+import { fundingFlagLabels, type CurrencyAmounts } from '../../domain/funding/funding-by-area.js';
+import { boundaryMap } from '../charts/boundary-map.js';
+import { mapLegend } from '../charts/map-legend.js';
+import { gapClassLabels } from './gap-view.js';
 
-const deadlineTags: Record<DeadlineState, { text: string; classes: string } | undefined> = {
-  none: undefined,
-  closed: { text: 'Deadline passed', classes: 'govuk-tag--grey' },
-  today: { text: 'Closes today', classes: 'govuk-tag--red' },
-  soon: { text: 'Closes soon', classes: 'govuk-tag--orange' },
-  open: undefined,
-};
+/** The funding page's query: a theme, a flag to show only, and a dated rate the person supplies. */
+export const fundingQuery = z.object({
+  theme: z.string().trim().max(60).catch(''),
+  show: z.enum(['', 'funded', 'funding-without-provision', 'need-without-funding']).catch(''),
+  rateCurrency: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{3}$/)
+    .transform((c) => c.toUpperCase())
+    .or(z.literal(''))
+    .catch(''),
+  rate: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}(\.\d{1,8})?$/)
+    .or(z.literal(''))
+    .catch(''),
+  rateDate: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .or(z.literal(''))
+    .catch(''),
+});
+export type FundingQuery = z.infer<typeof fundingQuery>;
 
-/** A pipeline entry as the list and the opportunity page show it. */
-export function opportunityRow(
-  view: OpportunityView,
-  context: {
-    readonly base: string;
-    readonly today: string;
-    readonly organisationName: (id: string) => string;
-    readonly themeName: (id: string) => string;
-    readonly areaName: (code: string) => string;
-  },
-) {
-  const { opportunity: o, clash } = view;
+/** "£1,200.00 and US$50.00": each currency on its own, never added together. */
+export function amountsText(amounts: CurrencyAmounts): string {
+  const parts = Object.entries(amounts).map(([currency, amount]) => formatMoney(amount, currency));
+  return parts.length === 0 ? 'None' : parts.join(' and ');
+}
+
+/**
+ * Every total in pounds, converting one other currency at the rate the person gave (1 unit = `rate` pounds) on
+ * the date they gave; null unless all three are given. Other currencies stay as they are and are listed.
+ */
+export function convertedTotal(totals: readonly CurrencyTotal[], query: FundingQuery) {
+  if (!query.rateCurrency || !query.rate || !query.rateDate || query.rateCurrency === 'GBP') return null;
+  const pounds = totals.find((t) => t.currency === 'GBP')?.total ?? '0';
+  const other = totals.find((t) => t.currency === query.rateCurrency);
+  const converted = other ? multiplyDecimals(other.total, query.rate, 2) : '0';
+  const untouched = totals.filter((t) => t.currency !== 'GBP' && t.currency !== query.rateCurrency);
   return {
-    id: o.id,
-    href: `${context.base}/${o.id}`,
-    funder: o.funder,
-    fundName: o.fundName,
-    amount: formatRange(o.amountMin, o.amountMax, o.currency),
-    deadline: o.deadline,
-    deadlineTag: deadlineTags[deadlineState(o.deadline, context.today)],
-    themes: o.themes.map(context.themeName),
-    areas: o.areaCodes.map(context.areaName),
-    link: o.link,
-    notes: o.notes,
-    clashKind: clash.kind,
-    clashText: clashSentence(clash, context.organisationName),
-    coordination: clash.kind === 'coordinating' ? clash.coordination : null,
-    interests: view.interests.map((i) => ({
-      organisationId: i.organisationId,
-      organisationName: context.organisationName(i.organisationId),
-      role: interestRoleLabels[i.role],
-      isLead: i.role === 'lead',
-      note: i.note,
+    text: formatMoney(sumDecimals([pounds, converted]), 'GBP'),
+    rateText: `1 ${query.rateCurrency} = £${query.rate} on ${query.rateDate}`,
+    convertedText: other
+      ? `${formatMoney(other.total, other.currency)} is ${formatMoney(converted, 'GBP')}`
+      : '',
+    untouched: untouched.map((t) => formatMoney(t.total, t.currency)),
+  };
+}
+
+/** Light to dark blue for pounds per head, in five bands; wards with no pounds are grey. */
+const bandFills = ['#dbe9f5', '#a3c8e8', '#5b95cf', '#1d5aa8', '#0b3d91'] as const;
+const noFundingFill = '#f3f2f1';
+
+/** The band edges: equal fifths of the range of pounds per head among funded wards. */
+function bands(values: readonly number[]): number[] {
+  if (values.length === 0) return [];
+  const max = Math.max(...values);
+  return [1, 2, 3, 4].map((i) => (max * i) / 5);
+}
+
+export function fundingMap(view: FundingAgainstNeed): { svg: string; legend: string } {
+  const perHead = view.wards.map((w) => (w.poundsPerHead === null ? null : Number(w.poundsPerHead)));
+  const edges = bands(perHead.filter((v): v is number => v !== null && v > 0));
+  const fillFor = (value: number | null) => {
+    if (value === null || value <= 0) return noFundingFill;
+    const band = edges.filter((edge) => value > edge).length;
+    return bandFills[Math.min(band, bandFills.length - 1)] ?? noFundingFill;
+  };
+  const parts = view.wards.flatMap((ward, index) =>
+    ward.boundary
+      ? [
+          {
+            name: `${ward.name}: ${ward.poundsPerHead === null ? 'no pounds placed here' : `£${ward.poundsPerHead} a head`}${ward.flags ? `, ${ward.flags} flagged` : ''}`,
+            boundary: JSON.parse(ward.boundary) as Polygon | MultiPolygon,
+            fill: fillFor(perHead[index] ?? null),
+          },
+        ]
+      : [],
+  );
+  if (parts.length === 0) return { svg: '', legend: '' };
+  const svg = boundaryMap({
+    id: 'funding-map',
+    title: 'Funding in pounds per resident, by ward',
+    description:
+      'Each ward is shaded by the pounds per resident of grants placed in it; darker is more. The table below gives every figure.',
+    outline: view.authority?.boundary
+      ? (JSON.parse(view.authority.boundary) as Polygon | MultiPolygon)
+      : null,
+    parts,
+  });
+  const money = (n: number) => `£${n.toFixed(2)}`;
+  const items = [
+    { fill: noFundingFill, label: 'No grants in pounds placed in the ward' },
+    ...bandFills.map((fill, i) => ({
+      fill,
+      label:
+        edges.length === 0
+          ? ''
+          : i === 0
+            ? `Up to ${money(edges[0] ?? 0)} a head`
+            : i === bandFills.length - 1
+              ? `Over ${money(edges[3] ?? 0)} a head`
+              : `${money(edges[i - 1] ?? 0)} to ${money(edges[i] ?? 0)} a head`,
     })),
-  };
-}
-
-/** The opportunity form's values as typed. */
-export type OpportunityFormValues = OpportunityDraft;
-
-export function opportunityValuesFromBody(body: unknown): OpportunityFormValues {
-  const field = (name: string) => {
-    const value = (body as Record<string, unknown> | undefined)?.[name];
-    return typeof value === 'string' ? value.trim() : '';
-  };
+  ].filter((item) => item.label !== '');
   return {
-    funder: field('funder'),
-    fundName: field('fundName'),
-    amountMin: field('amountMin'),
-    amountMax: field('amountMax'),
-    currency: field('currency'),
-    deadline: dateFromBoxes(field('deadline-day'), field('deadline-month'), field('deadline-year')),
-    themes: listField(body, 'themes'),
-    areaCodes: listField(body, 'areaCodes'),
-    link: field('link'),
-    notes: field('notes'),
+    svg,
+    legend: mapLegend('Pounds per resident', items, [
+      'Authority-wide grants are not shaded: they are listed under the map.',
+    ]),
   };
 }
 
-export function opportunityValuesFromRecord(o: OpportunityRecord): OpportunityFormValues {
-  return {
-    funder: o.funder,
-    fundName: o.fundName,
-    amountMin: amountInputText(o.amountMin),
-    amountMax: amountInputText(o.amountMax),
-    currency: o.currency,
-    deadline: o.deadline ?? '',
-    themes: o.themes,
-    areaCodes: o.areaCodes,
-    link: o.link,
-    notes: o.notes,
-  };
-}
-
-/** A repeated form field (checkboxes) as a list of strings. */
-export function listField(body: unknown, name: string): string[] {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** The three date boxes as YYYY-MM-DD; '' when all are empty; something invalid when partly filled. */
-export function dateFromBoxes(day: string, month: string, year: string): string {
-  if (!day && !month && !year) return '';
-  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
-
-export function dateBoxes(iso: string): { day: string; month: string; year: string } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return { day: '', month: '', year: '' };
-  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' };
-}
-
-/** Rule problem keys as the ids of the fields on the form. */
-export function opportunityFieldIds(problems: Readonly<Record<string, string>>): Record<string, string> {
-  const ids: Record<string, string> = { deadline: 'deadline-day', themes: 'themes', areaCodes: 'areaCodes' };
-  return Object.fromEntries(Object.entries(problems).map(([key, message]) => [ids[key] ?? key, message]));
+export function fundingRows(view: FundingAgainstNeed, query: FundingQuery) {
+  return view.rows
+    .filter((row) => !query.theme || row.theme === query.theme)
+    .filter((row) => {
+      if (query.show === 'funded') return row.grantCount > 0;
+      if (query.show) return row.flag === query.show;
+      return row.grantCount > 0 || row.flag !== null;
+    })
+    .map((row) => ({
+      areaName: row.areaName,
+      areaCode: row.areaCode,
+      themeName: row.themeName,
+      funding: amountsText(row.amounts),
+      grants: row.grantCount,
+      perHead: row.poundsPerHead === null ? 'Not known' : `£${row.poundsPerHead}`,
+      need: row.need === null ? 'No data' : (Math.round(row.need * 10) / 10).toFixed(1),
+      provision: row.provision.toFixed(2),
+      gapClass: gapClassLabels[row.gapClass],
+      flag: row.flag ? fundingFlagLabels[row.flag] : '',
+      flagClass: row.flag,
+    }));
 }
