@@ -22,7 +22,12 @@ export function coordinationDescription(
   funder: string,
   leadNames: readonly string[],
 ): string {
-  const who = leadNames.join(', ');
+  if (leadNames.length < 2) {
+    return kind === 'joint-bid'
+      ? `Partners are interested in ${fundName} (${funder}). Agree who leads, who partners and what each brings, so partners do not compete for the same money.`
+      : `Partners are interested in ${fundName} (${funder}). Meet before anyone applies to agree whether to bid together.`;
+  }
+  const who = `${leadNames.slice(0, -1).join(', ')} and ${leadNames.at(-1) ?? ''}`;
   return kind === 'joint-bid'
     ? `${who} each planned to lead a bid to ${fundName} (${funder}). Agree who leads, who partners and what each brings, so partners do not compete for the same money.`
     : `${who} each plan to lead a bid to ${fundName} (${funder}). Meet before anyone applies to see whether one bid, a joint bid or separate bids for different needs is best.`;
