@@ -107,7 +107,9 @@ export function dateFromBoxes(day: string, month: string, year: string): string 
 export function dateBoxes(iso: string): { day: string; month: string; year: string } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return { day: '', month: '', year: '' };
-  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' };
+  const part = (text: string | undefined) =>
+    text === undefined || Number(text) === 0 ? '' : String(Number(text));
+  return { day: part(match[3]), month: part(match[2]), year: match[1] === '0000' ? '' : (match[1] ?? '') };
 }
 
 /** Rule problem keys as the ids of the fields on the form. */
