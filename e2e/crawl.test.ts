@@ -47,6 +47,9 @@ const roles: readonly Role[] = [
       '/p/eastbrook/',
       '/p/northmoor/needs/map?theme=food&level=ward&layer=need',
       '/p/northmoor/needs/settings',
+      '/p/northmoor/funding/opportunities',
+      '/p/northmoor/commissioning',
+      '/p/northmoor/evidence',
     ],
     refused: { '/national': 403, '/p/eastbrook/members': 403, '/p/no-such-partnership/': 404 },
   },
@@ -59,8 +62,13 @@ const roles: readonly Role[] = [
   {
     name: 'voluntary and community sector member',
     email: demoAccounts.vcsMember,
-    starts: ['/account', '/partnerships'],
-    refused: { ...northmoorAdminOnly, '/national': 403, '/p/eastbrook/': 404 },
+    starts: ['/account', '/partnerships', '/p/northmoor/funding/opportunities', '/p/northmoor/commissioning'],
+    refused: {
+      ...northmoorAdminOnly,
+      '/national': 403,
+      '/p/eastbrook/': 404,
+      '/p/northmoor/commissioning/new': 403,
+    },
   },
   {
     name: 'viewer',

@@ -13,6 +13,9 @@ import type {
 import type { AreaStore } from './areas/area-records.js';
 import type { NeedRecord } from '../domain/needs/model.js';
 import type { GrantMatch, GrantMatchMethod, GrantRecord } from '../domain/funding/grant.js';
+import type { CoordinationKind, InterestRole } from '../domain/funding/clashes.js';
+import type { OpportunityDetails } from '../domain/funding/opportunities.js';
+import type { IntentionDetails } from '../domain/funding/commissioning.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -420,6 +423,10 @@ export interface Store {
   readonly needs: NeedStore;
   /** The partnership's grants (360Giving). */
   readonly grants: GrantStore;
+  /** The shared funding pipeline: opportunities and who intends to bid. */
+  readonly funding: FundingStore;
+  /** Commissioning intentions. */
+  readonly commissioning: CommissioningStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
@@ -626,4 +633,60 @@ export interface GrantStore {
   /** Records who received a grant; false when the partnership has no grant with this id. */
   setMatch(partnershipId: string, id: string, match: GrantMatch): Promise<boolean>;
   count(partnershipId: string): Promise<number>;
+}
+
+/** A funding opportunity in the partnership's pipeline, with the action planned about a clash, if any. */
+export interface OpportunityRecord extends OpportunityDetails {
+  readonly id: string;
+  readonly partnershipId: string;
+  readonly coordinationKind: CoordinationKind | null;
+  readonly coordinationActionId: string | null;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** An organisation's intention to bid for an opportunity: as lead bidder or as a partner. */
+export interface InterestRecord {
+  readonly id: string;
+  readonly partnershipId: string;
+  readonly opportunityId: string;
+  readonly organisationId: string;
+  readonly role: InterestRole;
+  readonly note: string;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The funding pipeline. Every call is scoped to one partnership: another partnership's rows are never seen. */
+export interface FundingStore {
+  insertOpportunity(record: OpportunityRecord): Promise<void>;
+  /** Changes the details and the coordination of an opportunity of this partnership. */
+  updateOpportunity(record: OpportunityRecord): Promise<void>;
+  findOpportunity(partnershipId: string, id: string): Promise<OpportunityRecord | undefined>;
+  listOpportunities(partnershipId: string): Promise<OpportunityRecord[]>;
+  /** Adds an organisation's interest, or replaces its role and note when it already has one for the opportunity. */
+  saveInterest(record: InterestRecord): Promise<void>;
+  /** Removes an organisation's interest; false when it had none. */
+  removeInterest(partnershipId: string, opportunityId: string, organisationId: string): Promise<boolean>;
+  /** Interests in one opportunity, or in all the partnership's opportunities; oldest first. */
+  listInterests(partnershipId: string, opportunityId?: string): Promise<InterestRecord[]>;
+}
+
+export interface IntentionRecord extends IntentionDetails {
+  readonly id: string;
+  readonly partnershipId: string;
+  readonly createdBy: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Commissioning intentions, scoped to one partnership like every other store. */
+export interface CommissioningStore {
+  insert(record: IntentionRecord): Promise<void>;
+  update(record: IntentionRecord): Promise<void>;
+  find(partnershipId: string, id: string): Promise<IntentionRecord | undefined>;
+  /** Newest first. */
+  list(partnershipId: string): Promise<IntentionRecord[]>;
 }

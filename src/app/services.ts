@@ -49,6 +49,8 @@ import { directoryUseCases } from './directory/directory.js';
 import { needUseCases } from './needs/needs.js';
 import { grantUseCases } from './funding/grants.js';
 import { fundingAgainstNeed, partnershipFundingShares } from './funding/funding-against-need.js';
+import { fundingUseCases } from './funding/opportunities.js';
+import { commissioningUseCases } from './funding/commissioning.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
@@ -310,6 +312,18 @@ export function createServices(deps: ServiceDeps) {
       /** Multi-year, contract, small-group and faith-group shares, for the funding page and the dashboard. */
       shares: (partnershipId: string) => partnershipFundingShares(store, partnershipId),
     },
+    fundingPipeline: fundingUseCases({ store, clock, themes: deps.themes, frameworks: deps.frameworks }),
+    commissioning: commissioningUseCases({
+      store,
+      clock,
+      themes: deps.themes,
+      explain: (partnership: PartnershipRecord, areaCode: string, theme: string) =>
+        gapExplanation(gapDeps, partnership, areaCode, theme),
+      gapReport: (partnership: PartnershipRecord, themes: readonly string[], level: GapLevel) =>
+        gapReport(gapDeps, partnership, themes, level),
+      fundingAgainstNeed: (partnership: PartnershipRecord, themes: readonly string[]) =>
+        fundingAgainstNeed(gapDeps, partnership, themes),
+    }),
     areas: {
       forPartnership: (partnership: PartnershipRecord) => partnershipAreas(store, partnership),
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),

@@ -39,6 +39,9 @@ export const tablesInDependencyOrder = [
   'lsoa_changes',
   'needs',
   'grants',
+  'funding_opportunities',
+  'funding_interests',
+  'commissioning_intentions',
 ] as const;
 
 export interface BackupFile {

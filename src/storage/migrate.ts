@@ -11,6 +11,7 @@ import * as areas from './migrations/0006-areas.js';
 import * as orukIndexes from './migrations/0009-oruk-indexes.js';
 import * as needs from './migrations/0010-needs.js';
 import * as grants from './migrations/0012-grants.js';
+import * as fundingPipeline from './migrations/0013-funding-pipeline.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-oruk-indexes': orukIndexes,
   '0010-needs': needs,
   '0012-grants': grants,
+  '0013-funding-pipeline': fundingPipeline,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

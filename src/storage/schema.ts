@@ -8,6 +8,11 @@ import type {
   LsoaChangesTable,
   PostcodesTable,
 } from './schema-areas.js';
+import type {
+  CommissioningIntentionsTable,
+  FundingInterestsTable,
+  FundingOpportunitiesTable,
+} from './schema-funding.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -45,6 +50,9 @@ export interface Database {
   lsoa_changes: LsoaChangesTable;
   needs: NeedsTable;
   grants: GrantsTable;
+  funding_opportunities: FundingOpportunitiesTable;
+  funding_interests: FundingInterestsTable;
+  commissioning_intentions: CommissioningIntentionsTable;
 }
 
 export interface PartnershipsTable {

@@ -22,6 +22,8 @@ import { directoryRepository } from './repositories/directory.js';
 import { areasRepository } from './repositories/areas.js';
 import { needsRepository } from './repositories/needs.js';
 import { grantsRepository } from './repositories/grants.js';
+import { fundingRepository } from './repositories/funding.js';
+import { commissioningRepository } from './repositories/commissioning.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -47,6 +49,8 @@ export function createStore(db: Kysely<Database>): Store {
     areas: areasRepository(db),
     needs: needsRepository(db),
     grants: grantsRepository(db),
+    funding: fundingRepository(db),
+    commissioning: commissioningRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

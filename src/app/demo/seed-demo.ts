@@ -5,6 +5,7 @@ import { seedDemoActions } from './seed-demo-actions.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';
 import { seedDemoNeeds } from './seed-demo-needs.js';
 import { seedDemoGrants } from './seed-demo-grants.js';
+import { seedDemoFunding } from './seed-demo-funding.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
@@ -115,6 +116,12 @@ export async function seedDemo(
         northmoorOrganisations,
       );
       await seedDemoGrants(
+        trx,
+        clock,
+        { id: northmoor, localAuthorityCode: northmoorWorld?.localAuthorityCode ?? '' },
+        northmoorOrganisations,
+      );
+      await seedDemoFunding(
         trx,
         clock,
         { id: northmoor, localAuthorityCode: northmoorWorld?.localAuthorityCode ?? '' },

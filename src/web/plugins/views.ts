@@ -44,6 +44,7 @@ function partnershipNav(request: FastifyRequest) {
     { href: `${base}/needs/gaps`, text: 'Gaps' },
     { href: `${base}/grants`, text: 'Grants' },
     { href: `${base}/funding`, text: 'Funding' },
+    { href: `${base}/funding/pipeline`, text: 'Funding pipeline' },
     { href: `${base}/areas`, text: 'Areas' },
     { href: '/guidance', text: 'Guidance' },
     ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),

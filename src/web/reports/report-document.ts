@@ -43,7 +43,7 @@ export interface ReportSection {
 }
 
 export interface ReportDocument {
-  readonly kind: 'summary' | 'report' | 'plan';
+  readonly kind: 'summary' | 'report' | 'plan' | 'evidence';
   /** "Lead-member summary: Spring 2026 assessment". */
   readonly title: string;
   readonly partnershipName: string;
