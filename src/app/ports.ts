@@ -12,6 +12,7 @@ import type {
 } from '../domain/directory/model.js';
 import type { AreaStore } from './areas/area-records.js';
 import type { NeedRecord } from '../domain/needs/model.js';
+import type { MatchingRunStore } from './matching/matching-run-record.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -409,6 +410,8 @@ export interface Store {
   readonly areas: AreaStore;
   /** The partnership's needs register. */
   readonly needs: NeedStore;
+  /** Saved allocation runs (matching needs to services). */
+  readonly matchingRuns: MatchingRunStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

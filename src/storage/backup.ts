@@ -38,6 +38,7 @@ export const tablesInDependencyOrder = [
   'postcodes',
   'lsoa_changes',
   'needs',
+  'matching_runs',
 ] as const;
 
 export interface BackupFile {

@@ -10,6 +10,7 @@ import * as directory from './migrations/0007-directory.js';
 import * as areas from './migrations/0006-areas.js';
 import * as orukIndexes from './migrations/0009-oruk-indexes.js';
 import * as needs from './migrations/0010-needs.js';
+import * as matchingRuns from './migrations/0011-matching-runs.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0006-areas': areas,
   '0009-oruk-indexes': orukIndexes,
   '0010-needs': needs,
+  '0011-matching-runs': matchingRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,6 +44,7 @@ export interface Database {
   postcodes: PostcodesTable;
   lsoa_changes: LsoaChangesTable;
   needs: NeedsTable;
+  matching_runs: MatchingRunsTable;
 }
 
 export interface PartnershipsTable {
@@ -361,4 +362,23 @@ export interface NeedsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface MatchingRunsTable {
+  id: string;
+  partnership_id: string;
+  /** JSON array of theme ids. */
+  themes: string;
+  max_km: number;
+  need_units: number;
+  met_units: number;
+  unmet_units: number;
+  service_count: number;
+  total_cost: number;
+  greedy_cost: number | null;
+  input_json: string;
+  result_json: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
 }

@@ -21,6 +21,7 @@ import { importJobsRepository } from './repositories/import-jobs.js';
 import { directoryRepository } from './repositories/directory.js';
 import { areasRepository } from './repositories/areas.js';
 import { needsRepository } from './repositories/needs.js';
+import { matchingRunsRepository } from './repositories/matching-runs.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -45,6 +46,7 @@ export function createStore(db: Kysely<Database>): Store {
     directory: directoryRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
+    matchingRuns: matchingRunsRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {
