@@ -1,0 +1,95 @@
+import type { NeedRecord } from '../../domain/needs/model.js';
+import { analysisAreas, areasAtLevel, loadGeography, type PartnershipGeography } from '../gaps/gap-areas.js';
+import type { PartnershipRecord, Store } from '../ports.js';
+
+/**
+ * People assumed per severity step for a needs record that gives no number of people: a record of severity 3
+ * ("High") with no number counts as 30 people. Shown as an assumption on every run that uses it.
+ */
+export const defaultPeoplePerSeverity = 10;
+
+/** One needs record as demand: its people at its area's representative point, for its theme. */
+export interface DemandGroup {
+  readonly needId: string;
+  readonly areaCode: string;
+  readonly theme: string;
+  readonly people: number;
+  readonly peopleKnown: boolean;
+  readonly point: { readonly lat: number; readonly lng: number };
+}
+
+/** An area demand can sit in, with what the pages need to name it and draw it. */
+export interface DemandArea {
+  readonly code: string;
+  readonly name: string;
+  readonly level: 'authority' | 'ward' | 'lsoa';
+  readonly point: { readonly lat: number; readonly lng: number };
+  /** The ward an LSOA is in; the ward itself for a ward; null for the authority. */
+  readonly wardCode: string | null;
+}
+
+export interface PartnershipPlaces {
+  readonly geography: PartnershipGeography;
+  readonly areas: ReadonlyMap<string, DemandArea>;
+}
+
+/** The partnership's authority, wards and LSOAs with a representative point each. */
+export async function partnershipPlaces(
+  store: Store,
+  partnership: PartnershipRecord,
+): Promise<PartnershipPlaces> {
+  const geography = await loadGeography(store, partnership);
+  const wardOf = new Map<string, string>();
+  for (const [ward, lsoas] of geography.lsoasByWard) for (const l of lsoas) wardOf.set(l.code, ward);
+  const areas = new Map<string, DemandArea>();
+  for (const level of ['authority', 'ward', 'lsoa'] as const) {
+    for (const area of analysisAreas(geography, areasAtLevel(geography, level), false)) {
+      areas.set(area.code, {
+        code: area.code,
+        name: area.name,
+        level,
+        point: area.point,
+        wardCode: level === 'ward' ? area.code : level === 'lsoa' ? (wardOf.get(area.code) ?? null) : null,
+      });
+    }
+  }
+  return { geography, areas };
+}
+
+/** People a record stands for: its own number, or the documented default for its severity. */
+export const peopleOf = (need: NeedRecord) =>
+  need.peopleAffected !== null
+    ? { people: Math.max(0, Math.round(need.peopleAffected)), known: true }
+    : { people: defaultPeoplePerSeverity * need.severity, known: false };
+
+/**
+ * The needs records of these themes as demand groups. Records for areas with no point (outside the partnership's
+ * loaded areas) are returned apart, so the page can say they were left out.
+ */
+export function demandFromNeeds(
+  needs: readonly NeedRecord[],
+  areas: ReadonlyMap<string, DemandArea>,
+  themes: ReadonlySet<string>,
+): { groups: DemandGroup[]; unplaced: NeedRecord[] } {
+  const groups: DemandGroup[] = [];
+  const unplaced: NeedRecord[] = [];
+  for (const need of needs) {
+    if (!themes.has(need.theme)) continue;
+    const area = areas.get(need.areaCode);
+    if (!area) {
+      unplaced.push(need);
+      continue;
+    }
+    const { people, known } = peopleOf(need);
+    if (people === 0) continue;
+    groups.push({
+      needId: need.id,
+      areaCode: need.areaCode,
+      theme: need.theme,
+      people,
+      peopleKnown: known,
+      point: area.point,
+    });
+  }
+  return { groups, unplaced };
+}
