@@ -93,6 +93,7 @@ import { areaGaps, gapExplanation, gapReport, type GapDeps } from './gaps/gap-an
 import type { GapLevel } from './gaps/gap-areas.js';
 import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
+import { matchingUseCases } from './matching/matching-use-cases.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -320,6 +321,7 @@ export function createServices(deps: ServiceDeps) {
       resetSettings: (partnershipId: string, actor: Actor) =>
         resetGapSettings(store, clock, partnershipId, actor),
     },
+    matching: matchingUseCases({ store, clock, themes: deps.themes }),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,

@@ -1,6 +1,6 @@
 import { lookupPostcode } from '../areas/postcode-lookup.js';
 import type { PartnershipRecord, Store } from '../ports.js';
-import type { DemandArea } from './matching-demand.js';
+import { relatedAreaCodes, type DemandArea } from './matching-demand.js';
 
 /** What "who can help" is asked about: a needs record, an area and theme, or a postcode and theme. */
 export type HelpQuestion =
@@ -19,8 +19,9 @@ export interface HelpCircumstances {
 export interface HelpTarget {
   readonly theme: string;
   readonly point: { readonly lat: number; readonly lng: number };
-  /** The area codes the point lies in, smallest first (for "covers this area"). */
-  readonly areaCodes: readonly string[];
+  /** The area the point lies in (the smallest known), and the areas around and inside it (for coverage). */
+  readonly areaCode: string;
+  readonly relatedAreaCodes: readonly string[];
   /** Words for the page: "the food need in Ashton ward", "M32 0XX". */
   readonly label: string;
   readonly needId: string | null;
@@ -29,16 +30,6 @@ export interface HelpTarget {
 export type HelpTargetResult =
   | { readonly ok: true; readonly target: HelpTarget }
   | { readonly ok: false; readonly field: 'need' | 'area' | 'postcode' | 'theme'; readonly message: string };
-
-/** The codes an area lies in: itself, its ward, the authority. */
-function enclosing(area: DemandArea, areas: ReadonlyMap<string, DemandArea>): string[] {
-  const authority = [...areas.values()].find((a) => a.level === 'authority');
-  return [
-    area.code,
-    ...(area.level === 'lsoa' && area.wardCode ? [area.wardCode] : []),
-    ...(authority && authority.code !== area.code ? [authority.code] : []),
-  ];
-}
 
 /**
  * Turns a question into a point, the areas around it and a theme. Every failure names the field to fix: an
@@ -66,7 +57,8 @@ export async function resolveHelpTarget(
       target: {
         theme: need.theme,
         point: area.point,
-        areaCodes: enclosing(area, areas),
+        areaCode: area.code,
+        relatedAreaCodes: relatedAreaCodes(area, areas),
         label: `the ${(themeName(need.theme) ?? need.theme).toLowerCase()} need in ${area.name}`,
         needId: need.id,
       },
@@ -81,7 +73,8 @@ export async function resolveHelpTarget(
       target: {
         theme: question.theme,
         point: area.point,
-        areaCodes: enclosing(area, areas),
+        areaCode: area.code,
+        relatedAreaCodes: relatedAreaCodes(area, areas),
         label: area.name,
         needId: null,
       },
@@ -92,7 +85,10 @@ export async function resolveHelpTarget(
   const inside = [found.lsoa, found.ward, found.authority].some(
     (a) => a && a.code === partnership.localAuthorityCode,
   );
-  if (!inside)
+  const [smallest, ...rest] = [found.lsoa, found.ward, found.authority].filter(
+    (a): a is NonNullable<typeof a> => Boolean(a),
+  );
+  if (!inside || !smallest)
     return {
       ok: false,
       field: 'postcode',
@@ -103,9 +99,8 @@ export async function resolveHelpTarget(
     target: {
       theme: question.theme,
       point: found.point,
-      areaCodes: [found.lsoa?.code, found.ward?.code, found.authority?.code].filter((c): c is string =>
-        Boolean(c),
-      ),
+      areaCode: smallest.code,
+      relatedAreaCodes: rest.map((a) => a.code),
       label: found.postcode,
       needId: null,
     },

@@ -1,3 +1,4 @@
+import type { MatchDemand } from '../../domain/matching/allocation-types.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
 import { analysisAreas, areasAtLevel, loadGeography, type PartnershipGeography } from '../gaps/gap-areas.js';
 import type { PartnershipRecord, Store } from '../ports.js';
@@ -7,16 +8,6 @@ import type { PartnershipRecord, Store } from '../ports.js';
  * ("High") with no number counts as 30 people. Shown as an assumption on every run that uses it.
  */
 export const defaultPeoplePerSeverity = 10;
-
-/** One needs record as demand: its people at its area's representative point, for its theme. */
-export interface DemandGroup {
-  readonly needId: string;
-  readonly areaCode: string;
-  readonly theme: string;
-  readonly people: number;
-  readonly peopleKnown: boolean;
-  readonly point: { readonly lat: number; readonly lng: number };
-}
 
 /** An area demand can sit in, with what the pages need to name it and draw it. */
 export interface DemandArea {
@@ -62,16 +53,31 @@ export const peopleOf = (need: NeedRecord) =>
     ? { people: Math.max(0, Math.round(need.peopleAffected)), known: true }
     : { people: defaultPeoplePerSeverity * need.severity, known: false };
 
+/** The codes of the areas around an area and inside it, so a service covering any of them covers it. */
+export function relatedAreaCodes(area: DemandArea, areas: ReadonlyMap<string, DemandArea>): string[] {
+  const all = [...areas.values()];
+  const authority = all.find((a) => a.level === 'authority')?.code;
+  if (area.level === 'authority') return all.filter((a) => a.code !== area.code).map((a) => a.code);
+  if (area.level === 'ward')
+    return [
+      ...(authority ? [authority] : []),
+      ...all.filter((a) => a.level === 'lsoa' && a.wardCode === area.code).map((a) => a.code),
+    ];
+  return [...(area.wardCode ? [area.wardCode] : []), ...(authority ? [authority] : [])];
+}
+
 /**
- * The needs records of these themes as demand groups. Records for areas with no point (outside the partnership's
- * loaded areas) are returned apart, so the page can say they were left out.
+ * The needs records of these themes as demand: a record with N people affected is N units at its area's
+ * representative point; a record with no number counts as the default for its severity (`peopleKnown` false).
+ * Records for areas with no point (outside the partnership's loaded areas) are returned apart, so the page can
+ * say they were left out.
  */
 export function demandFromNeeds(
   needs: readonly NeedRecord[],
   areas: ReadonlyMap<string, DemandArea>,
   themes: ReadonlySet<string>,
-): { groups: DemandGroup[]; unplaced: NeedRecord[] } {
-  const groups: DemandGroup[] = [];
+): { demands: (MatchDemand & { readonly peopleKnown: boolean })[]; unplaced: NeedRecord[] } {
+  const demands: (MatchDemand & { readonly peopleKnown: boolean })[] = [];
   const unplaced: NeedRecord[] = [];
   for (const need of needs) {
     if (!themes.has(need.theme)) continue;
@@ -82,14 +88,16 @@ export function demandFromNeeds(
     }
     const { people, known } = peopleOf(need);
     if (people === 0) continue;
-    groups.push({
+    demands.push({
+      id: need.id,
       needId: need.id,
       areaCode: need.areaCode,
+      relatedAreaCodes: relatedAreaCodes(area, areas),
       theme: need.theme,
-      people,
-      peopleKnown: known,
       point: area.point,
+      units: people,
+      peopleKnown: known,
     });
   }
-  return { groups, unplaced };
+  return { demands, unplaced };
 }

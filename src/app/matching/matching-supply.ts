@@ -1,3 +1,5 @@
+import type { Capacity } from '../../domain/directory/model.js';
+import type { MatchService } from '../../domain/matching/allocation-types.js';
 import type { ServiceRecord, Store } from '../ports.js';
 import { capacityPerWeek, hoursPerWeek } from '../gaps/gap-services.js';
 
@@ -7,36 +9,24 @@ import { capacityPerWeek, hoursPerWeek } from '../gaps/gap-services.js';
  */
 export const defaultCapacityPerWeek = 20;
 
-/** A service as matching sees it: where it is, whom it is for and how many people a week it can help. */
-export interface SupplyService {
-  readonly id: string;
-  readonly name: string;
+/** A service as matching sees it, with what the pages need beside it. */
+export interface SupplyService extends MatchService {
   readonly organisationName: string | null;
-  readonly themes: readonly string[];
-  readonly open: boolean;
-  /** Places whose point is known and not hidden (area-only places count, but are never drawn). */
-  readonly points: readonly { readonly lat: number; readonly lng: number }[];
-  /** Places that may be drawn on a map. */
+  /** Places that may be drawn on a map (area-only places count for distance, but are never drawn). */
   readonly publicPoints: readonly { readonly lat: number; readonly lng: number }[];
-  readonly areaCodes: readonly string[];
-  readonly polygons: readonly unknown[];
-  /** People per week; the default when the record gives none (`capacityKnown` false). */
-  readonly capacityPerWeek: number;
-  readonly capacityKnown: boolean;
-  readonly hoursPerWeek: number | null;
-  readonly minimumAge: number | null;
-  readonly maximumAge: number | null;
-  readonly languages: readonly string[];
-  readonly accessibility: string | null;
-  readonly lastCheckedAt: string | null;
 }
+
+/** People per week from a record's capacity, in whole people; null when the record gives none. */
+export const wholePeoplePerWeek = (capacity: Capacity | null): number | null => {
+  const perWeek = capacityPerWeek(capacity);
+  return perWeek === null ? null : Math.max(0, Math.floor(perWeek));
+};
 
 export function toSupplyService(record: ServiceRecord, organisationName: string | null): SupplyService {
   const d = record.details;
   const located = d.locations.filter(
     (l) => l.visibility !== 'hidden' && l.latitude !== null && l.longitude !== null,
   );
-  const perWeek = capacityPerWeek(d.capacity);
   return {
     id: record.id,
     name: d.name,
@@ -48,22 +38,12 @@ export function toSupplyService(record: ServiceRecord, organisationName: string 
       .filter((l) => l.visibility === 'public')
       .map((l) => ({ lat: l.latitude as number, lng: l.longitude as number })),
     areaCodes: d.areas.flatMap((a) => (a.kind === 'area' ? [a.areaCode] : [])),
-    polygons: d.areas.flatMap((a) => {
-      if (a.kind !== 'polygon') return [];
-      try {
-        return [JSON.parse(a.geojson) as unknown];
-      } catch {
-        return [];
-      }
-    }),
-    capacityPerWeek: perWeek === null ? defaultCapacityPerWeek : Math.max(0, Math.floor(perWeek)),
-    capacityKnown: perWeek !== null,
-    hoursPerWeek: hoursPerWeek(d.schedules),
-    minimumAge: d.eligibility.minimumAge,
-    maximumAge: d.eligibility.maximumAge,
+    capacity: wholePeoplePerWeek(d.capacity),
+    eligibility: { minimumAge: d.eligibility.minimumAge, maximumAge: d.eligibility.maximumAge },
     languages: d.languages,
     accessibility: d.accessibility,
-    lastCheckedAt: record.lastCheckedAt,
+    hoursPerWeek: hoursPerWeek(d.schedules),
+    lastCheckedOn: record.lastCheckedAt,
   };
 }
 
