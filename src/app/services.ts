@@ -94,6 +94,7 @@ import type { GapLevel } from './gaps/gap-areas.js';
 import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 import { matchingUseCases } from './matching/matching-use-cases.js';
+import { seedDemoMatching } from './demo/seed-demo-matching.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -335,8 +336,11 @@ export function createServices(deps: ServiceDeps) {
         }),
     }),
     demo: {
-      seed: (options?: { password?: () => string }) =>
-        seedDemo(store, clock, hasher, deps.frameworks, options),
+      seed: async (options?: { password?: () => string }) => {
+        const credentials = await seedDemo(store, clock, hasher, deps.frameworks, options);
+        await seedDemoMatching({ store, clock, themes: deps.themes });
+        return credentials;
+      },
     },
   };
 }
