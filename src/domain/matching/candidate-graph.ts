@@ -1,13 +1,15 @@
-import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import type { AllocationInput, MatchDemand, MatchService } from './allocation-types.js';
-import { coversArea, effectiveCapacity, ineligibility, nearestPlaceKm, reachOf } from './feasibility.js';
+import { boxAround, distanceKm } from '../directory/distance.js';
+import type { AnalysisPoint } from '../needs/analysis-types.js';
+import { effectiveCapacity, ineligibility, toMetres } from './feasibility.js';
 
 /**
  * The sparse candidate graph of an allocation: demand nodes (demands at the same point, area and theme with the
  * same circumstances merged), every service as a node with its capacity, and an arc only for each pair that is
  * feasible (open, theme, eligibility, and coverage of the area or a place within the travel limit). Pairs are
- * found per theme with a KD-tree of the theme's places (kdbush, geokdbush `around`), never by trying all pairs.
+ * found per theme with a KD-tree of the theme's places (kdbush: the box holding the travel circle, then the exact
+ * great-circle distance), never by trying all pairs.
  */
 
 export interface CandidateGraph {
@@ -69,16 +71,17 @@ function mergeDemands(input: AllocationInput): { nodeDemands: number[][]; supply
 class ThemeIndex {
   readonly services: number[] = [];
   readonly placeService: number[] = [];
+  readonly placePoints: AnalysisPoint[] = [];
   readonly places: KDBush | undefined;
   readonly byCode = new Map<string, number[]>();
 
   constructor(serviceIndices: readonly number[], services: readonly MatchService[]) {
-    const points: { lat: number; lng: number }[] = [];
+    const points = this.placePoints;
     for (const s of serviceIndices) {
       const service = services[s] as MatchService;
       for (const p of service.points) {
         this.placeService.push(s);
-        points.push(p);
+        this.placePoints.push(p);
       }
       for (const code of service.areaCodes) {
         const list = this.byCode.get(code);
@@ -116,9 +119,7 @@ export function buildCandidateGraph(input: AllocationInput, unknownCapacity: num
   const seen = new Int32Array(services.length).fill(-1);
   const covering = new Uint8Array(services.length);
   const touched: number[] = [];
-  // geokdbush's earth radius differs from the directory's in the fourth figure: search a little wider, then keep
-  // places by the directory's own distance.
-  const searchKm = options.maxTravelKm * 1.001 + 0.001;
+  const nearestKm = new Float64Array(services.length);
 
   nodeDemands.forEach((members, node) => {
     const demand = demands[members[0] as number] as MatchDemand;
@@ -132,11 +133,24 @@ export function buildCandidateGraph(input: AllocationInput, unknownCapacity: num
       if (seen[s] === node) return;
       seen[s] = node;
       covering[s] = 0;
+      nearestKm[s] = Infinity;
       touched.push(s);
     };
     if (index.places && options.maxTravelKm >= 0) {
-      const ids = around(index.places, demand.point.lng, demand.point.lat, Infinity, searchKm);
-      for (const id of ids) touch(index.placeService[id] as number);
+      const { lat, lng } = demand.point;
+      const box = boxAround({ latitude: lat, longitude: lng }, options.maxTravelKm * 1.001 + 0.001);
+      const ids = index.places.range(box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude);
+      for (const id of ids) {
+        const s = index.placeService[id] as number;
+        const place = index.placePoints[id] as AnalysisPoint;
+        const km = distanceKm(
+          { latitude: lat, longitude: lng },
+          { latitude: place.lat, longitude: place.lng },
+        );
+        if (km > options.maxTravelKm) continue;
+        touch(s);
+        if (km < (nearestKm[s] as number)) nearestKm[s] = km;
+      }
     }
     for (const code of [demand.areaCode, ...(demand.relatedAreaCodes ?? [])]) {
       for (const s of index.byCode.get(code) ?? []) {
@@ -145,19 +159,13 @@ export function buildCandidateGraph(input: AllocationInput, unknownCapacity: num
       }
     }
     for (const s of touched) {
-      const service = services[s] as MatchService;
-      if (ineligibility(service, demand.circumstances) !== null) continue;
-      const covers = covering[s] === 1 && coversArea(service, demand.areaCode, demand.relatedAreaCodes);
-      const reach = reachOf(
-        covers,
-        covers ? null : nearestPlaceKm(service, demand.point),
-        options.maxTravelKm,
-      );
-      if (!reach) continue;
+      if (ineligibility(services[s] as MatchService, demand.circumstances) !== null) continue;
+      const covers = covering[s] === 1;
+      const km = nearestKm[s] as number;
       arcNode.push(node);
       arcService.push(s);
-      arcMetres.push(reach.metres);
-      arcCovering.push(reach.reach === 'covers the area' ? 1 : 0);
+      arcMetres.push(covers ? 0 : toMetres(km));
+      arcCovering.push(covers ? 1 : 0);
     }
   });
 

@@ -121,6 +121,7 @@ class IndexedHeap {
 function reverseIndex(problem: FlowProblem): {
   revStart: Uint32Array;
   revArc: Uint32Array;
+  revPos: Uint32Array;
   arcTail: Uint32Array;
 } {
   const services = problem.capacity.length;
@@ -135,16 +136,18 @@ function reverseIndex(problem: FlowProblem): {
     revStart[j + 1] = (revStart[j + 1] as number) + (revStart[j] as number);
   const fill = revStart.slice(0, services);
   const revArc = new Uint32Array(arcs);
+  const revPos = new Uint32Array(arcs);
   const arcTail = new Uint32Array(arcs);
   for (let d = 0; d < demands; d += 1) {
     for (let k = problem.arcStart[d] as number; k < (problem.arcStart[d + 1] as number); k += 1) {
       arcTail[k] = d;
       const j = problem.arcHead[k] as number;
       revArc[fill[j] as number] = k;
+      revPos[k] = fill[j] as number;
       fill[j] = (fill[j] as number) + 1;
     }
   }
-  return { revStart, revArc, arcTail };
+  return { revStart, revArc, revPos, arcTail };
 }
 
 export function solveMinCostFlow(problem: FlowProblem): FlowSolution {
@@ -153,7 +156,30 @@ export function solveMinCostFlow(problem: FlowProblem): FlowSolution {
   const services = capacity.length;
   const unmetNode = demands + services;
   const nodes = unmetNode + 1;
-  const { revStart, revArc, arcTail } = reverseIndex(problem);
+  const { revStart, revArc, revPos, arcTail } = reverseIndex(problem);
+  // The arcs into each service that carry people come first in its part of revArc (placed[j] of them), so a
+  // search only looks at those.
+  const placed = new Uint32Array(services);
+  const swapInto = (k: number, at: number) => {
+    const other = revArc[at] as number;
+    const from = revPos[k] as number;
+    revArc[at] = k;
+    revPos[k] = at;
+    revArc[from] = other;
+    revPos[other] = from;
+  };
+  const setFlow = (k: number, value: number) => {
+    const before = flow[k] as number;
+    flow[k] = value;
+    const j = arcHead[k] as number;
+    if (before <= 0 && value > 0) {
+      swapInto(k, (revStart[j] as number) + (placed[j] as number));
+      placed[j] = (placed[j] as number) + 1;
+    } else if (before > 0 && value <= 0) {
+      placed[j] = (placed[j] as number) - 1;
+      swapInto(k, (revStart[j] as number) + (placed[j] as number));
+    }
+  };
 
   const flow = new Float64Array(arcHead.length);
   const unmet = new Float64Array(demands);
@@ -205,9 +231,9 @@ export function solveMinCostFlow(problem: FlowProblem): FlowSolution {
             target = u;
             break;
           }
-          for (let r = revStart[j] as number; r < (revStart[j + 1] as number); r += 1) {
+          const end = (revStart[j] as number) + (placed[j] as number);
+          for (let r = revStart[j] as number; r < end; r += 1) {
             const k = revArc[r] as number;
-            if ((flow[k] as number) <= 0) continue;
             const v = arcTail[k] as number;
             relax(v, du - (arcCost[k] as number) + pu - (potential[v] as number), k);
           }
@@ -244,10 +270,10 @@ export function solveMinCostFlow(problem: FlowProblem): FlowSolution {
       while (v !== source) {
         const k = parent[v] as number;
         if (v < demands) {
-          flow[k] = (flow[k] as number) - amount;
+          setFlow(k, (flow[k] as number) - amount);
           v = demands + (arcHead[k] as number);
         } else {
-          flow[k] = (flow[k] as number) + amount;
+          setFlow(k, (flow[k] as number) + amount);
           v = arcTail[k] as number;
         }
       }
