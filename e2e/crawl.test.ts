@@ -47,6 +47,8 @@ const roles: readonly Role[] = [
       '/p/eastbrook/',
       '/p/northmoor/needs/map?theme=food&level=ward&layer=need',
       '/p/northmoor/needs/settings',
+      '/p/northmoor/matching',
+      '/p/northmoor/who-can-help?area=E05099101&theme=food&age=70',
     ],
     refused: { '/national': 403, '/p/eastbrook/members': 403, '/p/no-such-partnership/': 404 },
   },
