@@ -179,8 +179,17 @@ describe('a run', () => {
     expect((await t.runtime.services.matching.list(await t.partnership('northmoor'))).length).toBe(2);
   });
 
-  it('what-if: a new service at a postcode, and clear errors for a bad postcode', async () => {
-    const postcode = (await t.runtime.services.store.areas.findPostcode('NM1 1AA')) ? 'NM1 1AA' : '';
+  it('what-if: a new service or a moved service at a postcode, and clear errors for a bad postcode', async () => {
+    // A live, located demo postcode in Northmoor.
+    const row = await t.runtime.handle.db
+      .selectFrom('postcodes')
+      .select('postcode')
+      .where('postcode', 'like', 'NM2 %')
+      .where('terminated_on', 'is', null)
+      .where('located', '=', 1)
+      .executeTakeFirst();
+    const postcode = row?.postcode ?? '';
+    expect((await t.runtime.services.areas.lookupPostcode(postcode)).kind).toBe('found');
     await council.get(`/p/northmoor/matching/runs/${runId}/what-if`);
     const bad = await council.post(`/p/northmoor/matching/runs/${runId}/what-if`, {
       change: 'add',
@@ -191,7 +200,7 @@ describe('a run', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#add-postcode"');
-    if (!postcode) return;
+    expect(bad.body).toContain('value="Pop-up pantry"');
     const added = await council.post(`/p/northmoor/matching/runs/${runId}/what-if`, {
       change: 'add',
       name: 'Pop-up pantry',
@@ -200,7 +209,25 @@ describe('a run', () => {
       postcode,
     });
     expect(added.statusCode).toBe(200);
-    expect(added.body).toContain('A new service, Pop-up pantry');
+    expect(added.body).toContain(`A new service, Pop-up pantry, at ${postcode}, taking 50 people a week`);
+    const run = await t.runtime.services.matching.open(await t.partnership('northmoor'), runId);
+    const service = run?.input.allocation.services.find((s) => s.open && s.themes.includes('food'));
+    const moved = await council.post(`/p/northmoor/matching/runs/${runId}/what-if`, {
+      change: 'move',
+      serviceId: service?.id ?? '',
+      postcode,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.body).toContain(`${service?.name ?? ''} moves to ${postcode}`);
+    const otherTheme = await council.post(`/p/northmoor/matching/runs/${runId}/what-if`, {
+      change: 'add',
+      name: 'Pop-up pantry',
+      theme: 'carers',
+      capacity: '50',
+      postcode,
+    });
+    expect(otherTheme.statusCode).toBe(400);
+    expect(otherTheme.body).toContain('Select one of the themes this run covers');
   });
 
   it('what-if is for admins and council members, with a CSRF token', async () => {

@@ -122,7 +122,7 @@ export function registerMatching(app: FastifyInstance, services: Services): void
         {
           key: { text: 'Cost of the simple nearest-first approach' },
           value: {
-            text: `${whole(a.greedyCost)}, leaving ${whole(a.greedyUnmetUnits)} people unmet${a.greedyCost > a.cost ? ` (${percent(a.greedyCost - a.cost, a.greedyCost)} more than this allocation)` : ''}`,
+            text: `${whole(a.greedyCost)}, leaving ${whole(a.greedyUnmetUnits)} people unmet${a.greedyCost > a.cost ? `: ${whole(a.greedyCost - a.cost)} more than this allocation` : ', the same as this allocation'}`,
           },
         },
         {
