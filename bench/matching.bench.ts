@@ -17,7 +17,8 @@ const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 
  * the county instance (Greater Manchester: 20,000 units, 5,000 services, 20 themes) are also solved as a linear
  * programme by HiGHS: `lp_cost` must equal `cost` within 1e-6 relative. Then national stress at 10%, 30% and
  * 100% of 300,000 units and 100,000 services. Loading the geography is setup and not measured; `rss_mb` is the
- * process's peak resident memory so far. MATCHING_BENCH=quick skips the national sizes.
+ * process's peak resident memory so far. MATCHING_BENCH=quick skips the national sizes; MATCHING_BENCH=shortage
+ * runs a county instance with three times the people instead (slow: HiGHS takes minutes on it).
  */
 export const matchingBenchmark: Benchmark = {
   name: 'matching',
@@ -91,6 +92,11 @@ export const matchingBenchmark: Benchmark = {
     }
     await report('county Greater Manchester', inputFor(county, 20_000, 5000, 7), 10, 2, true);
 
+    if (process.env.MATCHING_BENCH === 'shortage') {
+      // Severe shortage: three times the people for the same services, half of them unmet. HiGHS takes minutes.
+      await report('county severe shortage', inputFor(county, 60_000, 5000, 7), 2, 1, true);
+      return;
+    }
     if (process.env.MATCHING_BENCH === 'quick') return;
     for (const fraction of [0.1, 0.3, 1]) {
       const lsoas = england.slice(0, Math.round(england.length * fraction));
