@@ -1,4 +1,5 @@
 import type { Allocation } from '../../domain/matching/allocation-types.js';
+import { outcomesByAreaAndTheme } from '../../domain/matching/summarise.js';
 import type { SavedRunInput } from './matching-run-input.js';
 
 /** Need, placed and unmet people for one area and theme. */
@@ -15,44 +16,19 @@ export interface UnmetRow {
   readonly unmet: number;
 }
 
-/** Unmet need by area and theme, most unmet first, then by area name and theme. */
+/** Unmet need by area and theme (the engine's summary, with names), most unmet first, then by area name. */
 export function unmetByAreaAndTheme(input: SavedRunInput, allocation: Allocation): UnmetRow[] {
   const areas = new Map(input.areas.map((a) => [a.code, a]));
   const themeNames = new Map(input.themes.map((t) => [t.id, t.name]));
-  const demandOf = new Map(input.allocation.demands.map((d) => [d.id, d]));
-  const rows = new Map<
-    string,
-    { units: number; allocated: number; unmet: number; area: string; theme: string }
-  >();
-  for (const outcome of allocation.demands) {
-    const demand = demandOf.get(outcome.demandId);
-    if (!demand) continue;
-    const key = `${demand.areaCode}|${demand.theme}`;
-    const row = rows.get(key) ?? {
-      units: 0,
-      allocated: 0,
-      unmet: 0,
-      area: demand.areaCode,
-      theme: demand.theme,
-    };
-    row.units += outcome.units;
-    row.allocated += outcome.allocated;
-    row.unmet += outcome.unmet;
-    rows.set(key, row);
-  }
-  return [...rows.values()]
+  return outcomesByAreaAndTheme(input.allocation, allocation)
     .map((r) => {
-      const area = areas.get(r.area);
+      const area = areas.get(r.areaCode);
       return {
-        areaCode: r.area,
-        areaName: area?.name ?? r.area,
+        ...r,
+        areaName: area?.name ?? r.areaCode,
         level: area?.level ?? 'lsoa',
         wardCode: area?.wardCode ?? null,
-        theme: r.theme,
         themeName: themeNames.get(r.theme) ?? r.theme,
-        units: r.units,
-        allocated: r.allocated,
-        unmet: r.unmet,
       };
     })
     .sort(
