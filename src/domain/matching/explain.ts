@@ -4,6 +4,7 @@ import type {
   AreaAllocationExplanation,
   DemandExplanation,
   MatchDemand,
+  MatchReach,
   MatchService,
   PlacementExplanation,
 } from './allocation-types.js';
@@ -18,6 +19,7 @@ import { coversArea, effectiveCapacity, ineligibility, nearestPlaceKm, reachOf }
 interface Option {
   readonly service: MatchService;
   readonly km: number;
+  readonly reach: MatchReach;
   readonly capacity: number;
   readonly load: number;
 }
@@ -41,6 +43,7 @@ function optionsFor(input: AllocationInput, demand: MatchDemand, loads: Map<stri
     options.push({
       service,
       km: reach.metres / 1000,
+      reach: reach.reach,
       capacity: effectiveCapacity(service, unknownCapacity),
       load: loads.get(service.id) ?? 0,
     });
@@ -50,7 +53,7 @@ function optionsFor(input: AllocationInput, demand: MatchDemand, loads: Map<stri
 
 function whyHere(option: Option, nearer: readonly Option[]): string {
   const where =
-    option.km === 0 && nearer.length === 0
+    option.reach === 'covers the area'
       ? `${option.service.name} covers the area, so it serves people where they are.`
       : `${option.service.name} is ${km(option.km)} away.`;
   if (nearer.length === 0) return `${where} No service that could take them is nearer.`;
