@@ -1,5 +1,6 @@
 import { gapsBenchmark } from './gaps.bench.js';
 import { importBenchmark } from './import.bench.js';
+import { matchingBenchmark } from './matching.bench.js';
 import { orukServicesBenchmark } from './oruk-services.bench.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { resultsBenchmark } from './results.bench.js';
@@ -12,6 +13,7 @@ const benchmarks: readonly Benchmark[] = [
   importBenchmark,
   orukServicesBenchmark,
   gapsBenchmark,
+  matchingBenchmark,
 ];
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

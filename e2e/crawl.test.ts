@@ -50,6 +50,8 @@ const roles: readonly Role[] = [
       '/p/northmoor/funding/opportunities',
       '/p/northmoor/commissioning',
       '/p/northmoor/evidence',
+      '/p/northmoor/matching',
+      '/p/northmoor/who-can-help?area=E05099101&theme=food&age=70',
     ],
     refused: { '/national': 403, '/p/eastbrook/members': 403, '/p/no-such-partnership/': 404 },
   },

@@ -16,6 +16,7 @@ import type { GrantMatch, GrantMatchMethod, GrantRecord } from '../domain/fundin
 import type { CoordinationKind, InterestRole } from '../domain/funding/clashes.js';
 import type { OpportunityDetails } from '../domain/funding/opportunities.js';
 import type { IntentionDetails } from '../domain/funding/commissioning.js';
+import type { MatchingRunStore } from './matching/matching-run-record.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -427,6 +428,8 @@ export interface Store {
   readonly funding: FundingStore;
   /** Commissioning intentions. */
   readonly commissioning: CommissioningStore;
+  /** Saved allocation runs (matching needs to services). */
+  readonly matchingRuns: MatchingRunStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

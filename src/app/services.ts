@@ -98,6 +98,8 @@ import { areaGaps, gapExplanation, gapReport, type GapDeps } from './gaps/gap-an
 import type { GapLevel } from './gaps/gap-areas.js';
 import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
+import { matchingUseCases } from './matching/matching-use-cases.js';
+import { seedDemoMatching } from './demo/seed-demo-matching.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -346,6 +348,7 @@ export function createServices(deps: ServiceDeps) {
       resetSettings: (partnershipId: string, actor: Actor) =>
         resetGapSettings(store, clock, partnershipId, actor),
     },
+    matching: matchingUseCases({ store, clock, themes: deps.themes }),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,
@@ -359,8 +362,11 @@ export function createServices(deps: ServiceDeps) {
         }),
     }),
     demo: {
-      seed: (options?: { password?: () => string }) =>
-        seedDemo(store, clock, hasher, deps.frameworks, options),
+      seed: async (options?: { password?: () => string }) => {
+        const credentials = await seedDemo(store, clock, hasher, deps.frameworks, options);
+        await seedDemoMatching({ store, clock, themes: deps.themes });
+        return credentials;
+      },
     },
   };
 }

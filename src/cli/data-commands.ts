@@ -6,7 +6,23 @@ const commandLineActor = { userId: null, label: 'Command line' };
 const kindList = (kinds: readonly { kind: string }[]) =>
   kinds.length ? kinds.map((k) => k.kind).join(', ') : 'none yet';
 
-const notImportOptions = new Set(['partnership', 'yes', 'json', 'help', 'slug', 'la', 'email', 'role']);
+const notImportOptions = new Set([
+  'partnership',
+  'yes',
+  'json',
+  'help',
+  'slug',
+  'la',
+  'email',
+  'role',
+  'themes',
+  'max-km',
+  'need',
+  'area',
+  'postcode',
+  'age',
+  'language',
+]);
 
 /** Every string option except the command's own, for the import kind to read (`--level lsoa` → level). */
 function importOptions(args: ParsedArgs): Record<string, string> {

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { commandHelp, usage } from './usage.js';
 import { runAdminCommand } from './admin-commands.js';
 import { runDataCommand } from './data-commands.js';
+import { runMatchingCommand } from './matching-commands.js';
 import { serve } from './serve.js';
 
 export interface CliRuntimeHandle {
@@ -74,6 +75,14 @@ function parseArguments(argv: readonly string[]) {
       mapping: { type: 'string' },
       organisation: { type: 'string' },
       'organisation-kind': { type: 'string' },
+      // match and who-can-help.
+      themes: { type: 'string' },
+      'max-km': { type: 'string' },
+      need: { type: 'string' },
+      area: { type: 'string' },
+      postcode: { type: 'string' },
+      age: { type: 'string' },
+      language: { type: 'string' },
       yes: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -112,6 +121,8 @@ export async function runCli(
     if (admin !== undefined) return admin;
     const data = await runDataCommand(command, rest, args, runtime, output);
     if (data !== undefined) return data;
+    const matching = await runMatchingCommand(command, args, runtime, output);
+    if (matching !== undefined) return matching;
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -15,6 +15,10 @@ export const commandHelp: Record<string, string> = {
     'common-ground import KIND FILE-or-URL [--partnership S] [--yes] [--json]\n  Without --yes it prints a preview and writes nothing.\n  Kind options: --level, --code-field, --name-field, --value-field, --theme, --name, --unit, --source,\n  --edition, --date, --mapping, --organisation, --organisation-kind (each kind says which it reads).',
   export:
     'common-ground export KIND --partnership S\n  Writes the data to standard output; messages go to standard error.',
+  match:
+    'common-ground match --partnership S [--themes a,b] [--max-km N] [--json]\n  Runs and saves an allocation of the needs register to services (every theme with needs when --themes is\n  not given; 5 km when --max-km is not given) and prints the totals, unmet need by theme and the busiest services.',
+  'who-can-help':
+    'common-ground who-can-help --partnership S (--need ID | --area CODE --theme T | --postcode P --theme T)\n    [--age N] [--language L] [--max-km N] [--json]\n  Ranks the services for one need, with the reasons for each and for those left out.',
 };
 
 export const usage = [

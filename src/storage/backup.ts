@@ -42,6 +42,7 @@ export const tablesInDependencyOrder = [
   'funding_opportunities',
   'funding_interests',
   'commissioning_intentions',
+  'matching_runs',
 ] as const;
 
 export interface BackupFile {

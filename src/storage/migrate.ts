@@ -10,6 +10,7 @@ import * as directory from './migrations/0007-directory.js';
 import * as areas from './migrations/0006-areas.js';
 import * as orukIndexes from './migrations/0009-oruk-indexes.js';
 import * as needs from './migrations/0010-needs.js';
+import * as matchingRuns from './migrations/0011-matching-runs.js';
 import * as grants from './migrations/0012-grants.js';
 import * as fundingPipeline from './migrations/0013-funding-pipeline.js';
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0006-areas': areas,
   '0009-oruk-indexes': orukIndexes,
   '0010-needs': needs,
+  '0011-matching-runs': matchingRuns,
   '0012-grants': grants,
   '0013-funding-pipeline': fundingPipeline,
 };

@@ -53,6 +53,7 @@ export interface Database {
   funding_opportunities: FundingOpportunitiesTable;
   funding_interests: FundingInterestsTable;
   commissioning_intentions: CommissioningIntentionsTable;
+  matching_runs: MatchingRunsTable;
 }
 
 export interface PartnershipsTable {
@@ -400,4 +401,23 @@ export interface GrantsTable {
   themes: string;
   data_source: string | null;
   imported_at: string;
+}
+
+export interface MatchingRunsTable {
+  id: string;
+  partnership_id: string;
+  /** JSON array of theme ids. */
+  themes: string;
+  max_km: number;
+  need_units: number;
+  met_units: number;
+  unmet_units: number;
+  service_count: number;
+  total_cost: number;
+  greedy_cost: number | null;
+  input_json: string;
+  result_json: string;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
 }

@@ -24,6 +24,7 @@ import { needsRepository } from './repositories/needs.js';
 import { grantsRepository } from './repositories/grants.js';
 import { fundingRepository } from './repositories/funding.js';
 import { commissioningRepository } from './repositories/commissioning.js';
+import { matchingRunsRepository } from './repositories/matching-runs.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -51,6 +52,7 @@ export function createStore(db: Kysely<Database>): Store {
     grants: grantsRepository(db),
     funding: fundingRepository(db),
     commissioning: commissioningRepository(db),
+    matchingRuns: matchingRunsRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

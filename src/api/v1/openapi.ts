@@ -1,3 +1,5 @@
+import { matchingPaths, matchingSchemas } from './openapi-matching.js';
+
 /** The OpenAPI 3.1 description of the v1 API. Later issues add their paths here. */
 export function openApiDocument(baseUrl: string) {
   return {
@@ -15,6 +17,7 @@ export function openApiDocument(baseUrl: string) {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token' },
       },
       schemas: {
+        ...matchingSchemas,
         Error: {
           type: 'object',
           required: ['error', 'message'],
@@ -342,6 +345,7 @@ export function openApiDocument(baseUrl: string) {
       },
     },
     paths: {
+      ...matchingPaths,
       '/me': {
         get: {
           summary: 'The account that owns the token, and its partnerships and roles',

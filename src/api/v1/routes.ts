@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { openApiDocument } from './openapi.js';
+import { registerMatchingApi } from './matching.js';
 import { registerRoundResultsApi } from './round-results.js';
 
 /** Our own JSON API. Every route takes a personal access token and sees only the token owner's partnerships. */
@@ -28,4 +29,5 @@ export function registerApiV1(app: FastifyInstance, services: Services): void {
   });
 
   registerRoundResultsApi(app, services);
+  registerMatchingApi(app, services);
 }

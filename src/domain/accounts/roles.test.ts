@@ -11,6 +11,10 @@ describe('roleAllows', () => {
     ['vcs-member', 'read-outbox', false],
     ['viewer', 'edit', false],
     ['viewer', 'read-audit-log', false],
+    ['partnership-admin', 'run-matching', true],
+    ['council-member', 'run-matching', true],
+    ['vcs-member', 'run-matching', false],
+    ['viewer', 'run-matching', false],
   ];
   it.each(cases)('%s may %s: %s', (role, permission, expected) => {
     expect(roleAllows(role, permission)).toBe(expected);

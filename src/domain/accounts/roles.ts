@@ -27,7 +27,9 @@ export type Permission =
   | 'manage-organisations'
   | 'import-data'
   | 'manage-settings'
-  | 'edit';
+  | 'edit'
+  /** Start allocation runs and what-ifs (matching needs to services): admins and council members. */
+  | 'run-matching';
 
 const permissions: Record<PartnershipRole, readonly Permission[]> = {
   'partnership-admin': [
@@ -38,8 +40,9 @@ const permissions: Record<PartnershipRole, readonly Permission[]> = {
     'import-data',
     'manage-settings',
     'edit',
+    'run-matching',
   ],
-  'council-member': ['edit'],
+  'council-member': ['edit', 'run-matching'],
   'vcs-member': ['edit'],
   viewer: [],
 };

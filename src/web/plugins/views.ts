@@ -42,6 +42,7 @@ function partnershipNav(request: FastifyRequest) {
     { href: `${base}/needs`, text: 'Needs' },
     { href: `${base}/needs/map`, text: 'Needs map' },
     { href: `${base}/needs/gaps`, text: 'Gaps' },
+    { href: `${base}/matching`, text: 'Matching' },
     { href: `${base}/grants`, text: 'Grants' },
     { href: `${base}/funding`, text: 'Funding' },
     { href: `${base}/funding/pipeline`, text: 'Funding pipeline' },
