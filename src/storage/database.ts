@@ -14,6 +14,19 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const INT8_OID = 20;
+
+/** Reads PostgreSQL bigint (counts, money in pence) as a number, as SQLite does, while it is exactly representable. */
+function parseInt8(value: string): number | string {
+  const parsed = Number(value);
+  return Number.isSafeInteger(parsed) ? parsed : value;
+}
+
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8_OID && format !== 'binary'
+    ? parseInt8
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
 /** Opens the embedded SQLite file (creating its folder) or a PostgreSQL pool. */
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === 'sqlite') {
@@ -25,7 +38,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, types: { getTypeParser } });
   // An idle pooled connection can be closed by the server (a restart, an administrator, a dropped test
   // database). Without a listener, pg re-throws that as an uncaught exception and the process dies; the pool
   // has already discarded the connection, so a warning is all that is needed.
