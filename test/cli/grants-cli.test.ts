@@ -48,7 +48,7 @@ describe('grants on the command line', () => {
       folder.path,
     );
     expect(created.code, created.stderr).toBe(0);
-  }, 30_000);
+  }, 120_000);
   afterAll(() => folder.remove());
 
   it('imports the Trafford CSV and exports it as a 360Giving package on standard output', async () => {
@@ -82,7 +82,7 @@ describe('grants on the command line', () => {
     const parsed = JSON.parse(exported.stdout) as { grants: { amountAwarded: number }[] };
     expect(parsed.grants).toHaveLength(555);
     expect(parsed.grants.reduce((sum, g) => sum + Math.round(g.amountAwarded * 100), 0)).toBe(129143654);
-  }, 30_000);
+  }, 120_000);
 
   it('turns away the malformed file with one plain error and no stack trace', async () => {
     const result = await cli(
@@ -99,5 +99,5 @@ describe('grants on the command line', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/The file is not valid JSON, so nothing was imported/);
     expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-  }, 30_000);
+  }, 120_000);
 });

@@ -49,7 +49,10 @@ async function importThrough(
   return { preview, applied, page };
 }
 
-describe('national reference data through /national/imports', () => {
+// Real files through background import jobs: generous time for a busy machine.
+const realImport = { timeout: 120_000 };
+
+describe('national reference data through /national/imports', realImport, () => {
   it('imports Trafford’s LSOA boundaries with the level chosen on the form, and again changes nothing', async () => {
     const national = new Browser(t.app);
     await national.signIn(demoAccounts.national, knownPassword);
@@ -80,7 +83,7 @@ describe('national reference data through /national/imports', () => {
   });
 });
 
-describe('a partnership’s directory through /p/{slug}/imports', () => {
+describe('a partnership’s directory through /p/{slug}/imports', realImport, () => {
   it('imports the Bristol Open Referral feed: 819 read, 2 skipped with reasons, 817 imported', async () => {
     const admin = new Browser(t.app);
     await admin.signIn(demoAccounts.northmoorAdmin, knownPassword);
