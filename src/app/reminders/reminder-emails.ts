@@ -106,7 +106,7 @@ export function staleRecordsEmail(
   const count = services.total === 1 ? '1 service' : `${services.total} services`;
   const more = services.total - services.items.length;
   return {
-    subject: `${count} from ${organisationName} need checking`,
+    subject: `${count} from ${organisationName} ${services.total === 1 ? 'needs' : 'need'} checking`,
     text: [
       'Hello,',
       '',
