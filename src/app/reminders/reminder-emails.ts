@@ -1,4 +1,4 @@
-import type { ActionReminder, FundingReminder } from '../../domain/reminders/reminders.js';
+import { daysBetween, type ActionReminder, type FundingReminder } from '../../domain/reminders/reminders.js';
 import type { ActionRecord, OpportunityRecord, RoundRecord, ServiceSummary } from '../ports.js';
 
 /** The words of each reminder email. Plain text; links on lines of their own so mail programs make them links. */
@@ -43,7 +43,7 @@ export function roundClosingEmail(
   link: string,
   stop: Footer,
 ) {
-  const left = Math.max(0, Math.round((Date.parse(round.closesOn) - Date.parse(today)) / 86_400_000));
+  const left = Math.max(0, daysBetween(today, round.closesOn));
   const when = left === 0 ? 'today' : `on ${longDate(round.closesOn)}`;
   return {
     subject: `Reminder: “${round.name}” closes ${when}`,
