@@ -70,7 +70,13 @@ const roles: readonly Role[] = [
   {
     name: 'voluntary and community sector member',
     email: demoAccounts.vcsMember,
-    starts: ['/account', '/partnerships', '/p/northmoor/funding/opportunities', '/p/northmoor/commissioning'],
+    starts: [
+      '/account',
+      '/account/reminders',
+      '/partnerships',
+      '/p/northmoor/funding/opportunities',
+      '/p/northmoor/commissioning',
+    ],
     refused: {
       ...northmoorAdminOnly,
       '/national': 403,
@@ -190,7 +196,7 @@ describeInBrowser('every page a role can reach passes axe-core (WCAG 2.2 AA)', (
     await server?.close();
   });
 
-  it('the admin invites someone and a password reset is asked for, so emails and pending invitations exist', async () => {
+  it('the admin invites someone, a password reset is asked for and reminders run, so emails and pending invitations exist', async () => {
     const page = await sessionFor(roleNamed('partnership admin'));
     await page.goto('/p/northmoor/members/invite');
     await page.getByLabel('Their email address').fill('crawl.invitee@northmoor.example');
@@ -202,6 +208,8 @@ describeInBrowser('every page a role can reach passes axe-core (WCAG 2.2 AA)', (
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Invitation sent');
     await expectNoAxeViolations(page, 'invitation sent');
     await server.runtime.services.passwords.requestReset(demoAccounts.eastbrookAdmin);
+    // Reminder emails too, so the signed-out crawl of the demo mailbox reaches reminders and their stop links.
+    await server.runtime.services.reminders.run();
   });
 
   for (const role of roles) {

@@ -100,4 +100,18 @@ describe('parseConfig', () => {
     });
     expect(problemsOf({ SMTP_SECURE: 'maybe' })).toEqual(['SMTP_SECURE must be true or false']);
   });
+
+  it.each([
+    [undefined, 60],
+    ['0', 0],
+    ['15', 15],
+  ])('runs the jobs every JOBS_INTERVAL_MINUTES=%s minutes: %i', (value, minutes) => {
+    expect(parseConfig({ JOBS_INTERVAL_MINUTES: value }).jobsIntervalMinutes).toBe(minutes);
+  });
+
+  it.each(['-1', 'hourly', '1.5'])('refuses JOBS_INTERVAL_MINUTES=%s', (value) => {
+    expect(problemsOf({ JOBS_INTERVAL_MINUTES: value })).toEqual([
+      'JOBS_INTERVAL_MINUTES must be a whole number of minutes (0 turns the schedule off)',
+    ]);
+  });
 });

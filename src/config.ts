@@ -46,6 +46,12 @@ const environmentSchema = z.object({
       'must be an https address with {z}, {x} and {y}, such as https://tile.example.org/{z}/{x}/{y}.png',
     )
     .optional(),
+  JOBS_INTERVAL_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes (0 turns the schedule off)' })
+    .int('must be a whole number of minutes (0 turns the schedule off)')
+    .min(0, 'must be a whole number of minutes (0 turns the schedule off)')
+    .max(10_080, 'must be at most 10080 (a week)')
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -78,6 +84,8 @@ export interface Config {
   readonly logLevel: string;
   /** The basemap tiles of the needs map ({z}/{x}/{y}), or undefined for a plain background. */
   readonly mapTileUrl: string | undefined;
+  /** How often `serve` runs the scheduled jobs (reminders), in minutes; 0 when only `run-jobs` runs them. */
+  readonly jobsIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +150,6 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     mailFrom: values.MAIL_FROM,
     logLevel: values.LOG_LEVEL,
     mapTileUrl: values.MAP_TILE_URL,
+    jobsIntervalMinutes: values.JOBS_INTERVAL_MINUTES,
   });
 }

@@ -1,5 +1,6 @@
 import type { CliRuntime, Output } from './run-cli.js';
 import { printCredentials } from './admin-commands.js';
+import { startJobSchedule } from './job-commands.js';
 
 /** Starts the service; on an empty embedded database (or with DEMO=true) it loads the demo first. */
 export async function serve(runtime: CliRuntime, output: Output): Promise<number> {
@@ -17,7 +18,9 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
   await services.imports.failInterrupted();
   const sender = runtime.mailSenderFor(config);
   const app = await runtime.buildApp(opened, sender);
+  const stopJobs = startJobSchedule(() => services.reminders.run(), config.jobsIntervalMinutes, output);
   const stop = async () => {
+    stopJobs();
     await app.close();
     sender?.close();
     await opened.close();

@@ -43,6 +43,8 @@ export const tablesInDependencyOrder = [
   'funding_interests',
   'commissioning_intentions',
   'matching_runs',
+  'reminders_sent',
+  'reminder_opt_outs',
 ] as const;
 
 export interface BackupFile {

@@ -13,6 +13,7 @@ import type {
   FundingInterestsTable,
   FundingOpportunitiesTable,
 } from './schema-funding.js';
+import type { ReminderOptOutsTable, RemindersSentTable } from './schema-reminders.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -54,6 +55,8 @@ export interface Database {
   funding_interests: FundingInterestsTable;
   commissioning_intentions: CommissioningIntentionsTable;
   matching_runs: MatchingRunsTable;
+  reminders_sent: RemindersSentTable;
+  reminder_opt_outs: ReminderOptOutsTable;
 }
 
 export interface PartnershipsTable {

@@ -31,6 +31,9 @@ const publicRoutes = [
   'GET /respond/:token/check',
   'POST /respond/:token/submit',
   'GET /respond/:token/done',
+  // The "stop these reminders" link in reminder emails: a signed token names who and which kind.
+  'GET /reminders/stop/:token',
+  'POST /reminders/stop/:token',
   'GET /assets/*',
   'GET /static/*',
   'GET /api/v1/openapi.json',

@@ -8,6 +8,7 @@ import { seedDemoGrants } from './seed-demo-grants.js';
 import { seedDemoFunding } from './seed-demo-funding.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
+import { seedDemoReminders } from './seed-demo-reminders.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
 
@@ -97,6 +98,8 @@ export async function seedDemo(
       }
     }
     const postcodes = await seedDemoAreas(trx, now, world.partnerships);
+    const eastbrook = partnershipIds.get('eastbrook');
+    if (eastbrook) await seedDemoReminders(trx, clock, frameworks, eastbrook);
     const northmoor = partnershipIds.get('northmoor');
     if (northmoor) {
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');

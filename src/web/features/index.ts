@@ -34,6 +34,7 @@ import { registerPasswords } from './passwords.js';
 import { registerPublicPages } from './public-pages.js';
 import { registerSignIn } from './sign-in.js';
 import { registerReports } from './reports.js';
+import { registerReminders } from './reminders.js';
 import { registerRespond } from './respond.js';
 import { registerResults } from './results.js';
 import { registerRounds } from './rounds.js';
@@ -49,6 +50,7 @@ export async function registerFeatureRoutes(
   registerPasswords(app, services);
   registerInvitations(app, services, options);
   registerAccount(app, services);
+  registerReminders(app, services);
   registerPartnershipHome(app, services);
   registerMembers(app, services);
   registerOrganisations(app, services);

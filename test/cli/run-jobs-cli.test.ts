@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../support/database.js';
+
+/** `run-jobs` from the real command line, over the demo loaded into a new data folder. */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Result {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(args: readonly string[], dataDir: string): Promise<Result> {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    BASE_URL: 'https://common-ground.example.org',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+  };
+  delete environment.DATABASE_URL;
+  delete environment.DEMO;
+  delete environment.SMTP_HOST;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/common-ground.js'), ...args], {
+      cwd: root,
+      env: environment,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('run-jobs from the command line', () => {
+  const folder = temporaryDirectory('cg-run-jobs-cli-');
+  beforeAll(async () => {
+    const seeded = await cli(['seed-demo'], folder.path);
+    expect(seeded.code, seeded.stderr).toBe(0);
+  }, 60_000);
+  afterAll(() => folder.remove());
+
+  it('sends the reminders that are due and prints how many of each kind', async () => {
+    const result = await cli(['run-jobs'], folder.path);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Sent 10 reminder email(s):');
+    expect(result.stdout).toContain('  Rounds closing soon (to invitees who have not answered): 3');
+    expect(result.stdout).toContain('  Actions due or overdue: 3');
+    expect(result.stdout).toContain('  Directory records to check (monthly digests): 3');
+    expect(result.stdout).toContain('  Funding deadlines: 1');
+    expect(result.stdout).toContain('SMTP is not configured: the emails wait in the outbox.');
+  }, 30_000);
+
+  it('sends nothing the second time, and says so as JSON', async () => {
+    const text = await cli(['run-jobs'], folder.path);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Sent no reminders: none were due.');
+    const json = await cli(['run-jobs', '--json'], folder.path);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      reminders: { 'round-closing': 0, 'action-due': 0, 'stale-records': 0, 'funding-deadline': 0 },
+    });
+  }, 30_000);
+
+  it('explains itself with --help', async () => {
+    const result = await cli(['run-jobs', '--help'], folder.path);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('common-ground run-jobs [--json]');
+    expect(result.stderr).toContain('JOBS_INTERVAL_MINUTES');
+  });
+});
