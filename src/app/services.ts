@@ -100,6 +100,7 @@ import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 import { matchingUseCases } from './matching/matching-use-cases.js';
 import { seedDemoMatching } from './demo/seed-demo-matching.js';
+import { partnershipDashboard } from './dashboard/dashboard.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -349,6 +350,18 @@ export function createServices(deps: ServiceDeps) {
         resetGapSettings(store, clock, partnershipId, actor),
     },
     matching: matchingUseCases({ store, clock, themes: deps.themes }),
+    /** The page members land on: highlights from rounds, actions, directory, gaps and funding. */
+    dashboard: (partnership: PartnershipRecord, member: MembershipRecord) =>
+      partnershipDashboard(
+        {
+          assessments: assessmentDeps,
+          directory: { store, clock, themes: deps.themes },
+          gaps: gapDeps,
+          funding: { store, clock, themes: deps.themes, frameworks: deps.frameworks },
+        },
+        partnership,
+        member,
+      ),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,
