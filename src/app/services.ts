@@ -100,7 +100,8 @@ import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 import { matchingUseCases } from './matching/matching-use-cases.js';
 import { seedDemoMatching } from './demo/seed-demo-matching.js';
-import { partnershipDashboard } from './dashboard/dashboard.js';
+import { partnershipDashboard, type DashboardGaps } from './dashboard/dashboard.js';
+import { createGapSummaryCache } from './dashboard/gap-summary-cache.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -147,6 +148,7 @@ export function createServices(deps: ServiceDeps) {
     progress: new Map(),
   };
   const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
+  const gapSummaries = createGapSummaryCache<DashboardGaps>();
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));
@@ -358,6 +360,7 @@ export function createServices(deps: ServiceDeps) {
           directory: { store, clock, themes: deps.themes },
           gaps: gapDeps,
           funding: { store, clock, themes: deps.themes, frameworks: deps.frameworks },
+          gapSummaries,
         },
         partnership,
         member,

@@ -7,6 +7,9 @@
  * and the funding pipeline; only those who run rounds (the `manage-members` permission, as on a round's page)
  * see invitation and answer progress. Results come from `RoundResults`, so a group below the anonymity
  * threshold shows no figures here either.
+ *
+ * Speed: results are memoised by each round's answers version (as on the results pages); the gap analysis, the
+ * costliest part, runs by ward and its summary is reused for a minute (see gap-summary-cache.ts).
  */
 import { roleAllows } from '../../domain/accounts/roles.js';
 import { actionHighlights, type ActionHighlights } from '../../domain/actions/highlights.js';
@@ -28,6 +31,7 @@ import {
 import { searchDirectory, type DirectoryDeps } from '../directory/directory.js';
 import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
+import type { GapSummaryCache } from './gap-summary-cache.js';
 import type { ActionRecord, MembershipRecord, PartnershipRecord } from '../ports.js';
 
 export interface DashboardDeps {
@@ -35,6 +39,8 @@ export interface DashboardDeps {
   readonly directory: DirectoryDeps;
   readonly gaps: GapDeps;
   readonly funding: FundingDeps;
+  /** Reuses a partnership's gap summary for a short while; without it the analysis runs every time. */
+  readonly gapSummaries?: GapSummaryCache<DashboardGaps>;
 }
 
 /** The level the dashboard's gaps are worked out at: wards, the unit a board paper talks about. */
@@ -45,6 +51,30 @@ export interface DashboardRound {
   readonly results: RoundResultsView;
   /** Invited, started and submitted per group: only for those who run rounds. */
   readonly progress: readonly GroupProgress[] | undefined;
+}
+
+/** The biggest unmet-need gaps by ward, with the names of their areas and themes. */
+export interface DashboardGaps {
+  readonly level: typeof DASHBOARD_GAP_LEVEL;
+  readonly cells: readonly GapCell[];
+  readonly unmetCount: number;
+  readonly areaNames: ReadonlyMap<string, string>;
+  readonly themeNames: ReadonlyMap<string, string>;
+}
+
+/** Runs the gap analysis for every theme by ward (as the gaps page does) and keeps only the biggest gaps. */
+async function dashboardGaps(deps: GapDeps, partnership: PartnershipRecord): Promise<DashboardGaps> {
+  const report = await gapReport(deps, partnership, [], DASHBOARD_GAP_LEVEL);
+  const biggest = biggestUnmetGaps(report.analysis.cells);
+  const codes = new Set(biggest.cells.map((cell) => cell.areaCode));
+  const themes = new Set(biggest.cells.map((cell) => cell.theme));
+  return {
+    level: DASHBOARD_GAP_LEVEL,
+    cells: biggest.cells,
+    unmetCount: biggest.unmetCount,
+    areaNames: new Map(report.areas.filter((a) => codes.has(a.code)).map((a) => [a.code, a.name])),
+    themeNames: new Map(report.input.themes.filter((t) => themes.has(t.id)).map((t) => [t.id, t.name])),
+  };
 }
 
 export interface PartnershipDashboard {
@@ -62,13 +92,7 @@ export interface PartnershipDashboard {
     /** The member's own organisation's unchecked records; undefined for members without an organisation. */
     readonly uncheckedOwn: number | undefined;
   };
-  readonly gaps: {
-    readonly level: typeof DASHBOARD_GAP_LEVEL;
-    readonly cells: readonly GapCell[];
-    readonly unmetCount: number;
-    readonly areaNames: ReadonlyMap<string, string>;
-    readonly themeNames: ReadonlyMap<string, string>;
-  };
+  readonly gaps: DashboardGaps;
   readonly funding: PipelineHighlights<OpportunityView> & { readonly total: number };
   readonly organisationNames: ReadonlyMap<string, string>;
 }
@@ -126,11 +150,14 @@ export async function partnershipDashboard(
             organisationId: member.organisationId,
           })
         : Promise.resolve(undefined),
-      gapReport(deps.gaps, partnership, [], DASHBOARD_GAP_LEVEL),
+      deps.gapSummaries
+        ? deps.gapSummaries.get(partnership.id, deps.assessments.clock.now().getTime(), () =>
+            dashboardGaps(deps.gaps, partnership),
+          )
+        : dashboardGaps(deps.gaps, partnership),
       listOpportunities(deps.funding, partnership, {}),
       store.organisations.listByPartnership(partnership.id),
     ]);
-  const biggest = biggestUnmetGaps(gaps.analysis.cells);
   return {
     today,
     ...rounds,
@@ -141,13 +168,7 @@ export async function partnershipDashboard(
       total: everything.total,
       uncheckedOwn: uncheckedOwn?.total,
     },
-    gaps: {
-      level: DASHBOARD_GAP_LEVEL,
-      cells: biggest.cells,
-      unmetCount: biggest.unmetCount,
-      areaNames: new Map(gaps.areas.map((area) => [area.code, area.name])),
-      themeNames: new Map(gaps.input.themes.map((theme) => [theme.id, theme.name])),
-    },
+    gaps,
     // The pipeline's own pages judge deadlines on the UTC date; so does the dashboard, so the two agree.
     funding: {
       ...pipelineHighlights(pipeline, deps.funding.clock.now().toISOString().slice(0, 10)),

@@ -12,7 +12,7 @@ import { clashSentence } from '../../domain/funding/clashes.js';
 import { formatRange } from '../../domain/funding/money.js';
 import { deadlineSoonDays } from '../../domain/funding/opportunities.js';
 import { dayText } from '../reports/report-document.js';
-import { gapClassLabels, levelPhrases, oneDecimal, twoDecimals } from './gap-view.js';
+import { gapClassLabels, oneDecimal, twoDecimals } from './gap-view.js';
 import { resultsPageView, type RankedView } from './results-view.js';
 
 /** How many items each list shows before "and N more". */
@@ -139,7 +139,6 @@ function actionsSection(dashboard: PartnershipDashboard, base: string) {
 function gapsSection(dashboard: PartnershipDashboard, base: string) {
   const { gaps } = dashboard;
   return {
-    levelPhrase: levelPhrases[gaps.level],
     unmetCount: gaps.unmetCount,
     className: gapClassLabels['unmet-need'],
     allHref: `${base}/needs/gaps?level=${gaps.level}&class=unmet-need`,
