@@ -227,6 +227,9 @@ describe('the partnership dashboard', () => {
     }
     expect(adminPrint.body).toContain('id="dashboard-progress"');
     expect(vcsPrint.body).not.toContain('id="dashboard-progress"');
+    // Only useful on screen: the member's own records to check.
+    expect(vcs.body).toContain('id="dashboard-unchecked-own"');
+    expect(vcsPrint.body).not.toContain('id="dashboard-unchecked-own"');
   });
 
   it('is not shown to people outside the partnership', async () => {
