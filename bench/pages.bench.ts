@@ -5,7 +5,10 @@ import { parseConfig } from '../src/config.js';
 import { buildApp, openRuntime } from '../src/main.js';
 import { measure, type Benchmark } from './measure.js';
 
-/** Server-rendered pages through the real app and an SQLite file: the partnership dashboard (home and print view), members and audit log. */
+/**
+ * Server-rendered pages through the real app and an SQLite file: the partnership dashboard (the home page and
+ * its print view), the members list and the audit log.
+ */
 export const pagesBenchmark: Benchmark = {
   name: 'pages',
   async run(print) {
