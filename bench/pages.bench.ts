@@ -5,7 +5,10 @@ import { parseConfig } from '../src/config.js';
 import { buildApp, openRuntime } from '../src/main.js';
 import { measure, type Benchmark } from './measure.js';
 
-/** Server-rendered pages through the real app and an SQLite file: the partnership home and members list. */
+/**
+ * Server-rendered pages through the real app and an SQLite file: the partnership dashboard (the home page and
+ * its print view), the members list and the audit log.
+ */
 export const pagesBenchmark: Benchmark = {
   name: 'pages',
   async run(print) {
@@ -26,7 +29,12 @@ export const pagesBenchmark: Benchmark = {
       const session = signIn.cookies.find((c) => c.name === 'cg_session');
       if (!session) throw new Error(`Sign-in failed with status ${signIn.statusCode}`);
       const cookie = `cg_session=${session.value}; cg_csrf=${csrfCookie?.value ?? ''}`;
-      for (const url of ['/p/northmoor/', '/p/northmoor/members', '/p/northmoor/audit']) {
+      for (const url of [
+        '/p/northmoor/',
+        '/p/northmoor/dashboard/print',
+        '/p/northmoor/members',
+        '/p/northmoor/audit',
+      ]) {
         const result = await measure(200, async () => {
           const response = await app.inject({ method: 'GET', url, headers: { cookie } });
           if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);

@@ -51,6 +51,7 @@ const roles: readonly Role[] = [
       '/account',
       '/partnerships',
       '/p/eastbrook/',
+      '/p/northmoor/dashboard/print',
       '/p/northmoor/needs/map?theme=food&level=ward&layer=need',
       '/p/northmoor/needs/settings',
       '/p/northmoor/funding/opportunities',
@@ -64,7 +65,7 @@ const roles: readonly Role[] = [
   {
     name: 'council member',
     email: demoAccounts.councilMember,
-    starts: ['/account', '/partnerships'],
+    starts: ['/account', '/partnerships', '/p/northmoor/dashboard/print'],
     refused: { ...northmoorAdminOnly, '/national': 403, '/p/eastbrook/': 404 },
   },
   {
@@ -74,6 +75,7 @@ const roles: readonly Role[] = [
       '/account',
       '/account/reminders',
       '/partnerships',
+      '/p/northmoor/dashboard/print',
       '/p/northmoor/funding/opportunities',
       '/p/northmoor/commissioning',
     ],
@@ -87,14 +89,14 @@ const roles: readonly Role[] = [
   {
     name: 'viewer',
     email: demoAccounts.viewer,
-    starts: ['/account', '/partnerships'],
+    starts: ['/account', '/partnerships', '/p/northmoor/dashboard/print'],
     refused: { ...northmoorAdminOnly, '/national': 403, '/p/eastbrook/': 404 },
   },
   {
     name: 'national admin',
     email: demoAccounts.nationalAdmin,
     starts: ['/account', '/partnerships', '/national/partnerships/new'],
-    refused: { '/p/northmoor/': 404, '/p/eastbrook/members': 404 },
+    refused: { '/p/northmoor/': 404, '/p/northmoor/dashboard/print': 404, '/p/eastbrook/members': 404 },
   },
   {
     name: 'signed out',

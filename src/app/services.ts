@@ -101,6 +101,8 @@ import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-s
 import { matchingUseCases } from './matching/matching-use-cases.js';
 import { seedDemoMatching } from './demo/seed-demo-matching.js';
 import { reminderUseCases } from './reminders/reminder-use-cases.js';
+import { partnershipDashboard, type DashboardGaps } from './dashboard/dashboard.js';
+import { createGapSummaryCache } from './dashboard/gap-summary-cache.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -147,6 +149,7 @@ export function createServices(deps: ServiceDeps) {
     progress: new Map(),
   };
   const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
+  const gapSummaries = createGapSummaryCache<DashboardGaps>();
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));
@@ -351,6 +354,19 @@ export function createServices(deps: ServiceDeps) {
     },
     matching: matchingUseCases({ store, clock, themes: deps.themes }),
     reminders: reminderUseCases({ store, clock, baseUrl }),
+    /** The page members land on: highlights from rounds, actions, directory, gaps and funding. */
+    dashboard: (partnership: PartnershipRecord, member: MembershipRecord) =>
+      partnershipDashboard(
+        {
+          assessments: assessmentDeps,
+          directory: { store, clock, themes: deps.themes },
+          gaps: gapDeps,
+          funding: { store, clock, themes: deps.themes, frameworks: deps.frameworks },
+          gapSummaries,
+        },
+        partnership,
+        member,
+      ),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,

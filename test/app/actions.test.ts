@@ -31,6 +31,7 @@ describe('action use-cases', () => {
     expect(carried.map((a) => a.title).sort()).toEqual([
       'Agree a written promise that challenge will not affect funding',
       'Pay food bank grants in advance each quarter',
+      'Publish next year’s small grants calendar',
       'Run a joint bid for warm spaces funding',
       'Write a new partnership statement together',
     ]);
@@ -42,10 +43,11 @@ describe('action use-cases', () => {
     expect(await services.actions.actionsByIndicator(northmoor.id)).toEqual({
       SF1: { open: 1, done: 0 },
       RC2: { open: 1, done: 0 },
-      CR2: { open: 1, done: 0 },
+      CR2: { open: 2, done: 0 },
       SF5: { open: 0, done: 1 },
       ES4: { open: 0, done: 1 },
       CR4: { open: 1, done: 0 },
+      ES3: { open: 0, done: 1 },
     });
   });
 

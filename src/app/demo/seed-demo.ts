@@ -2,6 +2,7 @@ import { buildDemoWorld } from '../../domain/demo/demo-partnerships.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import type { Clock, PasswordHasher, Store } from '../ports.js';
 import { seedDemoActions } from './seed-demo-actions.js';
+import { seedDemoDashboard } from './seed-demo-dashboard.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';
 import { seedDemoNeeds } from './seed-demo-needs.js';
 import { seedDemoGrants } from './seed-demo-grants.js';
@@ -104,6 +105,7 @@ export async function seedDemo(
     if (northmoor) {
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
       await seedDemoActions(trx, clock, northmoor);
+      await seedDemoDashboard(trx, clock, northmoor);
       await seedDemoDirectory(trx, clock, northmoor, postcodes.get('northmoor') ?? []);
       const northmoorWorld = world.partnerships.find((p) => p.slug === 'northmoor');
       const northmoorOrganisations = new Map(

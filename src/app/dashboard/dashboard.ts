@@ -1,0 +1,179 @@
+/**
+ * The partnership dashboard: the page members land on. It gathers, from the use-cases that already exist, what
+ * each feature's own page would show this member, and lets the domain pick the highlights. Nothing here works
+ * out results, gaps or clashes itself.
+ *
+ * Role rules follow the source pages: every member may read results, the action plan, the directory, the gaps
+ * and the funding pipeline; only those who run rounds (the `manage-members` permission, as on a round's page)
+ * see invitation and answer progress. Results come from `RoundResults`, so a group below the anonymity
+ * threshold shows no figures here either.
+ *
+ * Speed: results are memoised by each round's answers version (as on the results pages); the gap analysis, the
+ * costliest part, runs by ward and its summary is reused for a minute (see gap-summary-cache.ts).
+ */
+import { roleAllows } from '../../domain/accounts/roles.js';
+import { actionHighlights, type ActionHighlights } from '../../domain/actions/highlights.js';
+import { currentOrLastRound, latestRoundWithFigures } from '../../domain/assessment/dashboard-rounds.js';
+import { staleAfterMonths } from '../../domain/directory/freshness.js';
+import { pipelineHighlights, type PipelineHighlights } from '../../domain/funding/highlights.js';
+import { biggestUnmetGaps } from '../../domain/needs/biggest-gaps.js';
+import type { GapCell } from '../../domain/needs/analysis-types.js';
+import { resultsFor, roundResults, type RoundResultsView } from '../assessments/results.js';
+import {
+  describeRound,
+  listRounds,
+  roundProgress,
+  today as todayOf,
+  type AssessmentDeps,
+  type GroupProgress,
+  type RoundView,
+} from '../assessments/rounds.js';
+import { searchDirectory, type DirectoryDeps } from '../directory/directory.js';
+import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
+import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
+import type { GapSummaryCache } from './gap-summary-cache.js';
+import type { ActionRecord, MembershipRecord, PartnershipRecord } from '../ports.js';
+
+export interface DashboardDeps {
+  readonly assessments: AssessmentDeps;
+  readonly directory: DirectoryDeps;
+  readonly gaps: GapDeps;
+  readonly funding: FundingDeps;
+  /** Reuses a partnership's gap summary for a short while; without it the analysis runs every time. */
+  readonly gapSummaries?: GapSummaryCache<DashboardGaps>;
+}
+
+/** The level the dashboard's gaps are worked out at: wards, the unit a board paper talks about. */
+export const DASHBOARD_GAP_LEVEL = 'ward' as const;
+
+export interface DashboardRound {
+  readonly view: RoundView;
+  readonly results: RoundResultsView;
+  /** Invited, started and submitted per group: only for those who run rounds. */
+  readonly progress: readonly GroupProgress[] | undefined;
+}
+
+/** The biggest unmet-need gaps by ward, with the names of their areas and themes. */
+export interface DashboardGaps {
+  readonly level: typeof DASHBOARD_GAP_LEVEL;
+  readonly cells: readonly GapCell[];
+  readonly unmetCount: number;
+  readonly areaNames: ReadonlyMap<string, string>;
+  readonly themeNames: ReadonlyMap<string, string>;
+}
+
+/** Runs the gap analysis for every theme by ward (as the gaps page does) and keeps only the biggest gaps. */
+async function dashboardGaps(deps: GapDeps, partnership: PartnershipRecord): Promise<DashboardGaps> {
+  const report = await gapReport(deps, partnership, [], DASHBOARD_GAP_LEVEL);
+  const biggest = biggestUnmetGaps(report.analysis.cells);
+  const codes = new Set(biggest.cells.map((cell) => cell.areaCode));
+  const themes = new Set(biggest.cells.map((cell) => cell.theme));
+  return {
+    level: DASHBOARD_GAP_LEVEL,
+    cells: biggest.cells,
+    unmetCount: biggest.unmetCount,
+    areaNames: new Map(report.areas.filter((a) => codes.has(a.code)).map((a) => [a.code, a.name])),
+    themeNames: new Map(report.input.themes.filter((t) => themes.has(t.id)).map((t) => [t.id, t.name])),
+  };
+}
+
+export interface PartnershipDashboard {
+  /** Today in the UK, YYYY-MM-DD. */
+  readonly today: string;
+  /** The open round, or else the last closed one. */
+  readonly round: DashboardRound | undefined;
+  /** The newest round with figures to show: the headline, priorities and perception gaps come from it. */
+  readonly figures: RoundResultsView | undefined;
+  readonly actions: ActionHighlights<ActionRecord> & { readonly total: number };
+  readonly directory: {
+    readonly staleAfterMonths: number;
+    readonly unchecked: number;
+    readonly total: number;
+    /** The member's own organisation's unchecked records; undefined for members without an organisation. */
+    readonly uncheckedOwn: number | undefined;
+  };
+  readonly gaps: DashboardGaps;
+  readonly funding: PipelineHighlights<OpportunityView> & { readonly total: number };
+  readonly organisationNames: ReadonlyMap<string, string>;
+}
+
+async function dashboardRounds(deps: AssessmentDeps, partnershipId: string, member: MembershipRecord) {
+  const rounds = await listRounds(deps, partnershipId);
+  const views = new Map<string, Promise<RoundView>>();
+  const viewOf = (entry: (typeof rounds)[number]) => {
+    const existing = views.get(entry.round.id);
+    if (existing) return existing;
+    const view = describeRound(deps, entry.round);
+    views.set(entry.round.id, view);
+    return view;
+  };
+  const shown = currentOrLastRound(rounds);
+  const withFigures = await latestRoundWithFigures(rounds, async (entry) => {
+    const results = await resultsFor(deps, await viewOf(entry));
+    return results.sides.council.status === 'has-data' || results.sides.community.status === 'has-data';
+  });
+  let round: DashboardRound | undefined;
+  if (shown) {
+    const view = await viewOf(shown);
+    round = {
+      view,
+      results: await roundResults(deps, view),
+      progress: roleAllows(member.role, 'manage-members') ? await roundProgress(deps, view) : undefined,
+    };
+  }
+  const figures =
+    withFigures === undefined
+      ? undefined
+      : withFigures.round.id === round?.view.round.id
+        ? round.results
+        : await roundResults(deps, await viewOf(withFigures));
+  return { round, figures };
+}
+
+/** Everything the dashboard shows for one member of a partnership. */
+export async function partnershipDashboard(
+  deps: DashboardDeps,
+  partnership: PartnershipRecord,
+  member: MembershipRecord,
+): Promise<PartnershipDashboard> {
+  const { store } = deps.assessments;
+  const today = todayOf(deps.assessments.clock);
+  const [rounds, actions, unchecked, everything, uncheckedOwn, gaps, pipeline, organisations] =
+    await Promise.all([
+      dashboardRounds(deps.assessments, partnership.id, member),
+      store.actions.list(partnership.id),
+      searchDirectory(deps.directory, partnership.id, { needsChecking: true }),
+      searchDirectory(deps.directory, partnership.id, {}),
+      member.organisationId
+        ? searchDirectory(deps.directory, partnership.id, {
+            needsChecking: true,
+            organisationId: member.organisationId,
+          })
+        : Promise.resolve(undefined),
+      deps.gapSummaries
+        ? deps.gapSummaries.get(partnership.id, deps.assessments.clock.now().getTime(), () =>
+            dashboardGaps(deps.gaps, partnership),
+          )
+        : dashboardGaps(deps.gaps, partnership),
+      listOpportunities(deps.funding, partnership, {}),
+      store.organisations.listByPartnership(partnership.id),
+    ]);
+  return {
+    today,
+    ...rounds,
+    actions: { ...actionHighlights(actions, today), total: actions.length },
+    directory: {
+      staleAfterMonths,
+      unchecked: unchecked.total,
+      total: everything.total,
+      uncheckedOwn: uncheckedOwn?.total,
+    },
+    gaps,
+    // The pipeline's own pages judge deadlines on the UTC date; so does the dashboard, so the two agree.
+    funding: {
+      ...pipelineHighlights(pipeline, deps.funding.clock.now().toISOString().slice(0, 10)),
+      total: pipeline.length,
+    },
+    organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
+  };
+}
