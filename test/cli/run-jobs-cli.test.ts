@@ -51,9 +51,9 @@ describe('run-jobs from the command line', () => {
   it('sends the reminders that are due and prints how many of each kind', async () => {
     const result = await cli(['run-jobs'], folder.path);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Sent 10 reminder email(s):');
+    expect(result.stdout).toContain('Sent 12 reminder email(s):');
     expect(result.stdout).toContain('  Rounds closing soon (to invitees who have not answered): 3');
-    expect(result.stdout).toContain('  Actions due or overdue: 3');
+    expect(result.stdout).toContain('  Actions due or overdue: 5');
     expect(result.stdout).toContain('  Directory records to check (monthly digests): 3');
     expect(result.stdout).toContain('  Funding deadlines: 1');
     expect(result.stdout).toContain('SMTP is not configured: the emails wait in the outbox.');

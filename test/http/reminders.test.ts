@@ -33,9 +33,11 @@ describe('the reminders job', () => {
 
   it('sends each reminder once however often it runs', async () => {
     const first = await test.runtime.services.reminders.run();
-    expect(first).toEqual({ 'round-closing': 3, 'action-due': 3, 'stale-records': 3, 'funding-deadline': 1 });
+    // Actions: Eastbrook's due soon (its admin), Northmoor's overdue one and the dashboard demo's one due in 7 days
+    // (each to Northmoor's admin and council member).
+    expect(first).toEqual({ 'round-closing': 3, 'action-due': 5, 'stale-records': 3, 'funding-deadline': 1 });
     const sent = await reminderMessages(test);
-    expect(sent).toHaveLength(10);
+    expect(sent).toHaveLength(12);
 
     expect(await test.runtime.services.reminders.run()).toEqual({
       'round-closing': 0,
@@ -45,7 +47,7 @@ describe('the reminders job', () => {
     });
     // Run concurrently too: the unique key lets only one copy through.
     await Promise.all([test.runtime.services.reminders.run(), test.runtime.services.reminders.run()]);
-    expect(await reminderMessages(test)).toHaveLength(10);
+    expect(await reminderMessages(test)).toHaveLength(12);
 
     // A day later only Northmoor's action has a new reminder: 22 days overdue starts its fourth week.
     clock.advanceMinutes(dayMinutes);
@@ -55,7 +57,7 @@ describe('the reminders job', () => {
       'stale-records': 0,
       'funding-deadline': 0,
     });
-    expect(await reminderMessages(test)).toHaveLength(12);
+    expect(await reminderMessages(test)).toHaveLength(14);
   });
 
   it('reminds only invitees who have not submitted, through a fresh personal link, out of the partnership’s email log', async () => {
@@ -88,8 +90,10 @@ describe('the reminders job', () => {
     const actionMessages = (await reminderMessages(test)).filter((m) => m.kind === 'reminder-action-due');
     expect(actionMessages.map((m) => `${m.recipient} ${m.subject.split(':')[0]}`).sort()).toEqual([
       `${demoAccounts.eastbrookAdmin} Action due on 6 March 2026`,
+      `${demoAccounts.northmoorAdmin} Action due on 9 March 2026`,
       `${demoAccounts.northmoorAdmin} Overdue action`,
       `${demoAccounts.northmoorAdmin} Overdue action`,
+      `${demoAccounts.northmoorCouncil} Action due on 9 March 2026`,
       `${demoAccounts.northmoorCouncil} Overdue action`,
       `${demoAccounts.northmoorCouncil} Overdue action`,
     ]);
