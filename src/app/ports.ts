@@ -17,6 +17,7 @@ import type { CoordinationKind, InterestRole } from '../domain/funding/clashes.j
 import type { OpportunityDetails } from '../domain/funding/opportunities.js';
 import type { IntentionDetails } from '../domain/funding/commissioning.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
+import type { NationalStore } from './national/national-records.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -430,6 +431,7 @@ export interface Store {
   readonly commissioning: CommissioningStore;
   /** Saved allocation runs (matching needs to services). */
   readonly matchingRuns: MatchingRunStore;
+  readonly national: NationalStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

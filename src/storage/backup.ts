@@ -43,6 +43,8 @@ export const tablesInDependencyOrder = [
   'funding_interests',
   'commissioning_intentions',
   'matching_runs',
+  'content_versions',
+  'partnership_profiles',
 ] as const;
 
 export interface BackupFile {
