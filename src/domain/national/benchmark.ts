@@ -117,7 +117,9 @@ export function benchmarkRows(
       council: distributionOf(council, minimum),
       community: distributionOf(community, minimum),
       contributors: chosen.filter((c) =>
-        (['council', 'community'] as const).some((side) => typeof c.medians[measureKey(measure.code, side)] === 'number'),
+        (['council', 'community'] as const).some(
+          (side) => typeof c.medians[measureKey(measure.code, side)] === 'number',
+        ),
       ).length,
     };
   });

@@ -21,8 +21,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export const sortVersions = (versions: Iterable<string>): string[] =>
-  [...versions].sort(compareVersions);
+export const sortVersions = (versions: Iterable<string>): string[] => [...versions].sort(compareVersions);
 
 /** The versions a partnership may use: the oldest loaded one and every recorded publication still loaded. */
 export function publishedVersions(loaded: readonly string[], recorded: readonly string[]): string[] {
@@ -48,7 +47,8 @@ export function versionStates(
 /** Why a version cannot be published, or undefined when it can. */
 export function publishProblem(version: string, loaded: readonly string[], recorded: readonly string[]) {
   if (!loaded.includes(version)) return `There is no framework version ${version} in the content folder.`;
-  if (publishedVersions(loaded, recorded).includes(version)) return `Version ${version} is already published.`;
+  if (publishedVersions(loaded, recorded).includes(version))
+    return `Version ${version} is already published.`;
   return undefined;
 }
 
@@ -65,5 +65,8 @@ export function partnershipVersion(
   const first = published[0] ?? '';
   const current = chosen !== null && published.includes(chosen) ? chosen : first;
   const newest = published.at(-1);
-  return { current, latest: newest !== undefined && compareVersions(newest, current) > 0 ? newest : undefined };
+  return {
+    current,
+    latest: newest !== undefined && compareVersions(newest, current) > 0 ? newest : undefined,
+  };
 }
