@@ -8,6 +8,7 @@ import { seedDemoGrants } from './seed-demo-grants.js';
 import { seedDemoFunding } from './seed-demo-funding.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
+import { seedDemoNational } from './seed-demo-national.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
 
@@ -128,6 +129,7 @@ export async function seedDemo(
         northmoorOrganisations,
       );
     }
+    await seedDemoNational(trx, clock, frameworks, partnershipIds);
   });
 
   return world.people.map((person, index) => ({
