@@ -37,7 +37,7 @@ export function registerPartnershipNational(app: FastifyInstance, services: Serv
         flash: errors ? undefined : flashes[text(request.query, 'done')],
         errors: errors && formErrors(errors),
         minimum: BENCHMARK_MINIMUM,
-        backLink: { href: `/p/${partnership.slug}`, text: 'Back to the partnership' },
+        backLink: { href: `/p/${partnership.slug}/`, text: 'Back to the partnership' },
       },
       errors ? 400 : 200,
     );
@@ -79,7 +79,7 @@ export function registerPartnershipNational(app: FastifyInstance, services: Serv
       withheld: withheldCount(benchmark.rows),
       minimum: BENCHMARK_MINIMUM,
       canManage: membership.role === 'partnership-admin',
-      backLink: { href: `/p/${partnership.slug}`, text: 'Back to the partnership' },
+      backLink: { href: `/p/${partnership.slug}/`, text: 'Back to the partnership' },
     });
   });
 }
