@@ -126,6 +126,8 @@ describe('benchmarks', () => {
     expect(page.body).toContain('6 partnerships have a closed round to compare');
     expect(page.body).toContain('Medians and quartiles across partnerships');
     expect(page.body).toContain('Shared foundations (principle)');
+    expect(page.body).toContain('app-benchmark-chart');
+    expect(page.body).not.toContain('red diamond');
     expect(page.body).not.toContain('no-benchmarks');
     expect(page.body).not.toContain('Your median');
     for (const name of names) expect(page.body).not.toContain(name);
@@ -134,6 +136,7 @@ describe('benchmarks', () => {
   it('a partnership that takes part sees where it sits; one that does not sees nothing', async () => {
     const page = await admin.get('/p/northmoor/benchmarks');
     expect(page.body).toContain('Your medians against the national medians and quartiles');
+    expect(page.body).toContain('Your median (red diamond)');
     expect(page.body).toMatch(
       /In the lowest quarter|Below the middle|At the middle|Above the middle|In the highest quarter/,
     );
@@ -161,6 +164,7 @@ describe('benchmarks', () => {
     await t.runtime.services.national.setBenchmarking(ashvale, false, system);
     const page = await national.get('/national/benchmarks');
     expect(page.body).toContain('4 partnerships have a closed round to compare');
+    expect(page.body).not.toContain('app-benchmark-chart');
     expect(page.body).toContain('There are no benchmarks to show');
     expect(page.body).not.toContain('Lower quartile');
     expect((await admin.get('/p/northmoor/benchmarks')).body).toContain('does not take part');

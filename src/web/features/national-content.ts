@@ -4,7 +4,13 @@ import type { Services } from '../../app/services.js';
 import { councilTypeLabels, councilTypes, regions } from '../../domain/national/council-types.js';
 import { groupKindLabels, type GroupKind } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
-import { benchmarkTableRows, filterItems, readFilter, withheldCount } from '../view-models/benchmark-view.js';
+import {
+  benchmarkPrincipleChart,
+  benchmarkTableRows,
+  filterItems,
+  readFilter,
+  withheldCount,
+} from '../view-models/benchmark-view.js';
 import { actorOf } from './members.js';
 
 const config = { access: 'national-admin' } as const;
@@ -67,6 +73,7 @@ export function registerNationalContent(app: FastifyInstance, services: Services
       action: '/national/benchmarks',
       benchmark,
       tableRows: benchmarkTableRows(benchmark.rows),
+      chartSvg: benchmarkPrincipleChart(benchmark.rows, false),
       withheld: withheldCount(benchmark.rows),
       backLink: { href: '/national', text: 'Back to the national view' },
     });

@@ -3,7 +3,13 @@ import { ValidationError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { BENCHMARK_MINIMUM } from '../../domain/national/benchmark.js';
 import { formErrors, text } from '../forms.js';
-import { benchmarkTableRows, filterItems, readFilter, withheldCount } from '../view-models/benchmark-view.js';
+import {
+  benchmarkPrincipleChart,
+  benchmarkTableRows,
+  filterItems,
+  readFilter,
+  withheldCount,
+} from '../view-models/benchmark-view.js';
 import { accessOf, actorOf } from './members.js';
 
 const manage = { access: { partnership: 'manage-settings' } } as const;
@@ -76,6 +82,7 @@ export function registerPartnershipNational(app: FastifyInstance, services: Serv
       action: `/p/${partnership.slug}/benchmarks`,
       benchmark,
       tableRows: benchmarkTableRows(benchmark.rows),
+      chartSvg: benchmarkPrincipleChart(benchmark.rows, true),
       withheld: withheldCount(benchmark.rows),
       minimum: BENCHMARK_MINIMUM,
       canManage: membership.role === 'partnership-admin',

@@ -13,6 +13,7 @@ import {
   type Region,
 } from '../../domain/national/council-types.js';
 import type { Side } from '../../domain/results/rating.js';
+import { benchmarkChart } from '../charts/benchmark-chart.js';
 
 /** A median or quartile as people read it: 2, 2.5, 2.75. */
 export const figure = (value: number): string => String(Math.round(value * 100) / 100);
@@ -113,3 +114,25 @@ export function benchmarkTableRows(rows: readonly OwnRow[]): BenchmarkTableRow[]
 /** How many measures are held back for having too few partnerships. */
 export const withheldCount = (rows: readonly BenchmarkRow[]): number =>
   rows.filter((row) => row.council === null && row.community === null).length;
+
+/** The principles' distributions as a chart (the table has the same figures), or undefined when none is shown. */
+export function benchmarkPrincipleChart(rows: readonly OwnRow[], withOwn: boolean): string | undefined {
+  const chartRows = rows
+    .filter((row) => row.measure.kind === 'principle')
+    .flatMap((row) =>
+      (['council', 'community'] as const).flatMap((side) => {
+        const d = row[side];
+        if (!d) return [];
+        return [
+          {
+            label: `${row.measure.name}, ${side}`,
+            lowerQuartile: d.lowerQuartile,
+            median: d.median,
+            upperQuartile: d.upperQuartile,
+            own: row.own?.[side].value ?? null,
+          },
+        ];
+      }),
+    );
+  return chartRows.length === 0 ? undefined : benchmarkChart('benchmark-chart', chartRows, withOwn);
+}
