@@ -75,6 +75,7 @@ export async function seedClosedRound(
   partnershipId: string,
   seed: number,
   improvement: number,
+  closedDaysAgo = 90,
 ): Promise<void> {
   const today = ukDate(clock.now());
   const framework = frameworks.current;
@@ -85,11 +86,11 @@ export async function seedClosedRound(
     kind: 'full',
     frameworkVersion: framework.version,
     threshold: 5,
-    opensOn: daysFrom(today, -120),
-    closesOn: daysFrom(today, -90),
+    opensOn: daysFrom(today, -closedDaysAgo - 30),
+    closesOn: daysFrom(today, -closedDaysAgo),
     closedAt: null,
-    thresholdLockedAt: `${daysFrom(today, -119)}T10:00:00.000Z`,
-    createdAt: `${daysFrom(today, -127)}T10:00:00.000Z`,
+    thresholdLockedAt: `${daysFrom(today, -closedDaysAgo - 29)}T10:00:00.000Z`,
+    createdAt: `${daysFrom(today, -closedDaysAgo - 37)}T10:00:00.000Z`,
     answersVersion: 0,
   };
   const sides: readonly { kind: 'council' | 'vcs'; name: string; side: Side; people: number }[] = [
