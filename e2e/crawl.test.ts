@@ -41,6 +41,7 @@ const northmoorAdminOnly = {
   '/p/northmoor/emails': 403,
   '/p/northmoor/organisations/new': 403,
   '/p/northmoor/needs/settings': 403,
+  '/p/northmoor/settings/national': 403,
 } as const;
 
 const roles: readonly Role[] = [
@@ -59,8 +60,16 @@ const roles: readonly Role[] = [
       '/p/northmoor/evidence',
       '/p/northmoor/matching',
       '/p/northmoor/who-can-help?area=E05099101&theme=food&age=70',
+      '/p/northmoor/settings/national',
+      '/p/northmoor/benchmarks',
+      '/p/eastbrook/benchmarks',
     ],
-    refused: { '/national': 403, '/p/eastbrook/members': 403, '/p/no-such-partnership/': 404 },
+    refused: {
+      '/national': 403,
+      '/national/benchmarks': 403,
+      '/p/eastbrook/members': 403,
+      '/p/no-such-partnership/': 404,
+    },
   },
   {
     name: 'council member',
@@ -95,8 +104,23 @@ const roles: readonly Role[] = [
   {
     name: 'national admin',
     email: demoAccounts.nationalAdmin,
-    starts: ['/account', '/partnerships', '/national/partnerships/new'],
-    refused: { '/p/northmoor/': 404, '/p/northmoor/dashboard/print': 404, '/p/eastbrook/members': 404 },
+    starts: [
+      '/account',
+      '/partnerships',
+      '/national/partnerships/new',
+      '/national/framework',
+      '/national/uptake',
+      '/national/benchmarks',
+      '/national/benchmarks?region=North+West',
+      '/national/partnerships/northmoor/region',
+    ],
+    refused: {
+      '/p/northmoor/': 404,
+      '/p/northmoor/dashboard/print': 404,
+      '/p/eastbrook/members': 404,
+      '/p/northmoor/benchmarks': 404,
+      '/p/northmoor/settings/national': 404,
+    },
   },
   {
     name: 'signed out',

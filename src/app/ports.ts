@@ -18,6 +18,7 @@ import type { OpportunityDetails } from '../domain/funding/opportunities.js';
 import type { IntentionDetails } from '../domain/funding/commissioning.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
 import type { ReminderStore } from './reminders/reminder-records.js';
+import type { NationalStore } from './national/national-records.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -433,6 +434,7 @@ export interface Store {
   readonly matchingRuns: MatchingRunStore;
   /** Reminders sent (so none goes twice) and the kinds people turned off. */
   readonly reminders: ReminderStore;
+  readonly national: NationalStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

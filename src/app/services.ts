@@ -103,6 +103,7 @@ import { seedDemoMatching } from './demo/seed-demo-matching.js';
 import { reminderUseCases } from './reminders/reminder-use-cases.js';
 import { partnershipDashboard, type DashboardGaps } from './dashboard/dashboard.js';
 import { createGapSummaryCache } from './dashboard/gap-summary-cache.js';
+import { nationalUseCases } from './national/national-use-cases.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -367,6 +368,7 @@ export function createServices(deps: ServiceDeps) {
         partnership,
         member,
       ),
+    national: nationalUseCases(assessmentDeps),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,

@@ -45,6 +45,8 @@ export const tablesInDependencyOrder = [
   'matching_runs',
   'reminders_sent',
   'reminder_opt_outs',
+  'content_versions',
+  'partnership_profiles',
 ] as const;
 
 export interface BackupFile {

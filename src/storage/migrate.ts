@@ -14,6 +14,7 @@ import * as matchingRuns from './migrations/0011-matching-runs.js';
 import * as grants from './migrations/0012-grants.js';
 import * as fundingPipeline from './migrations/0013-funding-pipeline.js';
 import * as reminders from './migrations/0015-reminders.js';
+import * as national from './migrations/0016-national.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-grants': grants,
   '0013-funding-pipeline': fundingPipeline,
   '0015-reminders': reminders,
+  '0016-national': national,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

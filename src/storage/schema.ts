@@ -57,6 +57,8 @@ export interface Database {
   matching_runs: MatchingRunsTable;
   reminders_sent: RemindersSentTable;
   reminder_opt_outs: ReminderOptOutsTable;
+  content_versions: ContentVersionsTable;
+  partnership_profiles: PartnershipProfilesTable;
 }
 
 export interface PartnershipsTable {
@@ -423,4 +425,22 @@ export interface MatchingRunsTable {
   created_by: string | null;
   created_by_name: string | null;
   created_at: string;
+}
+
+export interface ContentVersionsTable {
+  id: string;
+  kind: string;
+  version: string;
+  published_at: string;
+  published_by: string | null;
+  published_by_name: string | null;
+}
+
+export interface PartnershipProfilesTable {
+  partnership_id: string;
+  framework_version: string | null;
+  region: string | null;
+  benchmark_opt_in: Generated<number>;
+  benchmark_changed_at: string | null;
+  updated_at: string;
 }

@@ -26,6 +26,7 @@ import { fundingRepository } from './repositories/funding.js';
 import { commissioningRepository } from './repositories/commissioning.js';
 import { matchingRunsRepository } from './repositories/matching-runs.js';
 import { remindersRepository } from './repositories/reminders.js';
+import { nationalRepository } from './repositories/national.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -55,6 +56,7 @@ export function createStore(db: Kysely<Database>): Store {
     commissioning: commissioningRepository(db),
     matchingRuns: matchingRunsRepository(db),
     reminders: remindersRepository(db),
+    national: nationalRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

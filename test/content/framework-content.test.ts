@@ -58,9 +58,27 @@ describe('the published framework content', () => {
     ]);
   });
 
+  it('loads v2.yaml: a revision of 2026.1 with the same codes and quick check, and a change log', async () => {
+    const [v1, v2] = await Promise.all([
+      loadFramework(v1File),
+      loadFramework(path.join(frameworkDir, 'v2.yaml')),
+    ]);
+    expect(v2.version).toBe('2026.2');
+    expect(checkFrameworkRules(v2)).toEqual([]);
+    const codes = (f: typeof v1, kind: 'full' | 'quick') => indicatorsFor(f, kind).map((i) => i.code);
+    expect(codes(v2, 'full')).toEqual(codes(v1, 'full'));
+    expect(codes(v2, 'quick')).toEqual(codes(v1, 'quick'));
+    const changed = indicatorsFor(v2, 'full')
+      .filter((i) => i.statement !== indicatorsFor(v1, 'full').find((j) => j.code === i.code)?.statement)
+      .map((i) => i.code);
+    expect(changed).toEqual(['RC6', 'ES5', 'ES6']);
+    for (const code of changed) expect(v2.changelog).toContain(code);
+  });
+
   it('keys the content folder by version', async () => {
     const frameworks = await loadFrameworks(frameworkDir);
     expect([...frameworks.keys()]).toContain('2026.1');
+    expect([...frameworks.keys()]).toContain('2026.2');
     expect(frameworks.get('2026.1')?.principles).toHaveLength(4);
   });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicatorsFor, type Framework } from '../../src/domain/framework/framework.js';
 import type { GuidanceArticle } from '../../src/domain/guidance/guidance.js';
-import { contentDir, loadFramework } from '../../src/interchange/framework-content.js';
+import { contentDir, loadFramework, loadFrameworks } from '../../src/interchange/framework-content.js';
 import { loadGuidance } from '../../src/interchange/guidance-content.js';
 import { plainSentences, readability } from '../support/readability.js';
 
@@ -31,6 +31,7 @@ let texts: Scored[];
 
 beforeAll(async () => {
   const framework: Framework = await loadFramework(path.join(contentDir, 'framework', 'v1.yaml'));
+  const versions = [...(await loadFrameworks(path.join(contentDir, 'framework'))).values()];
   const articles: GuidanceArticle[] = await loadGuidance(path.join(contentDir, 'guidance'), framework);
   texts = [
     ...articles.flatMap((article) => [
@@ -45,14 +46,26 @@ beforeAll(async () => {
         exception: article.readabilityException,
       },
     ]),
-    ...indicatorsFor(framework, 'full')
-      .flatMap((indicator) => [
-        { name: `${indicator.code} statement`, text: indicator.statement },
-        ...indicator.levels.map((level) => ({
-          name: `${indicator.code} level ${level.level}`,
-          text: level.description,
-        })),
-      ])
+    // Every version in the content folder: a later version's changed wording is scored too.
+    ...versions
+      .flatMap((version) =>
+        indicatorsFor(version, 'full').flatMap((indicator) => [
+          { name: `${indicator.code} statement`, text: indicator.statement, version: version.version },
+          ...indicator.levels.map((level) => ({
+            name: `${indicator.code} level ${level.level}`,
+            text: level.description,
+            version: version.version,
+          })),
+        ]),
+      )
+      .filter(
+        (entry, index, all) =>
+          all.findIndex((other) => other.name === entry.name && other.text === entry.text) === index,
+      )
+      .map((entry) => ({
+        ...entry,
+        name: entry.version === framework.version ? entry.name : `${entry.name} (${entry.version})`,
+      }))
       .map(({ name, text }) => ({
         name,
         score: readability(text).score,
@@ -92,7 +105,8 @@ describe('the readability measure', () => {
 describe('readability of the content', () => {
   it(`scores at least ${threshold} for at least nine texts in ten`, () => {
     const below = texts.filter((t) => t.score < threshold);
-    expect(texts.length).toBe(7 * 2 + 24 * 5);
+    // 2026.2 rewords three statements; its unchanged texts are scored once, with 2026.1.
+    expect(texts.length).toBe(7 * 2 + 24 * 5 + 3);
     expect(below.length, below.map((t) => `${t.name}: ${t.score.toFixed(1)}`).join('\n')).toBeLessThanOrEqual(
       Math.floor(texts.length / 10),
     );

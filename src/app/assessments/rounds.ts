@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, GroupRecord, PartnershipRecord, RoundRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
+import { frameworkVersionFor } from '../national/framework-versions.js';
 import type { FrameworkLibrary } from './framework-library.js';
 import type { ResultsCache } from './results-cache.js';
 
@@ -48,7 +49,7 @@ export async function createRound(
     partnershipId: partnership.id,
     name: value.name,
     kind: value.kind,
-    frameworkVersion: deps.frameworks.current.version,
+    frameworkVersion: await frameworkVersionFor(deps, partnership.id),
     threshold: value.threshold,
     opensOn: value.opensOn,
     closesOn: value.closesOn,

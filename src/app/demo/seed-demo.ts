@@ -10,6 +10,7 @@ import { seedDemoFunding } from './seed-demo-funding.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
 import { seedDemoReminders } from './seed-demo-reminders.js';
+import { seedDemoNational } from './seed-demo-national.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
 import { newId, newReadablePassword } from '../shared/secrets.js';
 
@@ -133,6 +134,7 @@ export async function seedDemo(
         northmoorOrganisations,
       );
     }
+    await seedDemoNational(trx, clock, frameworks, partnershipIds);
   });
 
   return world.people.map((person, index) => ({
