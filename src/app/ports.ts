@@ -17,6 +17,7 @@ import type { CoordinationKind, InterestRole } from '../domain/funding/clashes.j
 import type { OpportunityDetails } from '../domain/funding/opportunities.js';
 import type { IntentionDetails } from '../domain/funding/commissioning.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
+import type { DataRightsStore } from './privacy/data-rights-store.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -430,6 +431,8 @@ export interface Store {
   readonly commissioning: CommissioningStore;
   /** Saved allocation runs (matching needs to services). */
   readonly matchingRuns: MatchingRunStore;
+  /** Kept results of rounds whose answers were deleted; downloads and deletion of a person's data. */
+  readonly dataRights: DataRightsStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

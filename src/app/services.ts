@@ -100,6 +100,7 @@ import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 import { matchingUseCases } from './matching/matching-use-cases.js';
 import { seedDemoMatching } from './demo/seed-demo-matching.js';
+import { privacyUseCases } from './privacy/privacy-use-cases.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -349,6 +350,7 @@ export function createServices(deps: ServiceDeps) {
         resetGapSettings(store, clock, partnershipId, actor),
     },
     matching: matchingUseCases({ store, clock, themes: deps.themes }),
+    privacy: privacyUseCases(assessmentDeps),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,

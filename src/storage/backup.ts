@@ -43,6 +43,7 @@ export const tablesInDependencyOrder = [
   'funding_interests',
   'commissioning_intentions',
   'matching_runs',
+  'round_result_snapshots',
 ] as const;
 
 export interface BackupFile {

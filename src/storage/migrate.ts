@@ -13,6 +13,7 @@ import * as needs from './migrations/0010-needs.js';
 import * as matchingRuns from './migrations/0011-matching-runs.js';
 import * as grants from './migrations/0012-grants.js';
 import * as fundingPipeline from './migrations/0013-funding-pipeline.js';
+import * as dataRights from './migrations/0017-data-rights.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-matching-runs': matchingRuns,
   '0012-grants': grants,
   '0013-funding-pipeline': fundingPipeline,
+  '0017-data-rights': dataRights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -54,6 +54,7 @@ export interface Database {
   funding_interests: FundingInterestsTable;
   commissioning_intentions: CommissioningIntentionsTable;
   matching_runs: MatchingRunsTable;
+  round_result_snapshots: RoundResultSnapshotsTable;
 }
 
 export interface PartnershipsTable {
@@ -420,4 +421,13 @@ export interface MatchingRunsTable {
   created_by: string | null;
   created_by_name: string | null;
   created_at: string;
+}
+
+/** Migration 0017: a round's results kept after its individual answers were deleted. */
+export interface RoundResultSnapshotsTable {
+  round_id: string;
+  results_json: string;
+  progress_json: string;
+  comments_removed: number;
+  answers_deleted_at: string;
 }

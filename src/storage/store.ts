@@ -25,6 +25,7 @@ import { grantsRepository } from './repositories/grants.js';
 import { fundingRepository } from './repositories/funding.js';
 import { commissioningRepository } from './repositories/commissioning.js';
 import { matchingRunsRepository } from './repositories/matching-runs.js';
+import { dataRightsRepository } from './repositories/data-rights.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -53,6 +54,7 @@ export function createStore(db: Kysely<Database>): Store {
     funding: fundingRepository(db),
     commissioning: commissioningRepository(db),
     matchingRuns: matchingRunsRepository(db),
+    dataRights: dataRightsRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {
