@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { DELETED_USER, type ErasureCounts, type Person } from '../../app/privacy/data-rights-store.js';
 import type { Database } from '../schema.js';
+import { removedMarker } from './removed-marker.js';
 import { labelsOf } from './personal-records.js';
 
-const REMOVED = 'removed:';
 const count = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) =>
   Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0);
 
@@ -136,10 +136,7 @@ export async function eraseAccount(db: Kysely<Database>, person: Person): Promis
   counts.roundInvitations = count(
     await db
       .updateTable('round_invitations')
-      .set((eb) => ({
-        email: eb.fn<string>('concat', [eb.val(REMOVED), eb.ref('id')]),
-        token_hash: eb.fn<string>('concat', [eb.val(REMOVED), eb.ref('id')]),
-      }))
+      .set({ email: removedMarker, token_hash: removedMarker })
       .where('email', '=', person.email)
       .executeTakeFirst(),
   );

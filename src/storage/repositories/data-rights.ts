@@ -4,9 +4,7 @@ import type { RoundResults } from '../../domain/results/index.js';
 import type { Database } from '../schema.js';
 import { eraseAccount } from './account-erasure.js';
 import { personalRecords } from './personal-records.js';
-
-/** The prefix of an invitation's email and link once they were removed; never a real address or hash. */
-const REMOVED = 'removed:';
+import { REMOVED, removedMarker } from './removed-marker.js';
 
 export function dataRightsRepository(db: Kysely<Database>): DataRightsStore {
   return {
@@ -49,10 +47,7 @@ export function dataRightsRepository(db: Kysely<Database>): DataRightsStore {
     async removeInvitationEmails(roundId) {
       const result = await db
         .updateTable('round_invitations')
-        .set((eb) => ({
-          email: eb.fn<string>('concat', [eb.val(REMOVED), eb.ref('id')]),
-          token_hash: eb.fn<string>('concat', [eb.val(REMOVED), eb.ref('id')]),
-        }))
+        .set({ email: removedMarker, token_hash: removedMarker })
         .where('round_id', '=', roundId)
         .where('email', 'not like', `${REMOVED}%`)
         .executeTakeFirst();
