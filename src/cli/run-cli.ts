@@ -8,6 +8,7 @@ import { commandHelp, usage } from './usage.js';
 import { runAdminCommand } from './admin-commands.js';
 import { runDataCommand } from './data-commands.js';
 import { runMatchingCommand } from './matching-commands.js';
+import { runRetentionCommand } from './retention-commands.js';
 import { serve } from './serve.js';
 
 export interface CliRuntimeHandle {
@@ -123,6 +124,8 @@ export async function runCli(
     if (data !== undefined) return data;
     const matching = await runMatchingCommand(command, args, runtime, output);
     if (matching !== undefined) return matching;
+    const retention = await runRetentionCommand(command, args, runtime, output);
+    if (retention !== undefined) return retention;
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {

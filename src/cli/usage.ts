@@ -19,6 +19,8 @@ export const commandHelp: Record<string, string> = {
     'common-ground match --partnership S [--themes a,b] [--max-km N] [--json]\n  Runs and saves an allocation of the needs register to services (every theme with needs when --themes is\n  not given; 5 km when --max-km is not given) and prints the totals, unmet need by theme and the busiest services.',
   'who-can-help':
     'common-ground who-can-help --partnership S (--need ID | --area CODE --theme T | --postcode P --theme T)\n    [--age N] [--language L] [--max-km N] [--json]\n  Ranks the services for one need, with the reasons for each and for those left out.',
+  'apply-retention':
+    'common-ground apply-retention [--date YYYY-MM-DD] [--json]\n  Deletes individual answers, invitation email addresses and old copies of emails that each partnership’s\n  retention setting says are due, keeping every round’s results. Safe to run every night; prints counts.',
 };
 
 export const usage = [
