@@ -101,6 +101,7 @@ import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-s
 import { matchingUseCases } from './matching/matching-use-cases.js';
 import { seedDemoMatching } from './demo/seed-demo-matching.js';
 import { privacyUseCases } from './privacy/privacy-use-cases.js';
+import { seedDemoRetention } from './demo/seed-demo-retention.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -367,6 +368,7 @@ export function createServices(deps: ServiceDeps) {
       seed: async (options?: { password?: () => string }) => {
         const credentials = await seedDemo(store, clock, hasher, deps.frameworks, options);
         await seedDemoMatching({ store, clock, themes: deps.themes });
+        await seedDemoRetention(assessmentDeps);
         return credentials;
       },
     },

@@ -217,7 +217,10 @@ describe('retention', () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     expect((await viewer.get('/p/northmoor/settings/retention')).statusCode).not.toBe(200);
     const admin = await signedIn(demoAccounts.northmoorAdmin);
-    await admin.get('/p/northmoor/settings/retention');
+    // The demo keeps answers for a year, and its Autumn 2025 round closed more than a year ago.
+    const demo = await admin.get('/p/northmoor/settings/retention');
+    expect(demo.body).toContain('deleted 1 year after a round closes');
+    expect(demo.body).toMatch(/Autumn 2025 quick check[\s\S]*?Deleted \d{4}-\d{2}-\d{2}/);
     const invalid = await admin.post('/p/northmoor/settings/retention', { months: '7' });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('Select how long to keep individual answers');
