@@ -1,5 +1,7 @@
 import { CommandFailed, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
  * `apply-retention`: deletes what each partnership's retention setting says is due (individual answers, after
  * saving the round's results; invitation email addresses; old copies of emails) and prints the counts. Safe to
@@ -22,9 +24,14 @@ export async function runRetentionCommand(
     if (args.values.json) output.out(JSON.stringify(report));
     else
       output.err(
-        `Retention applied in ${report.partnerships} partnerships: deleted ${report.responses} individual responses ` +
-          `from ${report.rounds} rounds (their results are kept), ${report.invitationEmails} invitation email ` +
-          `addresses, ${report.emails} copies of emails and ${report.invitations} expired invitations.`,
+        [
+          `Retention applied in ${count(report.partnerships, 'partnership', 'partnerships')}:`,
+          `deleted ${count(report.responses, 'individual response', 'individual responses')}`,
+          `from ${count(report.rounds, 'round', 'rounds')} (their results are kept),`,
+          `${count(report.invitationEmails, 'invitation email address', 'invitation email addresses')},`,
+          `${count(report.emails, 'copy of an email', 'copies of emails')} and`,
+          `${count(report.invitations, 'expired invitation', 'expired invitations')}.`,
+        ].join(' '),
       );
     return 0;
   } finally {
