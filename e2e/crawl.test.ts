@@ -35,6 +35,7 @@ const northmoorAdminOnly = {
   '/p/northmoor/emails': 403,
   '/p/northmoor/organisations/new': 403,
   '/p/northmoor/needs/settings': 403,
+  '/p/northmoor/settings/retention': 403,
 } as const;
 
 const roles: readonly Role[] = [
@@ -43,6 +44,9 @@ const roles: readonly Role[] = [
     email: demoAccounts.partnershipAdmin,
     starts: [
       '/account',
+      '/account/your-data',
+      '/account/delete',
+      '/p/northmoor/settings/retention',
       '/partnerships',
       '/p/eastbrook/',
       '/p/northmoor/needs/map?theme=food&level=ward&layer=need',
@@ -58,7 +62,7 @@ const roles: readonly Role[] = [
   {
     name: 'council member',
     email: demoAccounts.councilMember,
-    starts: ['/account', '/partnerships'],
+    starts: ['/account', '/account/your-data', '/account/delete', '/partnerships'],
     refused: { ...northmoorAdminOnly, '/national': 403, '/p/eastbrook/': 404 },
   },
   {
@@ -81,12 +85,18 @@ const roles: readonly Role[] = [
   {
     name: 'national admin',
     email: demoAccounts.nationalAdmin,
-    starts: ['/account', '/partnerships', '/national/partnerships/new'],
+    starts: [
+      '/account',
+      '/account/your-data',
+      '/account/delete',
+      '/partnerships',
+      '/national/partnerships/new',
+    ],
     refused: { '/p/northmoor/': 404, '/p/eastbrook/members': 404 },
   },
   {
     name: 'signed out',
-    starts: ['/sign-in', '/password-reset', '/signed-out', '/demo/mail'],
+    starts: ['/sign-in', '/password-reset', '/signed-out', '/demo/mail', '/privacy', '/account-deleted'],
     refused: { '/no-such-page': 404 },
   },
 ];
