@@ -1,4 +1,5 @@
 import type { PersonalDataExport } from '../../app/privacy/personal-data.js';
+import { isPartnershipRole, roleLabels } from '../../domain/accounts/roles.js';
 
 export interface DataSection {
   readonly id: string;
@@ -19,6 +20,7 @@ const when = (iso: string | null | undefined): string =>
       })
     : '–';
 const or = (value: string | null | undefined) => (value ? value : '–');
+const role = (value: string) => (isPartnershipRole(value) ? roleLabels[value] : value);
 
 /** The download as readable tables, one per kind of record, in the same order as the JSON file. */
 export function personalDataSections(data: PersonalDataExport): DataSection[] {
@@ -58,7 +60,7 @@ export function personalDataSections(data: PersonalDataExport): DataSection[] {
       columns: ['Partnership', 'Role', 'Sent', 'Accepted'],
       rows: data.partnershipInvitations.map((i) => [
         i.partnershipName,
-        i.role,
+        role(i.role),
         when(i.createdAt),
         when(i.acceptedAt),
       ]),
