@@ -42,6 +42,7 @@ const northmoorAdminOnly = {
   '/p/northmoor/organisations/new': 403,
   '/p/northmoor/needs/settings': 403,
   '/p/northmoor/settings/national': 403,
+  '/p/northmoor/settings/retention': 403,
 } as const;
 
 const roles: readonly Role[] = [
@@ -50,6 +51,9 @@ const roles: readonly Role[] = [
     email: demoAccounts.partnershipAdmin,
     starts: [
       '/account',
+      '/account/your-data',
+      '/account/delete',
+      '/p/northmoor/settings/retention',
       '/partnerships',
       '/p/eastbrook/',
       '/p/northmoor/dashboard/print',
@@ -74,7 +78,13 @@ const roles: readonly Role[] = [
   {
     name: 'council member',
     email: demoAccounts.councilMember,
-    starts: ['/account', '/partnerships', '/p/northmoor/dashboard/print'],
+    starts: [
+      '/account',
+      '/account/your-data',
+      '/account/delete',
+      '/partnerships',
+      '/p/northmoor/dashboard/print',
+    ],
     refused: { ...northmoorAdminOnly, '/national': 403, '/p/eastbrook/': 404 },
   },
   {
@@ -106,6 +116,8 @@ const roles: readonly Role[] = [
     email: demoAccounts.nationalAdmin,
     starts: [
       '/account',
+      '/account/your-data',
+      '/account/delete',
       '/partnerships',
       '/national/partnerships/new',
       '/national/framework',
@@ -124,7 +136,7 @@ const roles: readonly Role[] = [
   },
   {
     name: 'signed out',
-    starts: ['/sign-in', '/password-reset', '/signed-out', '/demo/mail'],
+    starts: ['/sign-in', '/password-reset', '/signed-out', '/demo/mail', '/privacy', '/account-deleted'],
     refused: { '/no-such-page': 404 },
   },
 ];

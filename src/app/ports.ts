@@ -19,6 +19,7 @@ import type { IntentionDetails } from '../domain/funding/commissioning.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
 import type { ReminderStore } from './reminders/reminder-records.js';
 import type { NationalStore } from './national/national-records.js';
+import type { DataRightsStore } from './privacy/data-rights-store.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -435,6 +436,8 @@ export interface Store {
   /** Reminders sent (so none goes twice) and the kinds people turned off. */
   readonly reminders: ReminderStore;
   readonly national: NationalStore;
+  /** Kept results of rounds whose answers were deleted; downloads and deletion of a person's data. */
+  readonly dataRights: DataRightsStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

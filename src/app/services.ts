@@ -104,6 +104,8 @@ import { reminderUseCases } from './reminders/reminder-use-cases.js';
 import { partnershipDashboard, type DashboardGaps } from './dashboard/dashboard.js';
 import { createGapSummaryCache } from './dashboard/gap-summary-cache.js';
 import { nationalUseCases } from './national/national-use-cases.js';
+import { privacyUseCases } from './privacy/privacy-use-cases.js';
+import { seedDemoRetention } from './demo/seed-demo-retention.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -369,6 +371,7 @@ export function createServices(deps: ServiceDeps) {
         member,
       ),
     national: nationalUseCases(assessmentDeps),
+    privacy: privacyUseCases(assessmentDeps),
     oruk: orukFeedUseCases({
       store,
       themes: deps.themes,
@@ -385,6 +388,7 @@ export function createServices(deps: ServiceDeps) {
       seed: async (options?: { password?: () => string }) => {
         const credentials = await seedDemo(store, clock, hasher, deps.frameworks, options);
         await seedDemoMatching({ store, clock, themes: deps.themes });
+        await seedDemoRetention(assessmentDeps);
         return credentials;
       },
     },

@@ -1,4 +1,5 @@
 import type { ReminderCounts } from '../app/reminders/run-reminders.js';
+import { describeRetention } from './retention-commands.js';
 import type { CliRuntime, Output, ParsedArgs } from './run-cli.js';
 
 const kindNames: Record<keyof ReminderCounts, string> = {
@@ -19,7 +20,8 @@ export function printReminderCounts(counts: ReminderCounts, output: Output): voi
 
 /**
  * `run-jobs`: the scheduled work, for an external scheduler (cron, a systemd timer). Sends the reminders that are
- * due (each one only once, however often it runs), then delivers queued email when SMTP is configured.
+ * due (each one only once, however often it runs), applies each partnership's retention setting (idempotent too),
+ * then delivers queued email when SMTP is configured.
  * Undefined when the command is another one.
  */
 export async function runJobCommand(
@@ -34,12 +36,14 @@ export async function runJobCommand(
   const sender = runtime.mailSenderFor(config);
   try {
     const counts = await opened.services.reminders.run();
+    const retention = await opened.services.privacy.applyRetention();
     const delivered = sender ? await opened.services.outbox.deliver(sender) : undefined;
     if (args.values.json) {
-      output.out(JSON.stringify({ reminders: counts, ...(delivered ? { delivered } : {}) }));
+      output.out(JSON.stringify({ reminders: counts, retention, ...(delivered ? { delivered } : {}) }));
       return 0;
     }
     printReminderCounts(counts, output);
+    output.out(describeRetention(retention));
     if (delivered)
       output.out(`Delivered ${delivered.sent} email(s); ${delivered.failed} failed and will be retried.`);
     else output.out('SMTP is not configured: the emails wait in the outbox.');

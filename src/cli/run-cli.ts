@@ -9,6 +9,7 @@ import { runAdminCommand } from './admin-commands.js';
 import { runDataCommand } from './data-commands.js';
 import { runMatchingCommand } from './matching-commands.js';
 import { runJobCommand } from './job-commands.js';
+import { runRetentionCommand } from './retention-commands.js';
 import { serve } from './serve.js';
 
 export interface CliRuntimeHandle {
@@ -126,6 +127,8 @@ export async function runCli(
     if (matching !== undefined) return matching;
     const job = await runJobCommand(command, args, runtime, output);
     if (job !== undefined) return job;
+    const retention = await runRetentionCommand(command, args, runtime, output);
+    if (retention !== undefined) return retention;
     throw new UsageError(`Unknown command "${command}".`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -18,7 +18,14 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
   await services.imports.failInterrupted();
   const sender = runtime.mailSenderFor(config);
   const app = await runtime.buildApp(opened, sender);
-  const stopJobs = startJobSchedule(() => services.reminders.run(), config.jobsIntervalMinutes, output);
+  const stopJobs = startJobSchedule(
+    async () => {
+      await services.reminders.run();
+      await services.privacy.applyRetention();
+    },
+    config.jobsIntervalMinutes,
+    output,
+  );
   const stop = async () => {
     stopJobs();
     await app.close();

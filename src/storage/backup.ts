@@ -47,6 +47,7 @@ export const tablesInDependencyOrder = [
   'reminder_opt_outs',
   'content_versions',
   'partnership_profiles',
+  'round_result_snapshots',
 ] as const;
 
 export interface BackupFile {

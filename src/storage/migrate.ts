@@ -15,6 +15,7 @@ import * as grants from './migrations/0012-grants.js';
 import * as fundingPipeline from './migrations/0013-funding-pipeline.js';
 import * as reminders from './migrations/0015-reminders.js';
 import * as national from './migrations/0016-national.js';
+import * as dataRights from './migrations/0017-data-rights.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-funding-pipeline': fundingPipeline,
   '0015-reminders': reminders,
   '0016-national': national,
+  '0017-data-rights': dataRights,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -59,6 +59,7 @@ export interface Database {
   reminder_opt_outs: ReminderOptOutsTable;
   content_versions: ContentVersionsTable;
   partnership_profiles: PartnershipProfilesTable;
+  round_result_snapshots: RoundResultSnapshotsTable;
 }
 
 export interface PartnershipsTable {
@@ -443,4 +444,13 @@ export interface PartnershipProfilesTable {
   benchmark_opt_in: Generated<number>;
   benchmark_changed_at: string | null;
   updated_at: string;
+}
+
+/** Migration 0017: a round's results kept after its individual answers were deleted. */
+export interface RoundResultSnapshotsTable {
+  round_id: string;
+  results_json: string;
+  progress_json: string;
+  comments_removed: number;
+  answers_deleted_at: string;
 }

@@ -27,6 +27,7 @@ import { commissioningRepository } from './repositories/commissioning.js';
 import { matchingRunsRepository } from './repositories/matching-runs.js';
 import { remindersRepository } from './repositories/reminders.js';
 import { nationalRepository } from './repositories/national.js';
+import { dataRightsRepository } from './repositories/data-rights.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -57,6 +58,7 @@ export function createStore(db: Kysely<Database>): Store {
     matchingRuns: matchingRunsRepository(db),
     reminders: remindersRepository(db),
     national: nationalRepository(db),
+    dataRights: dataRightsRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

@@ -15,6 +15,8 @@ const publicRoutes = [
   'GET /sign-in',
   'POST /sign-in',
   'GET /signed-out',
+  // Shown after someone deletes their own account, when they are no longer signed in.
+  'GET /account-deleted',
   'GET /password-reset',
   'POST /password-reset',
   'GET /password/:token',

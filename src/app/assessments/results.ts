@@ -25,17 +25,23 @@ function readRating(code: string): Rating | undefined {
   return knownRatings.has(code) ? knownRatings.get(code) : ratingFromCode(code);
 }
 
-/** Works out a round's results from its submitted responses. Results are derived, never stored. */
+/**
+ * Works out a round's results from its submitted responses. Results are derived, not stored, except for a round
+ * whose individual answers were deleted under the partnership's retention setting: its results were saved just
+ * before, and are read back as they were.
+ */
 export async function resultsFor(deps: AssessmentDeps, view: RoundView): Promise<RoundResults> {
   const version = view.round.answersVersion;
   const cached = deps.resultsCache?.get(view.round.id, version);
   if (cached) return cached;
-  const results = await computeResultsFor(deps, view);
+  const kept = await deps.store.dataRights.findSnapshot(view.round.id);
+  const results = kept ? kept.results : await computeResultsFor(deps, view);
   deps.resultsCache?.set(view.round.id, version, results);
   return results;
 }
 
-async function computeResultsFor(deps: AssessmentDeps, view: RoundView): Promise<RoundResults> {
+/** The results from the responses in the database, ignoring any saved copy. */
+export async function computeResultsFor(deps: AssessmentDeps, view: RoundView): Promise<RoundResults> {
   const submitted = await deps.store.responses.submitted(view.round.id);
   const indicatorCodes = new Set(view.indicators.map((indicator) => indicator.code));
   return computeRoundResults({

@@ -129,6 +129,19 @@ export interface GroupProgress {
 
 /** Invited, started and submitted counts per group: never who. */
 export async function roundProgress(deps: AssessmentDeps, view: RoundView): Promise<GroupProgress[]> {
+  const kept = await deps.store.dataRights.findSnapshot(view.round.id);
+  if (kept) {
+    // The answers were deleted under the retention setting: the counts kept with the results.
+    return view.groups.map((group) => {
+      const counts = kept.progress.find((row) => row.groupId === group.id);
+      return {
+        group,
+        invited: counts?.invited ?? 0,
+        started: counts?.started ?? 0,
+        submitted: counts?.submitted ?? 0,
+      };
+    });
+  }
   const [invited, progress] = await Promise.all([
     deps.store.roundInvitations.countByGroup(view.round.id),
     deps.store.responses.progress(view.round.id),

@@ -39,6 +39,8 @@ import { registerRespond } from './respond.js';
 import { registerResults } from './results.js';
 import { registerRounds } from './rounds.js';
 import { registerWorkshop } from './workshop.js';
+import { registerDataRights } from './data-rights.js';
+import { registerRetentionSettings } from './retention-settings.js';
 
 export async function registerFeatureRoutes(
   app: FastifyInstance,
@@ -82,5 +84,7 @@ export async function registerFeatureRoutes(
   registerReports(app, services);
   registerRespond(app, services);
   registerImports(app, services, options.uploadDir);
+  registerDataRights(app, services);
+  registerRetentionSettings(app, services);
   if (options.demoMode) registerDemoMail(app, services);
 }
