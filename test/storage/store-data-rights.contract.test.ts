@@ -201,6 +201,7 @@ describe.each(databaseTargets())('Store contract on $name: data rights', (target
       user: { email: 'kim@example.org', displayName: 'Kim Lee' },
     });
     for (const person of [sam.user, kim.user]) {
+      await store.reminders.addOptOut(person.id, 'stale-records', at(1));
       await store.sessions.insert(aSession(person.id));
       await store.apiTokens.insert(anApiToken(person.id, { name: `${person.displayName} token` }));
       await store.actions.insert(
@@ -277,7 +278,10 @@ describe.each(databaseTargets())('Store contract on $name: data rights', (target
       actionsLed: 1,
       emails: 1,
       roundInvitations: 1,
+      reminderChoices: 1,
     });
+    expect(await store.reminders.optedOut(sam.id)).toEqual([]);
+    expect(await store.reminders.optedOut(kim.id)).toEqual(['stale-records']);
     expect(await store.users.findById(sam.id)).toBeUndefined();
     expect(await store.users.findByEmail(sam.email)).toBeUndefined();
     expect(await store.apiTokens.listForUser(sam.id)).toEqual([]);

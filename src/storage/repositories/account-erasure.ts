@@ -104,6 +104,13 @@ export async function eraseAccount(db: Kysely<Database>, person: Person): Promis
       .where('created_by_user_id', '=', person.userId)
       .executeTakeFirst(),
   );
+  authored += count(
+    await db
+      .updateTable('content_versions')
+      .set({ published_by: null, published_by_name: DELETED_USER })
+      .where('published_by', '=', person.userId)
+      .executeTakeFirst(),
+  );
   counts.recordsAuthored = authored;
   counts.auditEntries = count(
     await db
@@ -151,6 +158,12 @@ export async function eraseAccount(db: Kysely<Database>, person: Person): Promis
   );
   counts.apiTokens = count(
     await db.deleteFrom('api_tokens').where('user_id', '=', person.userId).executeTakeFirst(),
+  );
+  counts.reminderChoices = count(
+    await db.deleteFrom('reminder_opt_outs').where('owner_id', '=', person.userId).executeTakeFirst(),
+  );
+  counts.remindersSent = count(
+    await db.deleteFrom('reminders_sent').where('recipient', '=', person.userId).executeTakeFirst(),
   );
   counts.memberships = count(
     await db.deleteFrom('memberships').where('user_id', '=', person.userId).executeTakeFirst(),
