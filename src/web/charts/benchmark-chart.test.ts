@@ -21,8 +21,8 @@ describe('benchmarkChart', () => {
   });
 
   it('places the quartile bar on the 1 to 4 scale', () => {
-    // plot from x=250 to x=620 (370 wide): level 2 at 250 + 370/3 = 373.33, level 3 at 496.67
+    // plot from x=320 to x=700 (380 wide): level 2 at 320 + 380/3 = 446.67, level 3 at 573.33
     const svg = benchmarkChart('bench', rows.slice(0, 1), false);
-    expect(svg).toContain('<rect x="373.33" y="19" width="123.33" height="16"');
+    expect(svg).toContain('<rect x="446.67" y="19" width="126.67" height="16"');
   });
 });

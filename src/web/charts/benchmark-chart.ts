@@ -14,7 +14,7 @@ export interface BenchmarkChartRow {
   readonly own?: number | null;
 }
 
-const layout = { width: 640, labelWidth: 250, rowHeight: 34, top: 10, axisHeight: 40, right: 20 } as const;
+const layout = { width: 720, labelWidth: 320, rowHeight: 34, top: 10, axisHeight: 40, right: 20 } as const;
 
 export function benchmarkChart(id: string, rows: readonly BenchmarkChartRow[], withOwn: boolean): string {
   const plotLeft = layout.labelWidth;
