@@ -1,44 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli-process.js';
 import { temporaryDirectory } from '../support/database.js';
 
 /** `run-jobs` from the real command line, over the demo loaded into a new data folder. */
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface Result {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(args: readonly string[], dataDir: string): Promise<Result> {
-  const environment: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    BASE_URL: 'https://common-ground.example.org',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-  };
-  delete environment.DATABASE_URL;
-  delete environment.DEMO;
-  delete environment.SMTP_HOST;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/common-ground.js'), ...args], {
-      cwd: root,
-      env: environment,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('run-jobs from the command line', () => {
   const folder = temporaryDirectory('cg-run-jobs-cli-');
