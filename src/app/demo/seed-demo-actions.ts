@@ -2,6 +2,7 @@ import type { ActionSide, ActionStatus } from '../../domain/actions/actions.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import type { ActionRecord, Clock, Store } from '../ports.js';
 import { newId } from '../shared/secrets.js';
+import { addDays } from '../../domain/shared/calendar-days.js';
 
 interface DemoAction {
   readonly title: string;
@@ -107,9 +108,6 @@ const northmoorActions: readonly DemoAction[] = [
   },
 ];
 
-const daysFrom = (today: string, days: number) =>
-  new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** A few actions for Northmoor, one overdue, owned by different organisations, some with progress notes. */
 export async function seedDemoActions(store: Store, clock: Clock, partnershipId: string): Promise<void> {
   const today = ukDate(clock.now());
@@ -117,7 +115,7 @@ export async function seedDemoActions(store: Store, clock: Clock, partnershipId:
   const rounds = await store.rounds.list(partnershipId);
   const fromRound = rounds.find((round) => round.name === 'Spring 2026 full assessment') ?? rounds[0];
   for (const demo of northmoorActions) {
-    const created = `${daysFrom(today, -demo.createdDaysAgo)}T10:00:00.000Z`;
+    const created = `${addDays(today, -demo.createdDaysAgo)}T10:00:00.000Z`;
     const lastNote = demo.notes.at(-1);
     const action: ActionRecord = {
       id: newId(),
@@ -129,15 +127,15 @@ export async function seedDemoActions(store: Store, clock: Clock, partnershipId:
       side: demo.side,
       ownerOrganisationId: organisations.find((o) => o.name === demo.owner)?.id ?? null,
       leadName: demo.leadName,
-      dueOn: demo.dueInDays === null ? null : daysFrom(today, demo.dueInDays),
+      dueOn: demo.dueInDays === null ? null : addDays(today, demo.dueInDays),
       status: demo.status,
       source: demo.source,
       createdAt: created,
-      updatedAt: lastNote ? `${daysFrom(today, -lastNote.daysAgo)}T10:00:00.000Z` : created,
+      updatedAt: lastNote ? `${addDays(today, -lastNote.daysAgo)}T10:00:00.000Z` : created,
     };
     await store.actions.insert(action);
     for (const note of demo.notes) {
-      const on = daysFrom(today, -note.daysAgo);
+      const on = addDays(today, -note.daysAgo);
       await store.actions.addNote({
         id: newId(),
         actionId: action.id,

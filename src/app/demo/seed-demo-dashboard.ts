@@ -1,5 +1,5 @@
 import type { ActionSide, ActionStatus } from '../../domain/actions/actions.js';
-import { addDays } from '../../domain/actions/highlights.js';
+import { addDays } from '../../domain/shared/calendar-days.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import type { ActionRecord, Clock, Store } from '../ports.js';
 import { newId } from '../shared/secrets.js';

@@ -7,6 +7,7 @@ import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { respondentKey } from '../assessments/respondent-links.js';
 import type { Clock, GroupRecord, RoundRecord, Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
+import { addDays } from '../../domain/shared/calendar-days.js';
 
 /** A fictional partnership that takes part in benchmarking, with one closed full assessment. */
 export interface BenchmarkPartnershipSpec {
@@ -64,9 +65,6 @@ export const demoBenchmarkPartnerships: readonly BenchmarkPartnershipSpec[] = [
   },
 ];
 
-const daysFrom = (today: string, days: number) =>
-  new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Adds one closed full assessment with generated, anonymous answers from a council and a VCS group. */
 export async function seedClosedRound(
   store: Store,
@@ -86,11 +84,11 @@ export async function seedClosedRound(
     kind: 'full',
     frameworkVersion: framework.version,
     threshold: 5,
-    opensOn: daysFrom(today, -closedDaysAgo - 30),
-    closesOn: daysFrom(today, -closedDaysAgo),
+    opensOn: addDays(today, -closedDaysAgo - 30),
+    closesOn: addDays(today, -closedDaysAgo),
     closedAt: null,
-    thresholdLockedAt: `${daysFrom(today, -closedDaysAgo - 29)}T10:00:00.000Z`,
-    createdAt: `${daysFrom(today, -closedDaysAgo - 37)}T10:00:00.000Z`,
+    thresholdLockedAt: `${addDays(today, -closedDaysAgo - 29)}T10:00:00.000Z`,
+    createdAt: `${addDays(today, -closedDaysAgo - 37)}T10:00:00.000Z`,
     answersVersion: 0,
   };
   const sides: readonly { kind: 'council' | 'vcs'; name: string; side: Side; people: number }[] = [

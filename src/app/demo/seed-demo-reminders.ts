@@ -5,6 +5,7 @@ import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { respondentKey } from '../assessments/respondent-links.js';
 import type { ActionRecord, Clock, GroupRecord, RoundRecord, Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
+import { addDays } from '../../domain/shared/calendar-days.js';
 
 /**
  * Demo data for reminders, in Eastbrook: a quick check closing in 5 days that some invitees have not submitted,
@@ -12,9 +13,6 @@ import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
  * round-closing and action reminders in the demo mailbox, next to Northmoor's overdue action, stale directory
  * records and funding deadline. Runs inside the demo's transaction.
  */
-
-const daysFrom = (today: string, days: number) =>
-  new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const invitees = { submitted: 3, notSubmitted: 3 };
 
@@ -33,11 +31,11 @@ export async function seedDemoReminders(
     kind: 'quick',
     frameworkVersion: framework.version,
     threshold: 5,
-    opensOn: daysFrom(today, -16),
-    closesOn: daysFrom(today, 5),
+    opensOn: addDays(today, -16),
+    closesOn: addDays(today, 5),
     closedAt: null,
-    thresholdLockedAt: `${daysFrom(today, -15)}T10:00:00.000Z`,
-    createdAt: `${daysFrom(today, -20)}T10:00:00.000Z`,
+    thresholdLockedAt: `${addDays(today, -15)}T10:00:00.000Z`,
+    createdAt: `${addDays(today, -20)}T10:00:00.000Z`,
     answersVersion: 0,
   };
   const group: GroupRecord = {
@@ -87,7 +85,7 @@ export async function seedDemoReminders(
   const council = (await store.organisations.listByPartnership(partnershipId)).find(
     (o) => o.kind === 'council',
   );
-  const created = `${daysFrom(today, -30)}T10:00:00.000Z`;
+  const created = `${addDays(today, -30)}T10:00:00.000Z`;
   const action: ActionRecord = {
     id: newId(),
     partnershipId,
@@ -99,7 +97,7 @@ export async function seedDemoReminders(
     side: 'joint',
     ownerOrganisationId: council?.id ?? null,
     leadName: 'Head of Communities',
-    dueOn: daysFrom(today, 4),
+    dueOn: addDays(today, 4),
     status: 'in-progress',
     source: 'manual',
     createdAt: created,

@@ -6,6 +6,7 @@ import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { respondentKey } from '../assessments/respondent-links.js';
 import type { Clock, GroupRecord, RoundRecord, Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
+import { addDays } from '../../domain/shared/calendar-days.js';
 
 interface DemoRound {
   readonly name: string;
@@ -106,9 +107,6 @@ const northmoorRounds: readonly DemoRound[] = [
   },
 ];
 
-const daysFrom = (today: string, days: number) =>
-  new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Adds the demo assessment rounds with generated, anonymous responses. Runs inside the demo's transaction. */
 export async function seedDemoRounds(
   store: Store,
@@ -129,11 +127,11 @@ export async function seedDemoRounds(
       kind: demo.kind,
       frameworkVersion: framework.version,
       threshold: demo.threshold,
-      opensOn: daysFrom(today, -demo.opensDaysAgo),
-      closesOn: daysFrom(today, demo.closesInDays),
+      opensOn: addDays(today, -demo.opensDaysAgo),
+      closesOn: addDays(today, demo.closesInDays),
       closedAt: null,
-      thresholdLockedAt: `${daysFrom(today, -demo.opensDaysAgo + 1)}T10:00:00.000Z`,
-      createdAt: `${daysFrom(today, -demo.opensDaysAgo - 7)}T10:00:00.000Z`,
+      thresholdLockedAt: `${addDays(today, -demo.opensDaysAgo + 1)}T10:00:00.000Z`,
+      createdAt: `${addDays(today, -demo.opensDaysAgo - 7)}T10:00:00.000Z`,
       answersVersion: 0,
     };
     const groups: GroupRecord[] = demo.groups.map((group, position) => ({

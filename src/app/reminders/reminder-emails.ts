@@ -1,4 +1,5 @@
-import { daysBetween, type ActionReminder, type FundingReminder } from '../../domain/reminders/reminders.js';
+import { daysBetween } from '../../domain/shared/calendar-days.js';
+import type { ActionReminder, FundingReminder } from '../../domain/reminders/reminders.js';
 import type { ActionRecord, OpportunityRecord, RoundRecord, ServiceSummary } from '../ports.js';
 
 /** The words of each reminder email. Plain text; links on lines of their own so mail programs make them links. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionStatus } from './actions.js';
-import { actionHighlights, addDays, quarterOf } from './highlights.js';
+import { actionHighlights, quarterOf } from './highlights.js';
 
 const action = (
   title: string,
@@ -24,16 +24,6 @@ describe('quarterOf', () => {
     ['2028-02-10', '2028-01-01', '2028-03-31', 'January to March 2028'],
   ])('%s is in the quarter %s to %s', (day, start, end, label) => {
     expect(quarterOf(day)).toEqual({ start, end, label });
-  });
-});
-
-describe('addDays', () => {
-  it.each([
-    ['2026-12-25', 14, '2027-01-08'],
-    ['2026-03-01', -1, '2026-02-28'],
-    ['2026-03-29', 0, '2026-03-29'],
-  ])('%s plus %i days is %s', (day, days, expected) => {
-    expect(addDays(day, days)).toBe(expected);
   });
 });
 

@@ -3,16 +3,10 @@
  * this quarter. Pure: today is passed in as an ISO date (YYYY-MM-DD).
  */
 import { isOpen, isOverdue, type ActionFacts } from './actions.js';
+import { addDays } from '../shared/calendar-days.js';
 
 /** "Due soon" means due today or within this many days, and neither done nor dropped. */
 export const DASHBOARD_DUE_SOON_DAYS = 14;
-
-const dayMs = 86_400_000;
-
-/** An ISO date `days` after (or, when negative, before) another. */
-export function addDays(isoDay: string, days: number): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
 
 export interface Quarter {
   /** The first day, YYYY-MM-DD. */

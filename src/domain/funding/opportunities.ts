@@ -4,6 +4,7 @@
  */
 import { isRealDate } from '../actions/actions.js';
 import { isCurrency, parseAmount, type Currency } from './money.js';
+import { daysBetween } from '../shared/calendar-days.js';
 
 export const opportunityLimits = {
   funderMax: 160,
@@ -122,15 +123,12 @@ export type DeadlineState = 'none' | 'closed' | 'today' | 'soon' | 'open';
 /** Days within which a deadline counts as soon. */
 export const deadlineSoonDays = 14;
 
-const dayMs = 86_400_000;
-
 /** How close a deadline is on `today`: passed (closed), today, within two weeks (soon), later, or unknown. */
 export function deadlineState(deadline: string | null, today: string): DeadlineState {
   if (deadline === null) return 'none';
   if (deadline < today) return 'closed';
   if (deadline === today) return 'today';
-  const days = (Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / dayMs;
-  return days <= deadlineSoonDays ? 'soon' : 'open';
+  return daysBetween(today, deadline) <= deadlineSoonDays ? 'soon' : 'open';
 }
 
 /**

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionReminder,
-  daysBetween,
   fundingReminder,
   isReminderKind,
   roundClosingPeriod,
   staleDigestPeriod,
 } from './reminders.js';
-
-describe('daysBetween', () => {
-  it.each([
-    ['2026-03-02', '2026-03-02', 0],
-    ['2026-03-02', '2026-03-09', 7],
-    ['2026-03-09', '2026-03-02', -7],
-    ['2026-03-28', '2026-03-30', 2], // across the change to British Summer Time
-    ['2026-02-27', '2026-03-01', 2],
-  ])('%s to %s is %i days', (from, to, days) => {
-    expect(daysBetween(from, to)).toBe(days);
-  });
-});
 
 describe('roundClosingPeriod', () => {
   const round = (closesOn: string, closedAt: string | null = null) => ({

@@ -3,6 +3,7 @@
  * (YYYY-MM-DD, UK dates); the caller passes today's date. A reminder is sent once for each
  * (kind, subject, recipient, period): the period is what changes when a new reminder is due.
  */
+import { daysBetween } from '../shared/calendar-days.js';
 
 export const reminderKinds = ['round-closing', 'action-due', 'stale-records', 'funding-deadline'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
@@ -28,11 +29,6 @@ export const reminderKindLabels: Record<ReminderKind, { readonly label: string; 
 
 export function isReminderKind(value: unknown): value is ReminderKind {
   return typeof value === 'string' && (reminderKinds as readonly string[]).includes(value);
-}
-
-/** Whole days from `from` to `to` (both ISO days); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** A round reminder goes this many days or fewer before the closing date. */

@@ -16,6 +16,7 @@ import {
   type ReportDocument,
   type ReportSection,
 } from './report-document.js';
+import { addDays } from '../../domain/shared/calendar-days.js';
 
 /** How many actions each list shows before "and N more". */
 export const PLAN_SUMMARY_LIST_LIMIT = 5;
@@ -23,9 +24,6 @@ export const PLAN_SUMMARY_LIST_LIMIT = 5;
 export const DUE_SOON_DAYS = 30;
 /** "Done lately" means marked done within this many days. */
 export const DONE_LATELY_DAYS = 90;
-
-const addDays = (isoDay: string, days: number) =>
-  new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function cutShort(items: readonly LabelledText[], what: string): LabelledText[] {
   if (items.length <= PLAN_SUMMARY_LIST_LIMIT) return [...items];
