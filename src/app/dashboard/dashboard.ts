@@ -28,7 +28,7 @@ import {
   type GroupProgress,
   type RoundView,
 } from '../assessments/rounds.js';
-import { searchDirectory, type DirectoryDeps } from '../directory/directory.js';
+import { countDirectory, type DirectoryDeps } from '../directory/directory.js';
 import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
 import type { GapSummaryCache } from './gap-summary-cache.js';
@@ -142,10 +142,10 @@ export async function partnershipDashboard(
     await Promise.all([
       dashboardRounds(deps.assessments, partnership.id, member),
       store.actions.list(partnership.id),
-      searchDirectory(deps.directory, partnership.id, { needsChecking: true }),
-      searchDirectory(deps.directory, partnership.id, {}),
+      countDirectory(deps.directory, partnership.id, { needsChecking: true }),
+      countDirectory(deps.directory, partnership.id, {}),
       member.organisationId
-        ? searchDirectory(deps.directory, partnership.id, {
+        ? countDirectory(deps.directory, partnership.id, {
             needsChecking: true,
             organisationId: member.organisationId,
           })
@@ -164,9 +164,9 @@ export async function partnershipDashboard(
     actions: { ...actionHighlights(actions, today), total: actions.length },
     directory: {
       staleAfterMonths,
-      unchecked: unchecked.total,
-      total: everything.total,
-      uncheckedOwn: uncheckedOwn?.total,
+      unchecked,
+      total: everything,
+      uncheckedOwn,
     },
     gaps,
     // The pipeline's own pages judge deadlines on the UTC date; so does the dashboard, so the two agree.

@@ -53,6 +53,33 @@ export interface DirectoryPage {
   readonly themeCounts: Readonly<Record<string, number>>;
 }
 
+/** The store's filters for a directory search: known themes only, text trimmed, "needs checking" as a date. */
+function searchFilters(deps: DirectoryDeps, search: DirectorySearch, now: Date) {
+  const theme =
+    search.theme && deps.themes.themes.some((t) => t.id === search.theme) ? search.theme : undefined;
+  return {
+    ...(search.text?.trim() ? { text: search.text.trim().slice(0, 200) } : {}),
+    ...(theme ? { theme } : {}),
+    ...(search.organisationId ? { organisationId: search.organisationId } : {}),
+    ...(search.needsChecking ? { checkedBefore: monthsBefore(now, staleAfterMonths).toISOString() } : {}),
+  };
+}
+
+/** How many services a directory search (without a place) would find, without reading any of them. */
+export async function countDirectory(
+  deps: DirectoryDeps,
+  partnershipId: string,
+  search: Omit<DirectorySearch, 'near' | 'page'>,
+): Promise<number> {
+  const filters = searchFilters(deps, search, deps.clock.now());
+  const result = await deps.store.directory.searchServices(partnershipId, {
+    ...filters,
+    limit: 0,
+    offset: 0,
+  });
+  return result.total;
+}
+
 export async function searchDirectory(
   deps: DirectoryDeps,
   partnershipId: string,
@@ -60,14 +87,7 @@ export async function searchDirectory(
 ): Promise<DirectoryPage> {
   const now = deps.clock.now();
   const page = Math.max(1, Math.floor(search.page ?? 1));
-  const theme =
-    search.theme && deps.themes.themes.some((t) => t.id === search.theme) ? search.theme : undefined;
-  const filters = {
-    ...(search.text?.trim() ? { text: search.text.trim().slice(0, 200) } : {}),
-    ...(theme ? { theme } : {}),
-    ...(search.organisationId ? { organisationId: search.organisationId } : {}),
-    ...(search.needsChecking ? { checkedBefore: monthsBefore(now, staleAfterMonths).toISOString() } : {}),
-  };
+  const filters = searchFilters(deps, search, now);
   if (search.near) return searchNear(deps, partnershipId, search.near, filters, page, now);
   const result = await deps.store.directory.searchServices(partnershipId, {
     ...filters,
