@@ -48,6 +48,16 @@ interface Due {
   readonly period: string;
 }
 
+/** A reminder to a member, kept in the partnership's email log (unlike a round-closing one). */
+function memberEmail(
+  partnership: PartnershipRecord,
+  member: MemberView,
+  kind: ReminderKind,
+  email: { readonly subject: string; readonly text: string },
+): EmailToSend {
+  return { partnershipId: partnership.id, to: member.email, kind: `reminder-${kind}`, ...email };
+}
+
 export async function runReminders(
   deps: ReminderDeps,
   now: Date = deps.clock.now(),
@@ -86,13 +96,6 @@ export async function runReminders(
 
   for (const partnership of await store.partnerships.list()) {
     const members = await store.memberships.listByPartnership(partnership.id);
-    const userEmail = (member: MemberView, kind: ReminderKind, subject: string, text: string) => ({
-      partnershipId: partnership.id,
-      to: member.email,
-      subject,
-      text,
-      kind: `reminder-${kind}`,
-    });
 
     // Rounds closing within 7 days, to invitees who have not submitted.
     for (const round of await store.rounds.list(partnership.id)) {
@@ -151,7 +154,7 @@ export async function runReminders(
             const link = `${baseUrl}/p/${partnership.slug}/actions/${action.id}`;
             const stop = await footer(tx, { type: 'user', id: member.userId }, 'action-due', why);
             const email = actionEmail(action, reminder, partnership.name, link, stop);
-            return userEmail(member, 'action-due', email.subject, email.text);
+            return memberEmail(partnership, member, 'action-due', email);
           },
         );
         count('action-due', sent);
@@ -188,12 +191,7 @@ export async function runReminders(
           const link = `${baseUrl}/p/${partnership.slug}/directory?mine=yes&check=yes`;
           const stop = await footer(tx, { type: 'user', id: member.userId }, 'stale-records', why);
           const email = staleRecordsEmail(organisation.name, partnership.name, stale, link, stop);
-          return {
-            partnershipId: partnership.id,
-            to: member.email,
-            kind: 'reminder-stale-records',
-            ...email,
-          };
+          return memberEmail(partnership, member, 'stale-records', email);
         });
         count('stale-records', sent);
       }
@@ -224,12 +222,7 @@ export async function runReminders(
             const link = `${baseUrl}/p/${partnership.slug}/funding/opportunities/${opportunity.id}`;
             const stop = await footer(tx, { type: 'user', id: member.userId }, 'funding-deadline', why);
             const email = fundingDeadlineEmail(opportunity, reminder, [organisationName], link, stop);
-            return {
-              partnershipId: partnership.id,
-              to: member.email,
-              kind: 'reminder-funding-deadline',
-              ...email,
-            };
+            return memberEmail(partnership, member, 'funding-deadline', email);
           },
         );
         count('funding-deadline', sent);
