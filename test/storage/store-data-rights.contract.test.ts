@@ -251,6 +251,7 @@ describe.each(databaseTargets())('Store contract on $name: data rights', (target
     });
     expect(records.memberships).toEqual([expect.objectContaining({ role: 'council-member' })]);
     expect(records.sessions).toHaveLength(1);
+    expect(records.reminderChoices.map((c) => c.kind)).toEqual(['stale-records']);
     expect(records.apiTokens.map((t) => t.name)).toEqual(['Sam Patel token']);
     expect(records.actionsLed.map((a) => a.title)).toEqual(['Led by Sam Patel']);
     expect(records.emailsSent.map((e) => e.subject)).toEqual(['To Sam Patel']);

@@ -33,6 +33,8 @@ export interface PersonalRecords {
     joinedAt: string;
   }[];
   readonly sessions: readonly { startedAt: string; lastSeenAt: string }[];
+  /** The kinds of reminder email the person turned off. */
+  readonly reminderChoices: readonly { kind: string; turnedOffAt: string }[];
   readonly apiTokens: readonly {
     name: string;
     createdAt: string;

@@ -35,6 +35,12 @@ export async function personalRecords(db: Kysely<Database>, person: Person): Pro
     .where('user_id', '=', person.userId)
     .orderBy('created_at')
     .execute();
+  const reminderChoices = await db
+    .selectFrom('reminder_opt_outs')
+    .select(['kind', 'created_at as turnedOffAt'])
+    .where('owner_id', '=', person.userId)
+    .orderBy('created_at')
+    .execute();
   const apiTokens = await db
     .selectFrom('api_tokens')
     .select(['name', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
@@ -233,6 +239,7 @@ export async function personalRecords(db: Kysely<Database>, person: Person): Pro
   return {
     memberships,
     sessions,
+    reminderChoices,
     apiTokens,
     oneTimeLinks,
     partnershipInvitations,

@@ -1,5 +1,6 @@
 import type { PersonalDataExport } from '../../app/privacy/personal-data.js';
 import { isPartnershipRole, roleLabels } from '../../domain/accounts/roles.js';
+import { isReminderKind, reminderKindLabels } from '../../domain/reminders/reminders.js';
 
 export interface DataSection {
   readonly id: string;
@@ -41,6 +42,15 @@ export function personalDataSections(data: PersonalDataExport): DataSection[] {
       title: 'Signed-in sessions',
       columns: ['Started', 'Last active'],
       rows: data.sessions.map((s) => [when(s.startedAt), when(s.lastSeenAt)]),
+    },
+    {
+      id: 'reminder-choices',
+      title: 'Reminder emails you turned off',
+      columns: ['Kind of reminder', 'Turned off'],
+      rows: data.reminderChoices.map((c) => [
+        isReminderKind(c.kind) ? reminderKindLabels[c.kind].label : c.kind,
+        when(c.turnedOffAt),
+      ]),
     },
     {
       id: 'api-tokens',
