@@ -3,23 +3,15 @@ import type { OrganisationKind } from '../domain/partnerships/organisation-kinds
 import type { GroupKind, RoundKind } from '../domain/assessment/round-rules.js';
 import type { Side } from '../domain/results/rating.js';
 import type { ActionSide, ActionStatus } from '../domain/actions/actions.js';
-import type {
-  OrganisationDetails,
-  Provenance,
-  ServiceDetails,
-  ServiceStatus,
-  Weekday,
-} from '../domain/directory/model.js';
 import type { AreaStore } from './areas/area-records.js';
-import type { NeedRecord } from '../domain/needs/model.js';
-import type { GrantMatch, GrantMatchMethod, GrantRecord } from '../domain/funding/grant.js';
-import type { CoordinationKind, InterestRole } from '../domain/funding/clashes.js';
-import type { OpportunityDetails } from '../domain/funding/opportunities.js';
-import type { IntentionDetails } from '../domain/funding/commissioning.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
 import type { ReminderStore } from './reminders/reminder-records.js';
 import type { NationalStore } from './national/national-records.js';
 import type { DataRightsStore } from './privacy/data-rights-store.js';
+
+import type { DirectoryRepository } from './directory/directory-store.js';
+import type { NeedStore } from './needs/need-store.js';
+import type { GrantStore, FundingStore, CommissioningStore } from './funding/funding-stores.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -444,260 +436,24 @@ export interface Store {
   ping(): Promise<void>;
 }
 
-/** An organisation with its directory fields and where it came from. */
-export interface DirectoryOrganisationRecord extends OrganisationRecord {
-  details: OrganisationDetails;
-  /** Null for organisations typed in on a form. */
-  provenance: Provenance | null;
-  /** The "organisation not recorded" placeholder that services with no organisation go under. */
-  isPlaceholder: boolean;
-  lastCheckedAt: string | null;
-  lastCheckedBy: string | null;
-}
-
-export interface ServiceRecord {
-  id: string;
-  partnershipId: string;
-  organisationId: string;
-  details: ServiceDetails;
-  provenance: Provenance;
-  lastCheckedAt: string | null;
-  lastCheckedBy: string | null;
-  lastCheckedByUserId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A line in a list of services. */
-export interface ServiceSummary {
-  id: string;
-  name: string;
-  description: string;
-  status: ServiceStatus;
-  organisationId: string;
-  organisationName: string;
-  themes: string[];
-  lastCheckedAt: string | null;
-}
-
-export interface ServiceQuery {
-  /** Words that must all appear in the name, description or organisation name (any case). */
-  text?: string;
-  theme?: string;
-  organisationId?: string;
-  /** Only records last checked before this moment, or never (for "needs checking" lists). */
-  checkedBefore?: string;
-  /** Only these services. */
-  ids?: readonly string[];
-  limit: number;
-  offset: number;
-}
-
-/** The Open Referral UK feed's filters on services, applied in SQL. */
-export interface ServiceFilter {
-  /** Words that must all appear in the name, description or organisation name (any case). */
-  readonly text?: string;
-  /** Only services with at least one of these themes (an empty list matches nothing). */
-  readonly themes?: readonly string[];
-  /** Only services whose youngest age is at least this. */
-  readonly minimumAgeAtLeast?: number;
-  /** Only services whose oldest age is at most this. */
-  readonly maximumAgeAtMost?: number;
-  /** Only services with a weekly opening on this day (when given) opening and closing within these times. */
-  readonly opening?: {
-    readonly day?: Weekday;
-    readonly opensAtOrAfter?: string;
-    readonly closesAtOrBefore?: string;
-  };
-}
-
-/**
- * Shown (not hidden) places of services; with `near`, only public places (whose point is published) within a
- * distance of a point, nearest first.
- */
-export interface PlaceFilter extends ServiceFilter {
-  readonly near?: { readonly latitude: number; readonly longitude: number; readonly withinKm: number };
-}
-
-/** Whether a service comes with everything that hangs off it (`full`) or only its own fields. */
-export type ServiceDepth = 'full' | 'fields';
-
-/** One service at one of its shown places. */
-export interface ShownPlace {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly position: number;
-}
-
-export interface DirectoryRepository {
-  listOrganisations(partnershipId: string): Promise<DirectoryOrganisationRecord[]>;
-  findOrganisation(partnershipId: string, id: string): Promise<DirectoryOrganisationRecord | undefined>;
-  /** Inserts many organisations in a few statements. */
-  insertOrganisations(organisations: readonly DirectoryOrganisationRecord[]): Promise<void>;
-  /** Replaces the name, kind, identifier, directory fields and provenance of an organisation. */
-  updateOrganisation(organisation: DirectoryOrganisationRecord): Promise<void>;
-  /** Every service of the partnership from one kind of source, in full, for an import to compare against. */
-  servicesFromSource(partnershipId: string, sourceKind: string): Promise<ServiceRecord[]>;
-  /** The services with these source ids (from one kind of source), in full. */
-  servicesWithSourceIds(
-    partnershipId: string,
-    sourceKind: string,
-    sourceIds: readonly string[],
-  ): Promise<ServiceRecord[]>;
-  findService(partnershipId: string, id: string): Promise<ServiceRecord | undefined>;
-  /** Inserts many services with their themes, locations, areas, opening times and contacts. */
-  insertServices(services: readonly ServiceRecord[]): Promise<void>;
-  /** Replaces a service's fields and everything that hangs off it (not its partnership, source or creation). */
-  updateService(service: ServiceRecord): Promise<void>;
-  markServiceChecked(
-    partnershipId: string,
-    id: string,
-    check: { at: string; by: string; userId: string | null },
-  ): Promise<boolean>;
-  searchServices(
-    partnershipId: string,
-    query: ServiceQuery,
-  ): Promise<{ total: number; items: ServiceSummary[] }>;
-  /** Every shown (not hidden) location point of the partnership's services inside a box. */
-  locatedServices(
-    partnershipId: string,
-    box: { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number },
-  ): Promise<{ serviceId: string; latitude: number; longitude: number }[]>;
-  /**
-   * The areas that services of the partnership say they cover, for "which services cover this area": those naming
-   * one of these area codes, and every polygon.
-   */
-  serviceAreasCovering(
-    partnershipId: string,
-    areaCodes: readonly string[],
-  ): Promise<{ serviceId: string; areaCode: string | null; geojson: string | null }[]>;
-  /** How many services each theme has, for the theme filter. */
-  themeCounts(partnershipId: string): Promise<Record<string, number>>;
-  /**
-   * A page of services (by name, then id), filtered and counted in SQL. In full by default; with `fields`, only
-   * the service's own fields: themes, places, areas, opening times and contacts come back empty.
-   */
-  filterServices(
-    partnershipId: string,
-    filter: ServiceFilter,
-    page: { readonly limit: number; readonly offset: number },
-    depth?: ServiceDepth,
-  ): Promise<{ total: number; items: ServiceRecord[] }>;
-  /** The services with these ids (in no particular order), in full unless `fields` (see filterServices). */
-  servicesWithIds(
-    partnershipId: string,
-    ids: readonly string[],
-    depth?: ServiceDepth,
-  ): Promise<ServiceRecord[]>;
-  organisationsWithIds(partnershipId: string, ids: readonly string[]): Promise<DirectoryOrganisationRecord[]>;
-  /** A page of services at their shown places (by service name, or nearest first), counted in SQL. */
-  shownPlaces(
-    partnershipId: string,
-    filter: PlaceFilter,
-    page: { readonly limit: number; readonly offset: number },
-  ): Promise<{ total: number; items: ShownPlace[] }>;
-  /** A service at one of its places by the place's id, unless the place is hidden. */
-  findShownPlace(partnershipId: string, id: string): Promise<ShownPlace | undefined>;
-}
-
-/** Which needs to list: any of these themes, in any of these areas (an empty or missing list means all). */
-export interface NeedFilter {
-  readonly theme?: string;
-  readonly areaCodes?: readonly string[];
-}
-
-/** The needs register. Every call is scoped to one partnership: another partnership's needs are never seen. */
-export interface NeedStore {
-  insert(records: readonly NeedRecord[]): Promise<void>;
-  /** Replaces the need's details and source id (not its partnership, creator or creation time). */
-  update(record: NeedRecord): Promise<void>;
-  /** True when a need was deleted. */
-  delete(partnershipId: string, id: string): Promise<boolean>;
-  find(partnershipId: string, id: string): Promise<NeedRecord | undefined>;
-  /** Newest reported first, then by area and theme. */
-  listForPartnership(partnershipId: string, filter?: NeedFilter): Promise<NeedRecord[]>;
-  /** The needs imported with these source ids, for idempotent re-imports. */
-  withSourceIds(partnershipId: string, sourceIds: readonly string[]): Promise<NeedRecord[]>;
-}
-
-/** Which grants to list; every field narrows the list, and a missing field means all. */
-export interface GrantFilter {
-  readonly currency?: string;
-  readonly matchMethods?: readonly GrantMatchMethod[];
-  readonly fundingOrgId?: string;
-  readonly matchedOrganisationId?: string;
-  /** Awarded on or after this date (YYYY-MM-DD). */
-  readonly awardedFrom?: string;
-  /** Awarded on or before this date (YYYY-MM-DD). */
-  readonly awardedTo?: string;
-}
-
-/** The grants register. Every call is scoped to one partnership: another partnership's grants are never seen. */
-export interface GrantStore {
-  /** Inserts new grants and replaces every field of those whose id the partnership already holds. */
-  save(records: readonly GrantRecord[]): Promise<void>;
-  find(partnershipId: string, id: string): Promise<GrantRecord | undefined>;
-  /** Newest award first, then by id. */
-  listForPartnership(partnershipId: string, filter?: GrantFilter): Promise<GrantRecord[]>;
-  /** The grants with these ids, for idempotent re-imports (in no particular order). */
-  withIds(partnershipId: string, ids: readonly string[]): Promise<GrantRecord[]>;
-  /** Records who received a grant; false when the partnership has no grant with this id. */
-  setMatch(partnershipId: string, id: string, match: GrantMatch): Promise<boolean>;
-  count(partnershipId: string): Promise<number>;
-}
-
-/** A funding opportunity in the partnership's pipeline, with the action planned about a clash, if any. */
-export interface OpportunityRecord extends OpportunityDetails {
-  readonly id: string;
-  readonly partnershipId: string;
-  readonly coordinationKind: CoordinationKind | null;
-  readonly coordinationActionId: string | null;
-  readonly createdBy: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** An organisation's intention to bid for an opportunity: as lead bidder or as a partner. */
-export interface InterestRecord {
-  readonly id: string;
-  readonly partnershipId: string;
-  readonly opportunityId: string;
-  readonly organisationId: string;
-  readonly role: InterestRole;
-  readonly note: string;
-  readonly createdBy: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** The funding pipeline. Every call is scoped to one partnership: another partnership's rows are never seen. */
-export interface FundingStore {
-  insertOpportunity(record: OpportunityRecord): Promise<void>;
-  /** Changes the details and the coordination of an opportunity of this partnership. */
-  updateOpportunity(record: OpportunityRecord): Promise<void>;
-  findOpportunity(partnershipId: string, id: string): Promise<OpportunityRecord | undefined>;
-  listOpportunities(partnershipId: string): Promise<OpportunityRecord[]>;
-  /** Adds an organisation's interest, or replaces its role and note when it already has one for the opportunity. */
-  saveInterest(record: InterestRecord): Promise<void>;
-  /** Removes an organisation's interest; false when it had none. */
-  removeInterest(partnershipId: string, opportunityId: string, organisationId: string): Promise<boolean>;
-  /** Interests in one opportunity, or in all the partnership's opportunities; oldest first. */
-  listInterests(partnershipId: string, opportunityId?: string): Promise<InterestRecord[]>;
-}
-
-export interface IntentionRecord extends IntentionDetails {
-  readonly id: string;
-  readonly partnershipId: string;
-  readonly createdBy: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** Commissioning intentions, scoped to one partnership like every other store. */
-export interface CommissioningStore {
-  insert(record: IntentionRecord): Promise<void>;
-  update(record: IntentionRecord): Promise<void>;
-  find(partnershipId: string, id: string): Promise<IntentionRecord | undefined>;
-  /** Newest first. */
-  list(partnershipId: string): Promise<IntentionRecord[]>;
-}
+export type {
+  DirectoryOrganisationRecord,
+  ServiceRecord,
+  ServiceSummary,
+  ServiceQuery,
+  ServiceFilter,
+  PlaceFilter,
+  ServiceDepth,
+  ShownPlace,
+  DirectoryRepository,
+} from './directory/directory-store.js';
+export type { NeedFilter, NeedStore } from './needs/need-store.js';
+export type {
+  GrantFilter,
+  GrantStore,
+  OpportunityRecord,
+  InterestRecord,
+  FundingStore,
+  IntentionRecord,
+  CommissioningStore,
+} from './funding/funding-stores.js';
