@@ -8,5 +8,8 @@ export function sendProblem(
   detail: string,
   options: Parameters<typeof problemDetails>[2] = {},
 ): FastifyReply {
-  return reply.code(status).type(problemJsonType).send(problemDetails(status, detail, options));
+  return reply
+    .code(status)
+    .type(problemJsonType)
+    .send(problemDetails(status, detail, options));
 }

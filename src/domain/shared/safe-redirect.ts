@@ -2,16 +2,13 @@
 export const maximumRedirectLength = 2000;
 
 const printableAscii = /^[\x21-\x7e]*$/;
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// C0 and C1 controls and DEL (Cc), and the Unicode line and paragraph separators.
+const controlCharacter = /[\p{Cc}\u2028\u2029]/u;
 const onSiteOrigin = 'https://on-site.invalid';
 
 function isSitePath(value: string): boolean {
   return (
-    value.startsWith('/') &&
-    !value.startsWith('//') &&
-    !value.includes('\\') &&
-    !controlCharacter.test(value)
+    value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') && !controlCharacter.test(value)
   );
 }
 

@@ -18,5 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('sign_in_failures')
     .columns(['key_kind', 'key_hash', 'failed_at'])
     .execute();
-  await db.schema.createIndex('sign_in_failures_failed_at').on('sign_in_failures').column('failed_at').execute();
+  await db.schema
+    .createIndex('sign_in_failures_failed_at')
+    .on('sign_in_failures')
+    .column('failed_at')
+    .execute();
 }

@@ -31,7 +31,10 @@ export function signInFailuresRepository(db: Kysely<Database>): SignInFailureSto
     },
     async remove(ids) {
       if (ids.length === 0) return;
-      await db.deleteFrom('sign_in_failures').where('id', 'in', [...ids]).execute();
+      await db
+        .deleteFrom('sign_in_failures')
+        .where('id', 'in', [...ids])
+        .execute();
     },
     async clear(key) {
       await db

@@ -7,13 +7,16 @@ import { notFound, problemFor, type Problem } from './error-problems.js';
 export { tooManyAttempts, type Problem } from './error-problems.js';
 
 const malformed = Symbol('malformed address');
-type MarkedRequest = IncomingMessage & { [malformed]?: { readonly error: FastifyError; readonly url: string } };
+type MarkedRequest = IncomingMessage & {
+  [malformed]?: { readonly error: FastifyError; readonly url: string };
+};
 
 /** No route has this path, so a request sent to it reaches the not-found handler's hooks. */
 const malformedAddressPath = '/.malformed-address';
 
 /** The address the person asked for, also when it could not be routed (see `routeMalformedAddress`). */
-const requestedUrl = (request: FastifyRequest) => (request.raw as MarkedRequest)[malformed]?.url ?? request.url;
+const requestedUrl = (request: FastifyRequest) =>
+  (request.raw as MarkedRequest)[malformed]?.url ?? request.url;
 
 const isApi = (request: FastifyRequest) => {
   const url = requestedUrl(request);
@@ -26,7 +29,11 @@ const isApi = (request: FastifyRequest) => {
  * path no route has, marked with its error, gives it the cookies, security headers and CSRF token of every
  * page; the hook in `registerErrorPages` then raises the error so the usual error page (or problem JSON) answers.
  */
-export function routeMalformedAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function routeMalformedAddress(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const raw = request.raw as MarkedRequest;
   if (raw[malformed]) {
     reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
@@ -47,7 +54,11 @@ export async function renderProblem(request: FastifyRequest, reply: FastifyReply
     return reply
       .code(problem.status)
       .type(problemJsonType)
-      .send(problemDetails(problem.status, problem.paragraphs.join(' '), { label: problem.label ?? problem.title }));
+      .send(
+        problemDetails(problem.status, problem.paragraphs.join(' '), {
+          label: problem.label ?? problem.title,
+        }),
+      );
   }
   return reply.page(
     'errors/error.njk',
