@@ -58,7 +58,8 @@ describe('parseConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('./data', 'common-ground.sqlite') });
     expect(config.demo).toBe(true);
     expect(config.session).toEqual({ idleMinutes: 60, absoluteHours: 12 });
-    expect(config.signInAttemptsPer15Minutes).toBe(10);
+    expect(config.signInLimits).toEqual({ failuresPerAccount: 10, failuresPerAddress: 100 });
+    expect(config.trustProxy).toBe(false);
     expect(config.secureCookies).toBe(false);
     expect(config.smtp).toBeUndefined();
   });
@@ -112,6 +113,59 @@ describe('parseConfig', () => {
   it.each(['-1', 'hourly', '1.5'])('refuses JOBS_INTERVAL_MINUTES=%s', (value) => {
     expect(problemsOf({ JOBS_INTERVAL_MINUTES: value })).toEqual([
       'JOBS_INTERVAL_MINUTES must be a whole number of minutes (0 turns the schedule off)',
+    ]);
+  });
+
+  it.each([
+    [undefined, false],
+    ['off', false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    [' 2 ', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
+    ['2001:db8::/32,::1', ['2001:db8::/32', '::1']],
+    ['loopback,10.1.2.3', ['loopback', '10.1.2.3']],
+  ])('reads TRUST_PROXY=%s as %j', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    'true',
+    'yes',
+    'everything',
+    '10.0.0.0/33',
+    '10.0.0.1,',
+    '300.1.1.1',
+    '::1/129',
+    '10.0.0.0/8/1',
+    '-1',
+  ])('refuses TRUST_PROXY=%s, which would trust any client or is not an address', (value) => {
+    expect(problemsOf({ TRUST_PROXY: value })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY must be off, the number of proxies in front of the service/),
+    ]);
+  });
+
+  it.each([
+    [{}, { failuresPerAccount: 10, failuresPerAddress: 100 }],
+    [
+      { SIGN_IN_FAILURES_PER_ACCOUNT: '5', SIGN_IN_FAILURES_PER_ADDRESS: '50' },
+      { failuresPerAccount: 5, failuresPerAddress: 50 },
+    ],
+    [{ SIGN_IN_ATTEMPTS_PER_15_MINUTES: '3' }, { failuresPerAccount: 3, failuresPerAddress: 100 }],
+    [
+      { SIGN_IN_ATTEMPTS_PER_15_MINUTES: '3', SIGN_IN_FAILURES_PER_ACCOUNT: '7' },
+      { failuresPerAccount: 7, failuresPerAddress: 100 },
+    ],
+  ])('reads the sign-in limits from %j', (environment, expected) => {
+    expect(parseConfig(environment).signInLimits).toEqual(expected);
+  });
+
+  it('refuses a sign-in limit that is not a whole number above 0', () => {
+    expect(problemsOf({ SIGN_IN_FAILURES_PER_ACCOUNT: '0', SIGN_IN_FAILURES_PER_ADDRESS: 'lots' })).toEqual([
+      'SIGN_IN_FAILURES_PER_ACCOUNT must be more than 0',
+      'SIGN_IN_FAILURES_PER_ADDRESS must be a whole number',
     ]);
   });
 });

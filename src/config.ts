@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -11,6 +12,35 @@ const positiveInteger = z.coerce
   .number({ error: 'must be a whole number' })
   .int('must be a whole number')
   .positive('must be more than 0');
+
+/** Names proxy-addr (Fastify's trustProxy) accepts for well-known ranges. */
+const namedProxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (namedProxyRanges.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+const trustProxyProblem =
+  'must be off, the number of proxies in front of the service (such as 1), or a comma-separated list of their addresses (such as 10.0.0.0/8)';
+
+/**
+ * Which X-Forwarded-For entries to believe. `true` is refused on purpose: it would believe any client's header,
+ * so anyone could choose the address that sign-in limits count against.
+ */
+const trustProxySetting = z.string().transform((raw, context): false | number | readonly string[] => {
+  const value = raw.trim().toLowerCase();
+  if (['off', 'false', 'no', '0'].includes(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => entry !== '' && isAddressOrRange(entry))) return Object.freeze(entries);
+  context.addIssue({ code: 'custom', message: trustProxyProblem });
+  return z.NEVER;
+});
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,7 +61,11 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: positiveInteger.default(60),
   SESSION_ABSOLUTE_HOURS: positiveInteger.default(12),
-  SIGN_IN_ATTEMPTS_PER_15_MINUTES: positiveInteger.default(10),
+  TRUST_PROXY: trustProxySetting.optional(),
+  SIGN_IN_FAILURES_PER_ACCOUNT: positiveInteger.optional(),
+  SIGN_IN_FAILURES_PER_ADDRESS: positiveInteger.default(100),
+  /** The older name of SIGN_IN_FAILURES_PER_ACCOUNT, still read when the new one is not set. */
+  SIGN_IN_ATTEMPTS_PER_15_MINUTES: positiveInteger.optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: booleanFlag.default(false),
@@ -69,7 +103,13 @@ export interface Config {
   readonly sessionSecret: string | undefined;
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
   readonly secureCookies: boolean;
-  readonly signInAttemptsPer15Minutes: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): false for none, a number of hops, or
+   * their addresses and ranges.
+   */
+  readonly trustProxy: false | number | readonly string[];
+  /** Failed sign-ins allowed in 15 minutes, per email address and per network address. */
+  readonly signInLimits: { readonly failuresPerAccount: number; readonly failuresPerAddress: number };
   readonly smtp:
     | {
         readonly host: string;
@@ -136,7 +176,11 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     sessionSecret: values.SESSION_SECRET,
     session: { idleMinutes: values.SESSION_IDLE_MINUTES, absoluteHours: values.SESSION_ABSOLUTE_HOURS },
     secureCookies: baseUrl.startsWith('https://'),
-    signInAttemptsPer15Minutes: values.SIGN_IN_ATTEMPTS_PER_15_MINUTES,
+    trustProxy: values.TRUST_PROXY ?? false,
+    signInLimits: {
+      failuresPerAccount: values.SIGN_IN_FAILURES_PER_ACCOUNT ?? values.SIGN_IN_ATTEMPTS_PER_15_MINUTES ?? 10,
+      failuresPerAddress: values.SIGN_IN_FAILURES_PER_ADDRESS,
+    },
     smtp: values.SMTP_HOST
       ? {
           host: values.SMTP_HOST,

@@ -33,7 +33,7 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
     cookieSecret: await cookieSecret(runtime),
     secureCookies: config.secureCookies,
     demoMode: config.demo,
-    signInAttemptsPer15Minutes: config.signInAttemptsPer15Minutes,
+    trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     uploadDir: uploadDirFor(config),
     mapTileUrl: config.mapTileUrl,

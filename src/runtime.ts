@@ -52,6 +52,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
     clock: overrides.clock ?? systemClock,
     hasher: argon2idHasher(),
     sessionPolicy: config.session,
+    signInLimits: config.signInLimits,
     baseUrl: config.baseUrl,
     frameworks,
     guidance,

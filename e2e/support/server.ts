@@ -61,6 +61,7 @@ export async function startServer(): Promise<TestServer> {
     BASE_URL: baseUrl,
     LOG_LEVEL: 'silent',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
+    SIGN_IN_FAILURES_PER_ADDRESS: '1000',
   });
   const runtime = await openRuntime(config);
   let app: FastifyInstance | undefined;

@@ -8,6 +8,7 @@ import type { MatchingRunStore } from './matching/matching-run-record.js';
 import type { ReminderStore } from './reminders/reminder-records.js';
 import type { NationalStore } from './national/national-records.js';
 import type { DataRightsStore } from './privacy/data-rights-store.js';
+import type { SignInFailureStore } from './accounts/sign-in-failure-store.js';
 
 import type { DirectoryRepository } from './directory/directory-store.js';
 import type { NeedStore } from './needs/need-store.js';
@@ -430,6 +431,8 @@ export interface Store {
   readonly national: NationalStore;
   /** Kept results of rounds whose answers were deleted; downloads and deletion of a person's data. */
   readonly dataRights: DataRightsStore;
+  /** Recent failed sign-ins, for the sign-in limits. */
+  readonly signInFailures: SignInFailureStore;
   /** Runs `work` in one database transaction: all of it is written, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */

@@ -44,6 +44,8 @@ import {
   setPasswordFromLink,
 } from './accounts/passwords.js';
 import { resumeSession, signIn, signOut, startSession, type LiveSession } from './accounts/sessions.js';
+import { signInWithinLimits } from './accounts/sign-in-limits.js';
+import type { SignInLimits } from '../domain/accounts/sign-in-limits.js';
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
 import { needUseCases } from './needs/needs.js';
@@ -112,6 +114,8 @@ export interface ServiceDeps {
   readonly clock: Clock;
   readonly hasher: PasswordHasher;
   readonly sessionPolicy: SessionPolicy;
+  /** Failed sign-ins allowed per email address and network address (default 10 and 100 in 15 minutes). */
+  readonly signInLimits?: SignInLimits;
   readonly baseUrl: string;
   readonly frameworks: FrameworkLibrary;
   readonly guidance: GuidanceLibrary;
@@ -170,6 +174,9 @@ export function createServices(deps: ServiceDeps) {
     guidance: deps.guidance,
     sessions: {
       signIn: (email: string, password: string) => signIn(sessionDeps, email, password),
+      /** Sign-in through the limits on failures; `networkAddress` is the client's, after proxy trust. */
+      signInWithinLimits: (email: string, password: string, networkAddress: string) =>
+        signInWithinLimits({ ...sessionDeps, limits: deps.signInLimits }, email, password, networkAddress),
       start: (user: UserRecord) => startSession(sessionDeps, user),
       resume: (token: string) => resumeSession(sessionDeps, token),
       signOut: (live: LiveSession) => signOut(sessionDeps, live),

@@ -48,6 +48,7 @@ export const tablesInDependencyOrder = [
   'content_versions',
   'partnership_profiles',
   'round_result_snapshots',
+  'sign_in_failures',
 ] as const;
 
 export interface BackupFile {

@@ -14,6 +14,7 @@ import type {
   FundingOpportunitiesTable,
 } from './schema-funding.js';
 import type { ReminderOptOutsTable, RemindersSentTable } from './schema-reminders.js';
+import type { SignInFailuresTable } from './schema-sign-in.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -60,6 +61,7 @@ export interface Database {
   content_versions: ContentVersionsTable;
   partnership_profiles: PartnershipProfilesTable;
   round_result_snapshots: RoundResultSnapshotsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export interface PartnershipsTable {

@@ -28,6 +28,7 @@ import { matchingRunsRepository } from './repositories/matching-runs.js';
 import { remindersRepository } from './repositories/reminders.js';
 import { nationalRepository } from './repositories/national.js';
 import { dataRightsRepository } from './repositories/data-rights.js';
+import { signInFailuresRepository } from './repositories/sign-in-failures.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -59,6 +60,7 @@ export function createStore(db: Kysely<Database>): Store {
     reminders: remindersRepository(db),
     national: nationalRepository(db),
     dataRights: dataRightsRepository(db),
+    signInFailures: signInFailuresRepository(db),
     transaction: (work) =>
       db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
     ping: async () => {

@@ -6,8 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../app/services.js';
 import type { RouteTableEntry } from './access-types.js';
 import { defaultAccess, registerAccessControl, routeAccess } from './plugins/access.js';
-import { registerErrorPages } from './plugins/errors.js';
-import { registerSecurity } from './plugins/security.js';
+import { registerErrorPages, routeMalformedAddress } from './plugins/errors.js';
+import { proxyTrust, registerSecurity } from './plugins/security.js';
 import { registerViews } from './plugins/views.js';
 import { registerFeatureRoutes } from './features/index.js';
 import type { MailSender } from '../app/ports.js';
@@ -16,7 +16,11 @@ export interface WebOptions {
   readonly cookieSecret: string;
   readonly secureCookies: boolean;
   readonly demoMode: boolean;
-  readonly signInAttemptsPer15Minutes: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe, from TRUST_PROXY: none (false), a number of hops, or their
+   * addresses. Sign-in limits count against the address this gives.
+   */
+  readonly trustProxy: false | number | readonly string[];
   readonly logLevel: string;
   /** Where uploaded import files wait between their preview and their import. */
   readonly uploadDir: string;
@@ -38,7 +42,8 @@ const govukAssets = path.resolve(
 export async function buildWebServer(services: Services, options: WebOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    trustProxy: true,
+    trustProxy: proxyTrust(options.trustProxy),
+    frameworkErrors: routeMalformedAddress,
   });
 
   const routeTable: RouteTableEntry[] = [];

@@ -84,7 +84,7 @@ describe('personal access tokens', () => {
     expect(revoked.statusCode).toBe(303);
     const response = await me(`Bearer ${token}`);
     expect(response.statusCode).toBe(401);
-    expect(response.headers['content-type']).toContain('application/json');
+    expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json()).toMatchObject({ error: 'Unauthorised' });
     expect((await admin.get('/account')).body).toContain('Revoked');
   });

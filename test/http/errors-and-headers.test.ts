@@ -70,10 +70,18 @@ describe('error pages and security headers', () => {
     );
   });
 
-  it('the API answers errors in JSON', async () => {
+  it('the API answers errors as problem details (RFC 9457), keeping its older error and message keys', async () => {
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ error: 'Not found', message: 'There is no such resource.' });
+    expect(missing.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(missing.json()).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'There is no such resource.',
+      error: 'Not found',
+      message: 'There is no such resource.',
+    });
   });
 
   it('GET /healthz answers ok while the database is up', async () => {

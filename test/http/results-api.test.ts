@@ -162,7 +162,14 @@ describe('round results over the API', () => {
     for (const [url, token] of attempts) {
       const response = await get(url, token);
       expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
-      expect(response.json()).toEqual({ error: 'Not found', message: expect.any(String) });
+      expect(response.json()).toEqual({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: expect.any(String),
+        error: 'Not found',
+        message: expect.any(String),
+      });
       expect(response.body).not.toContain(ROUND_NAME);
     }
   });

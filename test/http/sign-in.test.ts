@@ -140,7 +140,7 @@ describe('signing in', () => {
 describe('signing in too often', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { SIGN_IN_ATTEMPTS_PER_15_MINUTES: '3' } });
+    t = await createTestApp({ env: { SIGN_IN_FAILURES_PER_ACCOUNT: '3' } });
   });
   afterAll(async () => {
     await t.close();

@@ -65,6 +65,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'silent',
     BASE_URL: 'http://localhost:3000',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
+    SIGN_IN_FAILURES_PER_ADDRESS: '1000',
     ...options.env,
   });
   const runtime = await openRuntime(config, options.clock ? { clock: options.clock } : {});

@@ -3,6 +3,8 @@
  * filters, with the UK profile's schemas for the bodies.
  */
 
+import { problemDetailsSchema } from '../../domain/shared/problem-details.js';
+
 const profileSchemas = 'https://raw.githubusercontent.com/openreferral/uk-profile/main/schema';
 
 const parameter = (name: string, description: string, schema: Record<string, unknown>) => ({
@@ -61,11 +63,14 @@ const page = (items: string) => ({
   properties: { contents: { type: 'array', items: { $ref: `${profileSchemas}/${items}` } } },
 });
 
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
 const errors = {
-  '400': json('A query value is not valid; the message says what to send.', {
-    $ref: '#/components/schemas/Error',
-  }),
-  '404': json('There is no such partnership feed or record.', { $ref: '#/components/schemas/Error' }),
+  '400': problem('A query value is not valid; the detail says what to send.'),
+  '404': problem('There is no such partnership feed or record.'),
 };
 
 const idParameter = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }];
@@ -197,11 +202,7 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
             contents: { type: 'array' },
           },
         },
-        Error: {
-          type: 'object',
-          required: ['error', 'message'],
-          properties: { error: { type: 'string' }, message: { type: 'string' } },
-        },
+        Error: problemDetailsSchema,
       },
     },
   };

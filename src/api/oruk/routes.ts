@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { parseFeedQuery, type FeedEndpoint, type FeedQuery } from '../../domain/directory/oruk-query.js';
+import { sendProblem } from '../problem.js';
 import { orukOpenApiDocument } from './openapi.js';
 
 export const orukVersion = 'HSDS-UK-3.0';
@@ -35,10 +36,10 @@ export function registerOrukFeed(app: FastifyInstance, services: Services): void
         return reply.send(await work(request, request.params as Params));
       } catch (error) {
         if (error instanceof NotFoundError) {
-          return reply.code(404).send({ error: 'Not found', message: error.message });
+          return sendProblem(reply, 404, error.message, { label: 'Not found' });
         }
         if (error instanceof ValidationError) {
-          return reply.code(400).send({ error: 'Bad request', message: error.message });
+          return sendProblem(reply, 400, error.message, { label: 'Bad request' });
         }
         throw error;
       }

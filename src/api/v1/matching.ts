@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { serviceLoads, unmetByAreaAndTheme, unmetByTheme } from '../../app/matching/run-results.js';
 import type { Services } from '../../app/services.js';
 import { roleAllows } from '../../domain/accounts/roles.js';
+import { sendProblem } from '../problem.js';
 
-const notFound = { error: 'Not found', message: 'There is no such partnership or allocation run.' };
+const notFound = (reply: FastifyReply) =>
+  sendProblem(reply, 404, 'There is no such partnership or allocation run.', { label: 'Not found' });
 const api = { config: { access: 'api' } } as const;
 
 const runBody = z.object({
@@ -13,9 +15,10 @@ const runBody = z.object({
 });
 
 const invalid = (reply: FastifyReply, errors: Readonly<Record<string, string>>) =>
-  reply
-    .code(400)
-    .send({ error: 'Invalid request', message: Object.values(errors).join('; '), fields: errors });
+  sendProblem(reply, 400, Object.values(errors).join('; '), {
+    label: 'Invalid request',
+    extensions: { fields: errors },
+  });
 
 /**
  * Matching over the v1 API: "who can help" for one need, and allocation runs (start one, read one back). Members
@@ -31,7 +34,7 @@ export function registerMatchingApi(app: FastifyInstance, services: Services): v
 
   app.get('/api/v1/partnerships/:slug/who-can-help', api, async (request, reply) => {
     const access = await accessFor(request);
-    if (!access) return reply.code(404).send(notFound);
+    if (!access) return notFound(reply);
     const q = request.query as Record<string, unknown>;
     const pick = (name: string) => (typeof q[name] === 'string' ? q[name] : undefined);
     const result = await services.matching.whoCanHelp(access.partnership, {
@@ -57,12 +60,14 @@ export function registerMatchingApi(app: FastifyInstance, services: Services): v
 
   app.post('/api/v1/partnerships/:slug/matching/runs', api, async (request, reply) => {
     const access = await accessFor(request);
-    if (!access) return reply.code(404).send(notFound);
+    if (!access) return notFound(reply);
     if (!roleAllows(access.membership.role, 'run-matching'))
-      return reply.code(403).send({
-        error: 'Forbidden',
-        message: 'Only partnership admins and council members can start an allocation run.',
-      });
+      return sendProblem(
+        reply,
+        403,
+        'Only partnership admins and council members can start an allocation run.',
+        { label: 'Forbidden' },
+      );
     const body = runBody.safeParse(request.body ?? {});
     if (!body.success) return invalid(reply, { body: 'Send JSON like {"themes": ["food"], "maxKm": 5}' });
     const themes = body.data.themes ?? [
@@ -86,7 +91,7 @@ export function registerMatchingApi(app: FastifyInstance, services: Services): v
     const access = await accessFor(request);
     const { runId } = request.params as { runId: string };
     const run = access && (await services.matching.open(access.partnership, runId));
-    if (!run) return reply.code(404).send(notFound);
+    if (!run) return notFound(reply);
     const rows = unmetByAreaAndTheme(run.input, run.allocation);
     const a = run.allocation;
     return {

@@ -2,7 +2,7 @@
 
 const error = (description: string) => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 const json = (description: string, ref: string) => ({
   description,

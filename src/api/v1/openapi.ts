@@ -1,3 +1,4 @@
+import { problemDetailsSchema } from '../../domain/shared/problem-details.js';
 import { matchingPaths, matchingSchemas } from './openapi-matching.js';
 
 /** The OpenAPI 3.1 description of the v1 API. Later issues add their paths here. */
@@ -18,11 +19,7 @@ export function openApiDocument(baseUrl: string) {
       },
       schemas: {
         ...matchingSchemas,
-        Error: {
-          type: 'object',
-          required: ['error', 'message'],
-          properties: { error: { type: 'string' }, message: { type: 'string' } },
-        },
+        Error: problemDetailsSchema,
         Me: {
           type: 'object',
           required: ['id', 'email', 'name', 'nationalAdmin', 'partnerships'],
@@ -357,7 +354,7 @@ export function openApiDocument(baseUrl: string) {
             },
             '401': {
               description: 'No token, or a revoked or unknown one',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } },
             },
           },
         },
@@ -387,12 +384,12 @@ export function openApiDocument(baseUrl: string) {
             },
             '401': {
               description: 'No token, or a revoked or unknown one',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } },
             },
             '404': {
               description:
                 'No such partnership or round, or the token’s owner is not a member of the partnership',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } },
             },
           },
         },

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
+import { sendProblem } from '../problem.js';
 
-const notFound = { error: 'Not found', message: 'There is no such partnership or round.' };
+const notFound = 'There is no such partnership or round.';
 
 /**
  * A round's aggregated results as JSON, for members of its partnership. The results omit every figure of a
@@ -17,7 +18,7 @@ export function registerRoundResultsApi(app: FastifyInstance, services: Services
       const { slug, roundId } = request.params as { slug: string; roundId: string };
       const access = await services.partnerships.access(user, slug);
       const view = access && (await services.assessments.find(access.partnership.id, roundId));
-      if (!view) return reply.code(404).send(notFound);
+      if (!view) return sendProblem(reply, 404, notFound, { label: 'Not found' });
       const { results, previous } = await services.assessments.results(view);
       const { round } = view;
       return {

@@ -1,85 +1,64 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../app/errors.js';
-import { ApiUnauthorised, PageForbidden, PageNotFound } from './access.js';
+import { problemDetails, problemJsonType } from '../../domain/shared/problem-details.js';
+import { ApiUnauthorised } from './access.js';
+import { notFound, problemFor, type Problem } from './error-problems.js';
 
-interface Problem {
-  readonly status: number;
-  readonly title: string;
-  readonly paragraphs: readonly string[];
-  readonly action?: { href: string; text: string };
-}
+export { tooManyAttempts, type Problem } from './error-problems.js';
 
-const notFound: Problem = {
-  status: 404,
-  title: 'Page not found',
-  paragraphs: [
-    'If you typed the web address, check it is correct.',
-    'If you pasted the web address, check you copied the entire address.',
-    'If you followed a link from another partnership, you may not be a member of it.',
-  ],
-  action: { href: '/', text: 'Go to the start page' },
+const malformed = Symbol('malformed address');
+type MarkedRequest = IncomingMessage & {
+  [malformed]?: { readonly error: FastifyError; readonly url: string };
 };
 
-function problemFor(error: FastifyError): Problem {
-  if (error instanceof PageNotFound || error instanceof NotFoundError) return notFound;
-  if (error instanceof PageForbidden || error instanceof ForbiddenError) {
-    return {
-      status: 403,
-      title: 'You do not have permission to see this page',
-      paragraphs: [
-        // A use case's refusal says why (such as whose service it is); a route's says the role does not reach.
-        error instanceof ForbiddenError && error.message
-          ? error.message.replace(/([^.])$/, '$1.')
-          : 'Your role in this partnership does not include this page.',
-        'Ask a partnership admin if you need access.',
-      ],
-      action: { href: '/', text: 'Go to your home page' },
-    };
+/** No route has this path, so a request sent to it reaches the not-found handler's hooks. */
+const malformedAddressPath = '/.malformed-address';
+
+/** The address the person asked for, also when it could not be routed (see `routeMalformedAddress`). */
+const requestedUrl = (request: FastifyRequest) =>
+  (request.raw as MarkedRequest)[malformed]?.url ?? request.url;
+
+const isApi = (request: FastifyRequest) => {
+  const url = requestedUrl(request);
+  return url.startsWith('/api/') || url.startsWith('/oruk/');
+};
+
+/**
+ * Fastify's `frameworkErrors`: the router refuses some addresses (bad percent-encoding such as `/p/%E0%A4%A`, an
+ * over-long part) before any hook runs, and would answer with its own JSON. Routing the request again to a
+ * path no route has, marked with its error, gives it the cookies, security headers and CSRF token of every
+ * page; the hook in `registerErrorPages` then raises the error so the usual error page (or problem JSON) answers.
+ */
+export function routeMalformedAddress(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const raw = request.raw as MarkedRequest;
+  if (raw[malformed]) {
+    reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
+    return;
   }
-  if (error.code?.startsWith('FST_CSRF')) {
-    return {
-      status: 403,
-      title: 'This form has expired',
-      paragraphs: [
-        'We could not check that this form came from Common Ground, so nothing was saved.',
-        'This happens when a page has been open for a long time or cookies are blocked. Go back, reload the page and try again.',
-      ],
-    };
-  }
-  if (error.statusCode === 429) {
-    return {
-      status: 429,
-      title: 'Too many attempts',
-      paragraphs: ['You have tried this too many times in a short time. Wait 15 minutes, then try again.'],
-    };
-  }
-  if (
-    error instanceof ValidationError ||
-    (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
-  ) {
-    return {
-      status: error instanceof ValidationError ? 400 : (error.statusCode ?? 400),
-      title: 'Sorry, we could not accept that',
-      paragraphs: [
-        'Something in the request was not in the form we expected. Go back, check what you entered and try again.',
-      ],
-    };
-  }
-  return {
-    status: 500,
-    title: 'Sorry, there is a problem with the service',
-    paragraphs: [
-      'Try again later. Nothing you entered on the last page has been lost unless the page said it was saved.',
-    ],
-  };
+  raw[malformed] = { error, url: raw.url ?? '/' };
+  raw.url = malformedAddressPath;
+  request.server.routing(raw, reply.raw);
 }
 
-const isApi = (request: FastifyRequest) =>
-  request.url.startsWith('/api/') || request.url.startsWith('/oruk/');
+// Header values must be printable ASCII; a request's data in a Location header would otherwise fail at send.
+const unsafeHeaderValue = /[^\x20-\x7e]/;
 
-async function renderProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+export async function renderProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+  // A failed redirect must not leave its Location on the error page.
+  reply.removeHeader('location');
   if (isApi(request)) {
-    return reply.code(problem.status).send({ error: problem.title, message: problem.paragraphs.join(' ') });
+    return reply
+      .code(problem.status)
+      .type(problemJsonType)
+      .send(
+        problemDetails(problem.status, problem.paragraphs.join(' '), {
+          label: problem.label ?? problem.title,
+        }),
+      );
   }
   return reply.page(
     'errors/error.njk',
@@ -88,11 +67,27 @@ async function renderProblem(request: FastifyRequest, reply: FastifyReply, probl
   );
 }
 
-/** GOV.UK-style error pages (and JSON for the API) that never show stack traces or internal messages. */
+/** GOV.UK-style error pages (and problem details for the API) that never show stack traces or internal messages. */
 export function registerErrorPages(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    done((request.raw as MarkedRequest)[malformed]?.error);
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const location = reply.getHeader('location');
+    if (typeof location === 'string' && unsafeHeaderValue.test(location)) {
+      throw new Error('A redirect was refused: its address has characters a header cannot carry.');
+    }
+    return payload;
+  });
+
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApi(request))
-      return reply.code(404).send({ error: 'Not found', message: 'There is no such resource.' });
+    if (isApi(request)) {
+      return reply
+        .code(404)
+        .type(problemJsonType)
+        .send(problemDetails(404, 'There is no such resource.', { label: 'Not found' }));
+    }
     return renderProblem(request, reply, notFound);
   });
 
@@ -101,9 +96,10 @@ export function registerErrorPages(app: FastifyInstance): void {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer')
-        .send({ error: 'Unauthorised', message: error.message });
+        .type(problemJsonType)
+        .send(problemDetails(401, error.message, { label: 'Unauthorised' }));
     }
-    const problem = problemFor(error);
+    const problem = problemFor(error, request, reply);
     if (problem.status >= 500) request.log.error({ err: error }, 'unhandled error');
     return renderProblem(request, reply, problem);
   });

@@ -14,6 +14,19 @@ export interface SecurityOptions {
 
 export const sessionCookieName = 'cg_session';
 
+/**
+ * Fastify's `trustProxy` from the TRUST_PROXY setting. Fastify refuses a bare hop count (it cannot tell a proxy
+ * from a client that connected directly and wrote its own X-Forwarded-For), so a count becomes a function that
+ * believes that many hops: right only when the service cannot be reached except through those proxies, as
+ * behind a load balancer. A list of the proxies' addresses checks each hop instead.
+ */
+export function proxyTrust(
+  setting: false | number | readonly string[],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting === false ? false : [...setting];
+}
+
 /** Cookies, CSRF protection, a strict Content Security Policy and rate limiting (opted into per route). */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   await app.register(fastifyFormbody, { bodyLimit: 1_048_576 });
