@@ -7,14 +7,9 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
   const config = runtime.loadConfig();
   const opened = await runtime.openRuntime(config);
   const { services } = opened;
-  if (
-    config.demo &&
-    (await services.store.users.count()) === 0 &&
-    (await services.partnerships.list()).length === 0
-  ) {
-    const credentials = await services.demo.seed();
-    printCredentials(credentials, config.baseUrl, output);
-  }
+  // Another instance starting at the same time may load it instead: then this one prints nothing.
+  const credentials = config.demo ? await services.demo.seedIfEmpty() : undefined;
+  if (credentials) printCredentials(credentials, config.baseUrl, output);
   await services.imports.failInterrupted();
   const sender = runtime.mailSenderFor(config);
   const app = await runtime.buildApp(opened, sender);
