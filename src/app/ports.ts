@@ -138,7 +138,7 @@ export interface OutboxClaim {
   readonly now: string;
   /** A message left 'sending' since before this was cut off (a crash) and is claimed again. */
   readonly leaseExpiredBefore: string;
-  /** Interrupted that many times, a message is given up instead of claimed again. */
+  /** A cut-off message that has had this many attempts, the cut-off one included, is failed, not claimed again. */
   readonly maximumAttempts: number;
   readonly limit: number;
 }
