@@ -113,7 +113,8 @@ export interface ApiTokenRecord {
   revokedAt: string | null;
 }
 
-export type OutboxStatus = 'queued' | 'sent' | 'failed';
+/** queued: waiting for its first try or a retry; sending: claimed by a delivery run; sent; failed: given up. */
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 export interface OutboxMessage {
   id: string;
@@ -127,6 +128,20 @@ export interface OutboxMessage {
   createdAt: string;
   sentAt: string | null;
   lastError: string | null;
+  /** A queued message that failed waits until then; null means now. */
+  nextAttemptAt: string | null;
+}
+
+/** What a delivery run asks for when it claims messages (all times ISO 8601). */
+export interface OutboxClaim {
+  /** Marks the rows as this run's, so only it can record their outcome. */
+  readonly token: string;
+  readonly now: string;
+  /** A message left 'sending' since before this was cut off (a crash) and is claimed again. */
+  readonly leaseExpiredBefore: string;
+  /** A cut-off message that has had this many attempts, the cut-off one included, is failed, not claimed again. */
+  readonly maximumAttempts: number;
+  readonly limit: number;
 }
 
 export type OutboxMetadata = Omit<OutboxMessage, 'bodyText'>;
@@ -327,9 +342,18 @@ export interface Store {
   readonly outbox: {
     enqueue(message: OutboxMessage): Promise<void>;
     findById(id: string): Promise<OutboxMessage | undefined>;
-    listQueued(limit: number): Promise<OutboxMessage[]>;
-    markSent(id: string, sentAt: string): Promise<void>;
-    markAttemptFailed(id: string, error: string, giveUp: boolean): Promise<void>;
+    /**
+     * Atomically marks up to `limit` due messages 'sending' for this claim and returns them, oldest first: queued
+     * ones whose retry is due, and ones whose earlier claim's lease ran out (counted as an attempt and noted). Two
+     * claims never return the same message.
+     */
+    claimDue(claim: OutboxClaim): Promise<OutboxMessage[]>;
+    /** Restarts the lease just before sending; false when the message is no longer this claim's. */
+    renewClaim(id: string, token: string, at: string): Promise<boolean>;
+    /** Each of these records the outcome only while the claim is still the message's own; false otherwise. */
+    markSent(id: string, token: string, sentAt: string): Promise<boolean>;
+    /** Back to 'queued' until `retryAt`, or 'failed' for good when `retryAt` is null. */
+    markAttemptFailed(id: string, token: string, error: string, retryAt: string | null): Promise<boolean>;
     listMetadata(partnershipId: string, limit: number): Promise<OutboxMetadata[]>;
     listRecent(limit: number): Promise<OutboxMessage[]>;
   };
@@ -343,6 +367,12 @@ export interface Store {
     set(key: string, value: string): Promise<void>;
     /** Writes the value only when the key has none; an existing value is kept. */
     setIfMissing(key: string, value: string): Promise<void>;
+  };
+  /** Named locks shared by every instance on the database, each held by one holder at a time. */
+  readonly locks: {
+    /** Takes the lock for `holder`; false when another holder took it at or after `staleBefore`. */
+    acquire(name: string, holder: string, at: string, staleBefore: string): Promise<boolean>;
+    release(name: string, holder: string): Promise<void>;
   };
   readonly rounds: {
     insert(round: RoundRecord, groups: readonly GroupRecord[]): Promise<void>;

@@ -54,7 +54,7 @@ import { fundingAgainstNeed, partnershipFundingShares } from './funding/funding-
 import { fundingUseCases } from './funding/opportunities.js';
 import { commissioningUseCases } from './funding/commissioning.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
-import { seedDemo } from './demo/seed-demo.js';
+import { loadDemo, loadDemoIfEmpty, type DemoDeps, type DemoSeedOptions } from './demo/load-demo.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
 import { lookupPostcode } from './areas/postcode-lookup.js';
 import { partnershipOverview } from './areas/ward-summaries.js';
@@ -70,6 +70,8 @@ import {
 import { accessPartnership, createPartnership, type NewPartnership } from './partnerships/partnerships.js';
 import type { Actor } from './shared/audit.js';
 import { deliverQueuedEmail } from './shared/outbox.js';
+import { repeatWithoutOverlap } from './shared/repeat-without-overlap.js';
+import { emailDelivery } from '../domain/shared/email-delivery.js';
 import type {
   Clock,
   MailSender,
@@ -101,13 +103,11 @@ import type { GapLevel } from './gaps/gap-areas.js';
 import type { AreaRecord } from './areas/area-records.js';
 import { readGapSettings, resetGapSettings, saveGapSettings } from './gaps/gap-settings.js';
 import { matchingUseCases } from './matching/matching-use-cases.js';
-import { seedDemoMatching } from './demo/seed-demo-matching.js';
 import { reminderUseCases } from './reminders/reminder-use-cases.js';
 import { partnershipDashboard, type DashboardGaps } from './dashboard/dashboard.js';
 import { createGapSummaryCache } from './dashboard/gap-summary-cache.js';
 import { nationalUseCases } from './national/national-use-cases.js';
 import { privacyUseCases } from './privacy/privacy-use-cases.js';
-import { seedDemoRetention } from './demo/seed-demo-retention.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -147,6 +147,7 @@ export function createServices(deps: ServiceDeps) {
     frameworks: deps.frameworks,
     resultsCache: createResultsCache(),
   };
+  const demoDeps: DemoDeps = { ...assessmentDeps, hasher, themes: deps.themes };
   const actionDeps: ActionDeps = { store, clock, frameworks: deps.frameworks, guidance: deps.guidance };
   const importDeps: ImportJobDeps = {
     store,
@@ -246,6 +247,13 @@ export function createServices(deps: ServiceDeps) {
       recentWithBodies: () => store.outbox.listRecent(100),
       findWithBody: (id: string) => store.outbox.findById(id),
       deliver: (sender: MailSender) => deliverQueuedEmail(store, clock, sender),
+      /** Delivers every second until stopped, one run at a time (docs/email.md). */
+      startDelivering: (sender: MailSender, onError: (error: unknown) => void) =>
+        repeatWithoutOverlap(
+          () => deliverQueuedEmail(store, clock, sender),
+          emailDelivery.pollSeconds * 1_000,
+          onError,
+        ),
     },
     assessments: {
       frameworks: deps.frameworks,
@@ -392,12 +400,10 @@ export function createServices(deps: ServiceDeps) {
         }),
     }),
     demo: {
-      seed: async (options?: { password?: () => string }) => {
-        const credentials = await seedDemo(store, clock, hasher, deps.frameworks, options);
-        await seedDemoMatching({ store, clock, themes: deps.themes });
-        await seedDemoRetention(assessmentDeps);
-        return credentials;
-      },
+      /** Loads the demo into an empty database; throws DatabaseNotEmptyError otherwise. */
+      seed: (options?: DemoSeedOptions) => loadDemo(demoDeps, options),
+      /** Loads the demo when the database is empty and no other instance is loading it; undefined if not. */
+      seedIfEmpty: (options?: DemoSeedOptions) => loadDemoIfEmpty(demoDeps, options),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ReminderCounts } from '../app/reminders/run-reminders.js';
+import { emailDelivery } from '../domain/shared/email-delivery.js';
 import { describeRetention } from './retention-commands.js';
 import type { CliRuntime, Output, ParsedArgs } from './run-cli.js';
 
@@ -45,7 +46,9 @@ export async function runJobCommand(
     printReminderCounts(counts, output);
     output.out(describeRetention(retention));
     if (delivered)
-      output.out(`Delivered ${delivered.sent} email(s); ${delivered.failed} failed and will be retried.`);
+      output.out(
+        `Delivered ${delivered.sent} email(s); ${delivered.failed} could not be sent, and each is tried again later until it has had ${emailDelivery.maximumAttempts} tries.`,
+      );
     else output.out('SMTP is not configured: the emails wait in the outbox.');
     return 0;
   } finally {

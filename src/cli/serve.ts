@@ -1,20 +1,29 @@
+import type { Services } from '../app/services.js';
+import type { Config } from '../config.js';
 import type { CliRuntime, Output } from './run-cli.js';
 import { printCredentials } from './admin-commands.js';
 import { startJobSchedule } from './job-commands.js';
+
+/**
+ * With DEMO on, loads the demo into an empty database and prints its accounts. When another instance starting
+ * at the same time loads it instead, this one carries on quietly.
+ */
+export async function loadDemoOnFirstStart(
+  config: Pick<Config, 'demo' | 'baseUrl'>,
+  services: Pick<Services, 'demo'>,
+  output: Output,
+): Promise<void> {
+  if (!config.demo) return;
+  const credentials = await services.demo.seedIfEmpty();
+  if (credentials) printCredentials(credentials, config.baseUrl, output);
+}
 
 /** Starts the service; on an empty embedded database (or with DEMO=true) it loads the demo first. */
 export async function serve(runtime: CliRuntime, output: Output): Promise<number> {
   const config = runtime.loadConfig();
   const opened = await runtime.openRuntime(config);
   const { services } = opened;
-  if (
-    config.demo &&
-    (await services.store.users.count()) === 0 &&
-    (await services.partnerships.list()).length === 0
-  ) {
-    const credentials = await services.demo.seed();
-    printCredentials(credentials, config.baseUrl, output);
-  }
+  await loadDemoOnFirstStart(config, services, output);
   await services.imports.failInterrupted();
   const sender = runtime.mailSenderFor(config);
   const app = await runtime.buildApp(opened, sender);

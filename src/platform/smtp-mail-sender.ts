@@ -19,6 +19,9 @@ export function smtpMailSender(settings: SmtpSettings, from: string): MailSender
     ignoreTLS: settings.ignoreTls,
     auth: settings.user ? { user: settings.user, pass: settings.password ?? '' } : undefined,
     connectionTimeout: 10_000,
+    // Well inside the outbox's 5-minute lease: a send that hangs longer would be claimed and sent again.
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
   });
   return {
     async send(message) {

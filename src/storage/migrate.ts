@@ -16,6 +16,7 @@ import * as fundingPipeline from './migrations/0013-funding-pipeline.js';
 import * as reminders from './migrations/0015-reminders.js';
 import * as national from './migrations/0016-national.js';
 import * as dataRights from './migrations/0017-data-rights.js';
+import * as outboxDelivery from './migrations/0018-outbox-delivery.js';
 import * as signInLimits from './migrations/0019-sign-in-limits.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0015-reminders': reminders,
   '0016-national': national,
   '0017-data-rights': dataRights,
+  '0018-outbox-delivery': outboxDelivery,
   '0019-sign-in-limits': signInLimits,
 };
 

@@ -164,6 +164,9 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
+  next_attempt_at: string | null;
+  claim_token: string | null;
+  claimed_at: string | null;
 }
 
 export interface AuditEventsTable {

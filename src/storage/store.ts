@@ -4,6 +4,7 @@ import type { Database } from './schema.js';
 import { apiTokensRepository } from './repositories/api-tokens.js';
 import { auditRepository } from './repositories/audit.js';
 import { invitationsRepository } from './repositories/invitations.js';
+import { locksRepository } from './repositories/locks.js';
 import { membershipsRepository } from './repositories/memberships.js';
 import { oneTimeTokensRepository } from './repositories/one-time-tokens.js';
 import { organisationsRepository } from './repositories/organisations.js';
@@ -44,6 +45,7 @@ export function createStore(db: Kysely<Database>): Store {
     outbox: outboxRepository(db),
     audit: auditRepository(db),
     settings: settingsRepository(db),
+    locks: locksRepository(db),
     rounds: roundsRepository(db),
     roundInvitations: roundInvitationsRepository(db),
     responses: responsesRepository(db),

@@ -77,14 +77,10 @@ export async function buildWebServer(services: Services, options: WebOptions): P
   await registerFeatureRoutes(app, services, options);
 
   if (options.mailSender) {
-    const sender = options.mailSender;
-    const timer = setInterval(() => {
-      services.outbox
-        .deliver(sender)
-        .catch((error: unknown) => app.log.error({ err: error }, 'email delivery failed'));
-    }, 3_000);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    const delivery = services.outbox.startDelivering(options.mailSender, (error) =>
+      app.log.error({ err: error }, 'email delivery failed'),
+    );
+    app.addHook('onClose', () => delivery.stop());
   }
   return app;
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../src/app/ports.js';
 import { Browser } from '../support/browser.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
@@ -76,6 +78,48 @@ describe('the emails page', () => {
     expect(reset?.recipient).toBe(demoAccounts.northmoorVcs);
     expect(page.body).not.toContain('Reset your Common Ground password');
     expect(page.body).not.toContain('/password/');
+  });
+
+  it('says in plain words where each email is: waiting, being sent, trying again, sent or not delivered', async () => {
+    const northmoor = await t.partnership('northmoor');
+    const message = (subject: string, state: Partial<OutboxMessage>): OutboxMessage => ({
+      id: randomUUID(),
+      partnershipId: northmoor.id,
+      recipient: 'states@northmoor.example',
+      subject,
+      bodyText: 'Hello',
+      kind: 'test',
+      status: 'queued',
+      attempts: 0,
+      createdAt: '2026-03-02T08:00:00.000Z',
+      sentAt: null,
+      lastError: null,
+      nextAttemptAt: null,
+      ...state,
+    });
+    const states: [string, Partial<OutboxMessage>, string][] = [
+      ['State one', { status: 'sending' }, 'Being sent'],
+      [
+        'State two',
+        { attempts: 2, lastError: '421 try later', nextAttemptAt: '2026-03-02T08:15:00.000Z' },
+        'Trying again',
+      ],
+      ['State three', { status: 'failed', attempts: 5, lastError: '550 no such mailbox' }, 'Not delivered'],
+      ['State four', { status: 'sent', attempts: 1, sentAt: '2026-03-02T08:01:00.000Z' }, 'Sent'],
+      ['State five', {}, 'Waiting to send'],
+    ];
+    for (const [subject, state] of states)
+      await t.runtime.services.store.outbox.enqueue(message(subject, state));
+
+    const page = await admin.get('/p/northmoor/emails');
+    const rows = page.body.split('<tr class="govuk-table__row">');
+    for (const [subject, , label] of states) {
+      const row = rows.find((r) => r.includes(subject)) ?? '';
+      expect(row, subject).toContain(`>${label}</strong>`);
+    }
+    expect(rows.find((r) => r.includes('State two'))).toContain('next try');
+    expect(page.body).not.toContain('421 try later');
+    expect(page.body).not.toContain('550 no such mailbox');
   });
 
   it('is for admins only', async () => {

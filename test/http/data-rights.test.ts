@@ -138,6 +138,9 @@ describe('downloading your data', () => {
     expect(page.body).toContain('Invitations to answer an assessment round');
     expect(page.body).toContain('Data rights round');
     expect(page.body).toContain(vcsEmail);
+    // The invitation email, not yet sent, in words rather than its stored status.
+    expect(page.body).toContain('Waiting to send');
+    expect(page.body).not.toMatch(/>\s*queued\s*</);
     expect(page.body).not.toContain(demoAccounts.northmoorAdmin);
   });
 

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { mailSenderFor } from '../../src/main.js';
-import { createTestApp, demoAccounts, type TestApp } from '../support/test-app.js';
+import { createTestApp, demoAccounts, FakeClock, type TestApp } from '../support/test-app.js';
 
 interface Received {
   readonly from: string;
@@ -26,6 +26,7 @@ const refused = new Set<string>();
 let server: SMTPServer;
 let port: number;
 let t: TestApp;
+const clock = new FakeClock();
 
 beforeAll(async () => {
   server = new SMTPServer({
@@ -55,7 +56,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.server.address() as AddressInfo).port;
-  t = await createTestApp();
+  t = await createTestApp({ clock });
 });
 
 afterAll(async () => {
@@ -107,7 +108,7 @@ describe('delivering the outbox by SMTP', () => {
     expect(after?.sentAt).toBeTruthy();
   });
 
-  it('keeps a refused message queued, counting attempts, and gives up after five', async () => {
+  it('keeps a refused message queued for a later try, counting attempts, and gives up after five', async () => {
     refused.add(demoAccounts.northmoorCouncil);
     await t.runtime.services.passwords.requestReset(demoAccounts.northmoorCouncil);
     const [queued] = await outboxFor(demoAccounts.northmoorCouncil);
@@ -119,8 +120,12 @@ describe('delivering the outbox by SMTP', () => {
       const once = await t.runtime.services.store.outbox.findById(queued?.id ?? '');
       expect(once).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
       expect(once?.lastError).toMatch(/550|No such mailbox/);
+      expect(await t.runtime.services.outbox.deliver(smtp)).toEqual({ sent: 0, failed: 0 });
 
-      for (let attempt = 2; attempt <= 5; attempt += 1) await t.runtime.services.outbox.deliver(smtp);
+      for (let attempt = 2; attempt <= 5; attempt += 1) {
+        clock.advanceMinutes(60);
+        expect(await t.runtime.services.outbox.deliver(smtp)).toEqual({ sent: 0, failed: 1 });
+      }
     } finally {
       smtp.close();
     }

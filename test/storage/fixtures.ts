@@ -145,6 +145,7 @@ export function aMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage 
     createdAt: at(0),
     sentAt: null,
     lastError: null,
+    nextAttemptAt: null,
     ...overrides,
   };
 }

@@ -174,9 +174,20 @@ describe.each(databaseTargets())('Store contract on $name: data rights', (target
     await store.outbox.enqueue(
       aMessage({ partnershipId: partnership.id, status: 'sent', createdAt: at(100) }),
     );
+    await store.outbox.enqueue(
+      aMessage({ partnershipId: partnership.id, status: 'failed', attempts: 5, createdAt: at(0) }),
+    );
+    // Being sent right now: kept, like a queued one, until it is sent or given up.
+    await store.outbox.enqueue(
+      aMessage({ partnershipId: partnership.id, status: 'sending', createdAt: at(0) }),
+    );
     await store.outbox.enqueue(aMessage({ partnershipId: other.id, status: 'sent', createdAt: at(0) }));
-    expect(await store.dataRights.deleteEmailsBefore(partnership.id, at(50))).toBe(1);
-    expect(await store.outbox.listMetadata(partnership.id, 10)).toHaveLength(2);
+    expect(await store.dataRights.deleteEmailsBefore(partnership.id, at(50))).toBe(2);
+    expect((await store.outbox.listMetadata(partnership.id, 10)).map((m) => m.status).sort()).toEqual([
+      'queued',
+      'sending',
+      'sent',
+    ]);
     expect(await store.outbox.listMetadata(other.id, 10)).toHaveLength(1);
 
     await store.invitations.insert(anInvitation(partnership.id, { expiresAt: at(10) }));

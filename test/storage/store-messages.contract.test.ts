@@ -41,51 +41,6 @@ describe.each(databaseTargets())('Store contract on $name: outbox, audit and tra
       expect(await store.outbox.findById(message.id)).toEqual(message);
     });
 
-    it('lists queued messages oldest first, up to the limit, leaving out sent and failed ones', async () => {
-      const second = aMessage({ createdAt: at(2) });
-      const first = aMessage({ createdAt: at(1) });
-      const third = aMessage({ createdAt: at(3) });
-      const sent = aMessage({ createdAt: at(0), status: 'sent', sentAt: at(0), attempts: 1 });
-      const failed = aMessage({ createdAt: at(0), status: 'failed', attempts: 5 });
-      for (const message of [second, first, third, sent, failed]) await store.outbox.enqueue(message);
-
-      expect(await store.outbox.listQueued(10)).toEqual([first, second, third]);
-      expect((await store.outbox.listQueued(2)).map((m) => m.id)).toEqual([first.id, second.id]);
-    });
-
-    it('marks a message sent: counts the attempt, clears the error and stops queueing it', async () => {
-      const message = aMessage({ attempts: 1, lastError: 'timeout' });
-      await store.outbox.enqueue(message);
-      await store.outbox.markSent(message.id, at(7));
-      expect(await store.outbox.findById(message.id)).toEqual({
-        ...message,
-        status: 'sent',
-        sentAt: at(7),
-        attempts: 2,
-        lastError: null,
-      });
-      expect(await store.outbox.listQueued(10)).toEqual([]);
-    });
-
-    it('keeps a failed message queued until it gives up', async () => {
-      const message = aMessage();
-      await store.outbox.enqueue(message);
-
-      await store.outbox.markAttemptFailed(message.id, 'connection refused', false);
-      expect(await store.outbox.findById(message.id)).toMatchObject({
-        status: 'queued',
-        attempts: 1,
-        lastError: 'connection refused',
-      });
-      expect((await store.outbox.listQueued(10)).map((m) => m.id)).toEqual([message.id]);
-
-      await store.outbox.markAttemptFailed(message.id, 'x'.repeat(2000), true);
-      const failed = await store.outbox.findById(message.id);
-      expect(failed).toMatchObject({ status: 'failed', attempts: 2, sentAt: null });
-      expect(failed?.lastError).toHaveLength(500);
-      expect(await store.outbox.listQueued(10)).toEqual([]);
-    });
-
     it('lists a partnership’s message metadata newest first, never with the body', async () => {
       const partnership = await givenPartnership(store);
       const other = await givenPartnership(store);

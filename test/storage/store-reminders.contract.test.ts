@@ -64,7 +64,7 @@ describe.each(databaseTargets())('Store contract on $name: reminders', (target) 
         throw new Error('SMTP exploded');
       }),
     ).rejects.toThrow('SMTP exploded');
-    expect(await store.outbox.listQueued(10)).toEqual([]);
+    expect(await store.outbox.listRecent(10)).toEqual([]);
     expect(await store.reminders.claim({ ...reminder, id: id() })).toBe(true);
   });
 

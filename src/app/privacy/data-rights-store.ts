@@ -138,7 +138,10 @@ export interface DataRightsStore {
    * the invited counts stay right; returns how many.
    */
   removeInvitationEmails(roundId: string): Promise<number>;
-  /** Deletes the partnership's copies of emails created before `before` (ISO); returns how many. */
+  /**
+   * Deletes the partnership's copies of emails created before `before` (ISO) that were sent or given up (never
+   * one still waiting or being sent); returns how many.
+   */
   deleteEmailsBefore(partnershipId: string, before: string): Promise<number>;
   /** Deletes the partnership's membership invitations that expired before `before` (ISO); returns how many. */
   deleteInvitationsExpiredBefore(partnershipId: string, before: string): Promise<number>;

@@ -57,7 +57,7 @@ export function dataRightsRepository(db: Kysely<Database>): DataRightsStore {
       const result = await db
         .deleteFrom('outbox')
         .where('partnership_id', '=', partnershipId)
-        .where('status', '!=', 'queued')
+        .where('status', 'in', ['sent', 'failed'])
         .where('created_at', '<', before)
         .executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
+import { emailDelivery } from '../../domain/shared/email-delivery.js';
 import { accessOf } from './members.js';
 
 const actionLabels: Record<string, string> = {
@@ -43,7 +44,11 @@ export function registerAuditAndEmails(app: FastifyInstance, services: Services)
     async (request, reply) => {
       const { partnership } = accessOf(request);
       const messages = await services.outbox.metadataForPartnership(partnership.id);
-      return reply.page('audit/emails.njk', { title: 'Emails sent', messages });
+      return reply.page('audit/emails.njk', {
+        title: 'Emails sent',
+        messages,
+        maximumAttempts: emailDelivery.maximumAttempts,
+      });
     },
   );
 }

@@ -22,6 +22,13 @@ const when = (iso: string | null | undefined): string =>
     : '–';
 const or = (value: string | null | undefined) => (value ? value : '–');
 const role = (value: string) => (isPartnershipRole(value) ? roleLabels[value] : value);
+const emailStatusLabels: Record<string, string> = {
+  queued: 'Waiting to send',
+  sending: 'Being sent',
+  sent: 'Sent',
+  failed: 'Not delivered',
+};
+const emailStatus = (value: string) => emailStatusLabels[value] ?? value;
 
 /** The download as readable tables, one per kind of record, in the same order as the JSON file. */
 export function personalDataSections(data: PersonalDataExport): DataSection[] {
@@ -90,7 +97,7 @@ export function personalDataSections(data: PersonalDataExport): DataSection[] {
       id: 'emails',
       title: 'Emails sent to you',
       columns: ['Subject', 'Status', 'Created', 'Sent'],
-      rows: data.emailsSent.map((e) => [e.subject, e.status, when(e.createdAt), when(e.sentAt)]),
+      rows: data.emailsSent.map((e) => [e.subject, emailStatus(e.status), when(e.createdAt), when(e.sentAt)]),
     },
     {
       id: 'actions',
