@@ -21,10 +21,18 @@ const require = createRequire(import.meta.url);
 
 function open(file: string): PdfFace {
   const font = create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+  const covered = new Map<number, boolean>();
   return {
     name: font.postscriptName,
     font,
-    covers: (codePoint) => font.hasGlyphForCodePoint(codePoint),
+    covers: (codePoint) => {
+      let covers = covered.get(codePoint);
+      if (covers === undefined) {
+        covers = font.hasGlyphForCodePoint(codePoint);
+        covered.set(codePoint, covers);
+      }
+      return covers;
+    },
   };
 }
 
