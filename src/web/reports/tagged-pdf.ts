@@ -1,13 +1,18 @@
 /**
- * Renders a report document as a tagged PDF with pdfkit: no browser, no font files. Pure apart from pdfkit's
- * in-memory stream: a document in, the PDF's bytes out.
+ * Renders a report document as a tagged PDF with pdfkit: no browser. Pure apart from pdfkit's in-memory stream
+ * and reading the embedded fonts once: a document in, the PDF's bytes out. Text is in DejaVu Sans
+ * (pdf-fonts.ts), so Welsh, Polish, Greek, Cyrillic and Arabic print as written; a character no embedded font
+ * has (an emoji) prints as the mark "�", is counted, and the count is said at the end of the document.
  *
  * Tagging: everything readable is in the structure tree (Document > Sect > H1/H2/H3, P, L > LI > Lbl/LBody,
  * Table > THead/TBody > TR > TH/TD, with a Caption); rules, fills, repeated table headings and the page
  * numbers in the footer are marked as artifacts. The document has a language (en-GB), a title that viewers
- * show instead of the file name, and is A4 with body text at 11pt.
+ * show instead of the file name, and is A4 with body text at 11pt. Where the glyphs alone do not give the text
+ * back in reading order (right-to-left text, characters not shown), its element carries it as ActualText.
  */
 import PDFDocument from 'pdfkit';
+import { PdfTextWriter, type Piece } from './pdf-text-writer.js';
+import { UNSHOWN_MARK } from './pdf-text.js';
 import type {
   LabelledText,
   ReportBlock,
@@ -17,60 +22,11 @@ import type {
 } from './report-document.js';
 
 const MARGINS = { top: 56, bottom: 68, left: 56, right: 56 };
-const FONTS = { regular: 'Helvetica', bold: 'Helvetica-Bold' } as const;
 export const PDF_SIZES = { h1: 20, h2: 15, h3: 12.5, body: 11, footer: 10 } as const;
 const COLOURS = { text: '#0b0c0c', secondary: '#505a5f', rule: '#b1b4b6', fill: '#f3f2f1' } as const;
 const LINE_GAP = 2;
 const PARAGRAPH_GAP = 6;
 const CELL_PADDING = 4;
-
-/** Characters from 0x80 to 0x9F in Windows-1252 (WinAnsiEncoding), which the built-in fonts can draw. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = {
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '–',
-  '\u2212': '-',
-  '\u2015': '—',
-  '\u2192': '->',
-  '\u2190': '<-',
-  '\u2032': "'",
-  '\u2033': '"',
-};
-const DROPPED = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
-
-function drawable(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (
-    char === '\n' ||
-    (code >= 0x20 && code <= 0x7e) ||
-    (code >= 0xa0 && code <= 0xff) ||
-    WIN_ANSI_EXTRA.has(char)
-  );
-}
-
-function isControl(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-}
-
-/**
- * Text the built-in Helvetica can draw (Windows-1252): accents outside it are dropped (ŵ becomes w), a few
- * symbols are spelt out, and anything else becomes "?", so no character silently vanishes.
- */
-export function printable(text: string): string {
-  let result = '';
-  for (const char of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
-    if (drawable(char)) result += char;
-    else if (DROPPED.has(char) || isControl(char)) continue;
-    else if (REPLACEMENTS[char] !== undefined) result += REPLACEMENTS[char];
-    else {
-      const base = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      result += base !== '' && [...base].every(drawable) ? base : '?';
-    }
-  }
-  return result;
-}
 
 export interface PdfMeta {
   readonly title: string;
@@ -88,7 +44,7 @@ export class TaggedPdf {
   private readonly doc: PDFKit.PDFDocument;
   private readonly parents: Struct[] = [];
   private readonly bytes: Promise<Buffer>;
-  private readonly heights = new Map<string, number>();
+  private readonly writer: PdfTextWriter;
 
   constructor(private readonly meta: PdfMeta) {
     const doc = new PDFDocument({
@@ -113,6 +69,7 @@ export class TaggedPdf {
       doc.on('end', () => resolve(Buffer.concat(chunks)));
       doc.on('error', reject);
     });
+    this.writer = new PdfTextWriter(doc, LINE_GAP);
     const root = doc.struct('Document');
     doc.addStructure(root);
     this.parents.push(root);
@@ -133,23 +90,18 @@ export class TaggedPdf {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
 
-  private font(bold: boolean, size: number = PDF_SIZES.body): PDFKit.PDFDocument {
-    return this.doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(size);
+  /** Characters written so far that no embedded font has, each shown as the mark. */
+  get unshownCharacters(): number {
+    return this.writer.unshown;
   }
 
   private lineHeight(size: number = PDF_SIZES.body): number {
-    return this.font(false, size).currentLineHeight(true) + LINE_GAP;
+    return this.writer.font(false, size).currentLineHeight(true) + LINE_GAP;
   }
 
-  /** The height `text` takes wrapped to `width`; measured once for each text, width and font. */
+  /** The height `text` takes wrapped to `width`. */
   private textHeight(text: string, width: number, bold = false, size: number = PDF_SIZES.body): number {
-    const key = `${bold ? 'b' : 'r'}${size}|${width.toFixed(2)}|${text}`;
-    let height = this.heights.get(key);
-    if (height === undefined) {
-      height = this.font(bold, size).heightOfString(text, { width, lineGap: LINE_GAP });
-      this.heights.set(key, height);
-    }
-    return height;
+    return this.writer.height(text, width, bold, size);
   }
 
   /** Starts a new page unless `height` more points fit on this one. */
@@ -166,25 +118,24 @@ export class TaggedPdf {
     parent.add(this.doc.struct(tag, options, draw));
   }
 
-  /** Draws decoration that is not content (rules, fills) as an artifact. */
+  /** Draws what is not content (rules, fills, repeated headings, footers) as an artifact. */
   private artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
     this.doc.markContent('Artifact', { type });
     this.doc.save();
-    draw();
+    this.writer.uncounted(draw);
     this.doc.restore();
     this.doc.endMarkedContent();
   }
 
-  /** Bold `lead` (if any) then regular `body`, wrapping within `width` from `x`. */
-  private runs(lead: string | undefined, body: string, x: number, width: number): void {
-    const options = { width, lineGap: LINE_GAP };
+  /** Bold `label: ` (if any) then regular `text`. */
+  private static labelled(label: string | undefined, text: string): Piece[] {
+    return label === undefined ? [{ text }] : [{ text: `${label}: `, bold: true }, { text }];
+  }
+
+  /** Writes `pieces` in body text, wrapping within `width` from `x`. */
+  private runs(pieces: readonly Piece[], x: number, width: number, align?: 'left'): void {
     this.doc.fillColor(COLOURS.text);
-    if (lead) {
-      this.font(true).text(lead, x, this.doc.y, { ...options, continued: body !== '' });
-      if (body !== '') this.font(false).text(body, options);
-    } else {
-      this.font(false).text(body, x, this.doc.y, options);
-    }
+    this.writer.write(pieces, x, this.doc.y, { width, ...(align ? { align } : {}) }, PDF_SIZES.body);
     this.doc.x = this.left;
   }
 
@@ -200,32 +151,43 @@ export class TaggedPdf {
 
   heading(level: 1 | 2 | 3, text: string): void {
     const size = level === 1 ? PDF_SIZES.h1 : level === 2 ? PDF_SIZES.h2 : PDF_SIZES.h3;
-    const clean = printable(text);
+    const pieces = [{ text, bold: true }];
     this.space(level === 1 ? 0 : level === 2 ? 12 : 6);
     // Keep a heading with at least the first lines of what follows it.
-    this.ensureSpace(this.textHeight(clean, this.width, true, size) + 3 * this.lineHeight());
-    this.element(`H${level}`, () => {
-      this.font(true, size)
-        .fillColor(COLOURS.text)
-        .text(clean, this.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
-    });
+    this.ensureSpace(this.textHeight(text, this.width, true, size) + 3 * this.lineHeight());
+    this.element(
+      `H${level}`,
+      () => {
+        this.doc.fillColor(COLOURS.text);
+        this.writer.write(pieces, this.left, this.doc.y, { width: this.width }, size);
+      },
+      this.writer.structureOptions(pieces),
+    );
     this.doc.y += level === 1 ? 6 : 4;
   }
 
   paragraph(text: string, label?: string, options: { size?: number; colour?: string } = {}): void {
-    const body = printable(text);
-    const lead = label === undefined ? undefined : `${printable(label)}: `;
+    const pieces = TaggedPdf.labelled(label, text);
     this.ensureSpace(2 * this.lineHeight(options.size));
-    this.element('P', () => {
-      if (options.size || options.colour) {
-        this.font(false, options.size)
-          .fillColor(options.colour ?? COLOURS.text)
-          .text(body, this.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
-        this.doc.fillColor(COLOURS.text);
-      } else {
-        this.runs(lead, body, this.left, this.width);
-      }
-    });
+    this.element(
+      'P',
+      () => {
+        if (options.size || options.colour) {
+          this.doc.fillColor(options.colour ?? COLOURS.text);
+          this.writer.write(
+            pieces,
+            this.left,
+            this.doc.y,
+            { width: this.width },
+            options.size ?? PDF_SIZES.body,
+          );
+          this.doc.fillColor(COLOURS.text);
+        } else {
+          this.runs(pieces, this.left, this.width);
+        }
+      },
+      this.writer.structureOptions(pieces),
+    );
     this.doc.y += PARAGRAPH_GAP;
   }
 
@@ -246,21 +208,28 @@ export class TaggedPdf {
       this.element(
         'Lbl',
         () => {
-          this.font(false)
-            .fillColor(COLOURS.text)
-            .text(ordered ? `${index + 1}.` : '•', this.left, y, { width: indent, lineBreak: false });
+          this.doc.fillColor(COLOURS.text);
+          const label = ordered ? `${index + 1}.` : '•';
+          this.writer.write(
+            [{ text: label }],
+            this.left,
+            y,
+            { width: indent, lineBreak: false },
+            PDF_SIZES.body,
+          );
         },
         {},
         entry,
       );
+      const pieces = TaggedPdf.labelled(item.label, item.text);
       this.element(
         'LBody',
         () => {
           this.doc.y = y;
-          const lead = item.label === undefined ? undefined : `${printable(item.label)}: `;
-          this.runs(lead, printable(item.text), this.left + indent, this.width - indent);
+          // Beside its bullet or number, even when right to left.
+          this.runs(pieces, this.left + indent, this.width - indent, 'left');
         },
-        {},
+        this.writer.structureOptions(pieces),
         entry,
       );
       entry.end();
@@ -275,17 +244,17 @@ export class TaggedPdf {
     const indent = 15;
     const x = this.left + indent;
     const width = this.width - indent;
-    const texts = paragraphs.map(printable);
     const height =
-      texts.reduce((sum, text) => sum + this.textHeight(text, width) + PARAGRAPH_GAP, 0) - PARAGRAPH_GAP;
+      paragraphs.reduce((sum, text) => sum + this.textHeight(text, width) + PARAGRAPH_GAP, 0) - PARAGRAPH_GAP;
     const fits = height <= this.doc.page.maxY() - this.doc.page.margins.top;
     if (fits) this.ensureSpace(height);
     const y = this.doc.y;
     if (fits) this.artifact(() => this.doc.rect(this.left, y - 2, 4, height + 4).fill(COLOURS.rule));
     this.group('Div', () => {
-      for (const text of texts) {
+      for (const text of paragraphs) {
         this.ensureSpace(this.lineHeight());
-        this.element('P', () => this.runs(undefined, text, x, width));
+        const pieces = [{ text }];
+        this.element('P', () => this.runs(pieces, x, width), this.writer.structureOptions(pieces));
         this.doc.y += PARAGRAPH_GAP;
       }
     });
@@ -301,9 +270,8 @@ export class TaggedPdf {
     const measure = (cells: readonly string[], head: boolean) =>
       Math.max(...cells.map((cell, index) => this.textHeight(cell, cellWidth(index), head || index === 0))) +
       2 * CELL_PADDING;
-    const caption = printable(table.caption);
-    const head = table.head.map(printable);
-    const rows = table.rows.map((row) => [printable(row.heading), ...row.cells.map(printable)]);
+    const { caption, head } = table;
+    const rows = table.rows.map((row) => [row.heading, ...row.cells]);
     const captionHeight = this.textHeight(caption, this.width, true) + 4;
     const headHeight = measure(head, true);
     const rowHeights = rows.map((cells) => measure(cells, false));
@@ -314,7 +282,7 @@ export class TaggedPdf {
   /** About how much height a block takes, to keep short sections on one page. */
   measure(item: ReportBlock): number {
     const labelled = (label: string | undefined, text: string) =>
-      label === undefined ? printable(text) : `${printable(label)}: ${printable(text)}`;
+      label === undefined ? text : `${label}: ${text}`;
     switch (item.kind) {
       case 'paragraph':
         return this.textHeight(labelled(item.label, item.text), this.width) + PARAGRAPH_GAP;
@@ -329,7 +297,7 @@ export class TaggedPdf {
         return this.tableLayout(item.table).height;
       case 'notice':
         return item.paragraphs.reduce(
-          (sum, text) => sum + this.textHeight(printable(text), this.width - 15) + PARAGRAPH_GAP,
+          (sum, text) => sum + this.textHeight(text, this.width - 15) + PARAGRAPH_GAP,
           0,
         );
     }
@@ -337,7 +305,7 @@ export class TaggedPdf {
 
   headingHeight(level: 1 | 2 | 3, text: string): number {
     const size = level === 1 ? PDF_SIZES.h1 : level === 2 ? PDF_SIZES.h2 : PDF_SIZES.h3;
-    return (level === 2 ? 12 : 6) + this.textHeight(printable(text), this.width, true, size) + 4;
+    return (level === 2 ? 12 : 6) + this.textHeight(text, this.width, true, size) + 4;
   }
 
   /** Starts a new page unless `height` fits on this one, when it could fit on an empty page at all. */
@@ -359,14 +327,14 @@ export class TaggedPdf {
 
     const element = this.doc.struct('Table');
     this.parent.add(element);
+    const captionPieces = [{ text: caption, bold: true }];
     this.element(
       'Caption',
       () => {
-        this.font(true)
-          .fillColor(COLOURS.text)
-          .text(caption, this.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+        this.doc.fillColor(COLOURS.text);
+        this.writer.write(captionPieces, this.left, this.doc.y, { width: this.width }, PDF_SIZES.body);
       },
-      {},
+      this.writer.structureOptions(captionPieces),
       element,
     );
     this.doc.y += 4;
@@ -382,12 +350,9 @@ export class TaggedPdf {
           .stroke();
       });
     const drawCell = (text: string, index: number, y: number, bold: boolean) => {
-      this.font(bold)
-        .fillColor(COLOURS.text)
-        .text(text, (xs[index] ?? this.left) + CELL_PADDING, y + CELL_PADDING, {
-          width: cellWidth(index),
-          lineGap: LINE_GAP,
-        });
+      this.doc.fillColor(COLOURS.text);
+      const x = (xs[index] ?? this.left) + CELL_PADDING;
+      this.writer.write([{ text, bold }], x, y + CELL_PADDING, { width: cellWidth(index) }, PDF_SIZES.body);
     };
     const row = (parent: Struct, cells: readonly string[], height: number, isHead: boolean) => {
       const y = this.doc.y;
@@ -399,7 +364,10 @@ export class TaggedPdf {
         this.element(
           header ? 'TH' : 'TD',
           () => drawCell(cell, index, y, header),
-          header ? { scope: isHead ? 'Column' : 'Row' } : {},
+          {
+            ...this.writer.structureOptions([{ text: cell, bold: header }]),
+            ...(header ? { scope: isHead ? 'Column' : 'Row' } : {}),
+          },
           tr,
         );
       });
@@ -449,15 +417,17 @@ export class TaggedPdf {
           .lineWidth(0.75)
           .strokeColor(COLOURS.rule)
           .stroke();
-        const numberWidth = this.font(false, PDF_SIZES.footer).widthOfString(number);
-        this.font(false, PDF_SIZES.footer)
-          .fillColor(COLOURS.secondary)
-          .text(printable(this.meta.footer), this.left, y, {
-            width: this.width - numberWidth - 16,
-            height: PDF_SIZES.footer * 1.3,
-            ellipsis: true,
-          });
-        this.doc.text(number, this.left + this.width - numberWidth, y, { lineBreak: false });
+        const numberWidth = this.writer.width(number, false, PDF_SIZES.footer);
+        this.doc.fillColor(COLOURS.secondary);
+        const footer = {
+          align: 'left' as const,
+          width: this.width - numberWidth - 16,
+          height: PDF_SIZES.footer * 1.3,
+          ellipsis: true,
+        };
+        this.writer.write([{ text: this.meta.footer }], this.left, y, footer, PDF_SIZES.footer);
+        const numberX = this.left + this.width - numberWidth;
+        this.writer.write([{ text: number }], numberX, y, { lineBreak: false }, PDF_SIZES.footer);
       }, 'Pagination');
       page.margins.bottom = bottom;
     }
@@ -501,8 +471,20 @@ function sectionOf(pdf: TaggedPdf, item: ReportSection, level: 2 | 3): void {
   });
 }
 
-/** The report as a tagged PDF. */
-export function renderReportPdf(document: ReportDocument): Promise<Buffer> {
+export interface RenderedPdf {
+  readonly bytes: Buffer;
+  /** Characters no embedded font has (emoji, say), each printed as the mark; the PDF ends by saying how many. */
+  readonly unshownCharacters: number;
+}
+
+/** The sentence that ends a PDF with characters it could not show. */
+export function unshownNote(count: number): string {
+  const characters = count === 1 ? '1 character' : `${count} characters`;
+  return `This PDF could not show ${characters}, such as emoji: each is printed as ${UNSHOWN_MARK}.`;
+}
+
+/** The report as a tagged PDF, with the number of characters it could not show. */
+export async function renderReport(document: ReportDocument): Promise<RenderedPdf> {
   const pdf = new TaggedPdf({
     title: document.title,
     subject: document.partnershipName,
@@ -514,5 +496,12 @@ export function renderReportPdf(document: ReportDocument): Promise<Buffer> {
   pdf.paragraph(`Produced on ${document.generatedOn} by Common Ground.`);
   for (const entry of document.intro) block(pdf, entry);
   for (const item of document.sections) sectionOf(pdf, item, 2);
-  return pdf.finish();
+  const unshownCharacters = pdf.unshownCharacters;
+  if (unshownCharacters > 0) pdf.notice([unshownNote(unshownCharacters)]);
+  return { bytes: await pdf.finish(), unshownCharacters };
+}
+
+/** The report as a tagged PDF. */
+export async function renderReportPdf(document: ReportDocument): Promise<Buffer> {
+  return (await renderReport(document)).bytes;
 }
