@@ -185,4 +185,43 @@ describe('workshop actions reach the action plan', () => {
     const plain = await admin.get(String(created.headers.location).replace('?done=added', ''));
     expect(successBanner(plain.body)).toBe('');
   });
+
+  it('sends a signed-in member who has answered back to their partnership home', async () => {
+    const services = test.runtime.services;
+    const round = await services.assessments.create(
+      northmoor,
+      {
+        name: 'Member answers round',
+        kind: 'quick',
+        threshold: '',
+        opensOn: today,
+        closesOn: addDays(today, 5),
+        groups: [{ kind: 'council', name: 'Council', side: '' }],
+      },
+      { userId: null, label: 'Test' },
+    );
+    const view = await services.assessments.find(northmoor.id, round.id);
+    const group = view?.groups[0];
+    if (!view || !group) throw new Error('The round was not created');
+    await services.assessments.invite(view, northmoor.name, group.id, demoAccounts.northmoorCouncil, {
+      userId: null,
+      label: 'Test',
+    });
+    const council = new Browser(test.app);
+    await council.signIn(demoAccounts.northmoorCouncil, knownPassword);
+    const link = String((await council.get(`/p/northmoor/rounds/${round.id}/answer`)).headers.location);
+    for (const indicator of view.indicators) {
+      const question = `${link}/questions/${indicator.code}`;
+      await council.get(question);
+      await council.post(question, { rating: '3', comment: '', evidenceUrl: '' });
+    }
+    await council.get(`${link}/check`);
+    expect((await council.post(`${link}/submit`)).headers.location).toBe(`${link}/done`);
+    const done = await council.get(`${link}/done`);
+    expect(done.body).toContain('Your answers have been sent');
+    expect(done.body).toMatch(
+      new RegExp(`<a class="govuk-button"[^>]*href="/p/northmoor/"[^>]*>Go to ${northmoor.name}</a>`),
+    );
+    expect(done.body).not.toContain('Find out more about Common Ground');
+  });
 });
