@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { ukDate } from '../../src/domain/assessment/round-rules.js';
 import { Browser } from '../support/browser.js';
+import { createPostgresDatabase, testDatabaseUrl } from '../support/database.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
 const addDays = (iso: string, days: number) =>
@@ -19,8 +20,28 @@ function successBanner(body: string): string {
 /** How many times a text shows on a page. */
 const count = (body: string, text: string) => body.split(text).length - 1;
 
-describe('workshop actions reach the action plan', () => {
+/** SQLite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
+const databases: {
+  name: string;
+  open(): Promise<{ env: Record<string, string>; remove(): Promise<void> }>;
+}[] = [
+  { name: 'sqlite', open: async () => ({ env: {}, remove: async () => undefined }) },
+  ...(testDatabaseUrl()
+    ? [
+        {
+          name: 'postgres',
+          open: async () => {
+            const database = await createPostgresDatabase();
+            return { env: { DATABASE_URL: database.url }, remove: () => database.drop() };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(databases)('workshop actions reach the action plan ($name)', (database) => {
   let test: TestApp;
+  let removeDatabase: () => Promise<void> = async () => undefined;
   let northmoor: PartnershipRecord;
   let admin: Browser;
   let base: string;
@@ -30,7 +51,9 @@ describe('workshop actions reach the action plan', () => {
   const second = 'Publish the grants calendar a year ahead';
 
   beforeAll(async () => {
-    test = await createTestApp();
+    const opened = await database.open();
+    removeDatabase = opened.remove;
+    test = await createTestApp({ env: opened.env });
     northmoor = await test.partnership('northmoor');
     admin = new Browser(test.app);
     await admin.signIn(demoAccounts.northmoorAdmin, knownPassword);
@@ -50,7 +73,10 @@ describe('workshop actions reach the action plan', () => {
     const index = await admin.get(base);
     principleCodes = [...index.body.matchAll(/\/workshop\/([A-Z]{2})"/g)].map((m) => m[1] as string);
   }, 60_000);
-  afterAll(() => test.close());
+  afterAll(async () => {
+    await test.close();
+    await removeDatabase();
+  });
 
   it('turns each line into a joint action in the plan, with its origin and a banner', async () => {
     expect(principleCodes.slice(0, 2)).toEqual(['SF', 'RC']);
