@@ -104,6 +104,13 @@ describe.each(databases)('workshop actions reach the action plan ($name)', (data
     expect(row).toContain('Not chosen yet');
     expect(row).toContain('Joint');
 
+    const link = new RegExp(`href="(/p/northmoor/actions/[0-9a-f-]{36})">${first}</a>`).exec(plan.body)?.[1];
+    const page = await admin.get(String(link));
+    expect(page.body).toContain('This action has no owner yet.');
+    expect(page.body).toMatch(
+      /Origin<\/dt>\s*<dd class="govuk-summary-list__value">Agreed at the workshop \(Workshop actions round\)/,
+    );
+
     const actions = (await test.runtime.services.actions.list(northmoor.id)).map((e) => e.action);
     const added = actions.filter((a) => a.title === first || a.title === second);
     expect(added).toHaveLength(2);
