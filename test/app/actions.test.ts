@@ -30,7 +30,9 @@ describe('action use-cases', () => {
     const carried = await services.actions.openActionsCarriedInto(latest as NonNullable<typeof latest>);
     expect(carried.map((a) => a.title).sort()).toEqual([
       'Agree a written promise that challenge will not affect funding',
+      'Map every council payment to the VCS and how late it was',
       'Pay food bank grants in advance each quarter',
+      'Pilot three-year grants for advice services',
       'Publish next year’s small grants calendar',
       'Run a joint bid for warm spaces funding',
       'Write a new partnership statement together',
@@ -40,14 +42,23 @@ describe('action use-cases', () => {
   });
 
   it('counts open and done actions for each indicator', async () => {
+    // The two workshop actions for ES and CR are linked to every indicator of their principle.
     expect(await services.actions.actionsByIndicator(northmoor.id)).toEqual({
       SF1: { open: 1, done: 0 },
       RC2: { open: 1, done: 0 },
-      CR2: { open: 2, done: 0 },
       SF5: { open: 0, done: 1 },
-      ES4: { open: 0, done: 1 },
-      CR4: { open: 1, done: 0 },
-      ES3: { open: 0, done: 1 },
+      ES1: { open: 1, done: 0 },
+      ES2: { open: 1, done: 0 },
+      ES3: { open: 1, done: 1 },
+      ES4: { open: 1, done: 1 },
+      ES5: { open: 1, done: 0 },
+      ES6: { open: 1, done: 0 },
+      CR1: { open: 1, done: 0 },
+      CR2: { open: 3, done: 0 },
+      CR3: { open: 1, done: 0 },
+      CR4: { open: 2, done: 0 },
+      CR5: { open: 1, done: 0 },
+      CR6: { open: 1, done: 0 },
     });
   });
 

@@ -24,7 +24,7 @@ function suggestionsOn(body: string): { value: string; title: string }[] {
 }
 
 const actionIdFrom = (location: unknown) =>
-  /\/actions\/([0-9a-f-]{36})$/.exec(String(location))?.[1] as string;
+  /\/actions\/([0-9a-f-]{36})\?done=added$/.exec(String(location))?.[1] as string;
 
 describe('action plans', () => {
   let test: TestApp;

@@ -59,10 +59,14 @@ describe('inviting someone new', () => {
       confirmPassword: password,
     });
     expect(accepted.statusCode).toBe(303);
-    expect(accepted.headers.location).toBe('/p/northmoor/');
-    const home = await invitee.get('/p/northmoor/');
+    expect(accepted.headers.location).toBe('/p/northmoor/?welcome=new-account');
+    const home = await invitee.get('/p/northmoor/?welcome=new-account');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('Nia Newperson');
+    expect(home.body).toMatch(
+      /govuk-notification-banner--success[\s\S]*Your account has been created[\s\S]*You are now a member of Northmoor/,
+    );
+    expect((await invitee.get('/p/northmoor/')).body).not.toContain('Your account has been created');
 
     const northmoor = await t.partnership('northmoor');
     const membership = (await t.runtime.services.members.list(northmoor.id)).find(
@@ -154,8 +158,11 @@ describe('inviting someone who already has an account', () => {
     expect((await invitee.get(path)).body).toContain('Accept invitation');
     const accepted = await invitee.post(path);
     expect(accepted.statusCode).toBe(303);
-    expect(accepted.headers.location).toBe('/p/northmoor/');
-    expect((await invitee.get('/p/northmoor/')).statusCode).toBe(200);
+    expect(accepted.headers.location).toBe('/p/northmoor/?welcome=joined');
+    const joined = await invitee.get('/p/northmoor/?welcome=joined');
+    expect(joined.statusCode).toBe(200);
+    expect(joined.body).toContain('govuk-notification-banner--success');
+    expect(joined.body).toContain('You have joined Northmoor');
     expect((await invitee.get('/p/northmoor/members')).statusCode).toBe(403);
     expect((await invitee.get('/p/eastbrook/members')).statusCode).toBe(200);
   });

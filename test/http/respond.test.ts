@@ -201,6 +201,11 @@ describe('answering a quick check from a personal link', () => {
     expect(done.body).toContain(
       'You can change your answers with the same link until the round closes on 31 March 2026',
     );
+    // Someone who is not signed in is told what happens next and shown the way to the start page.
+    expect(done.body).toContain('What happens next');
+    expect(done.body).toMatch(
+      /<a class="govuk-link" href="\/" id="done-next">Find out more about Common Ground<\/a>/,
+    );
     expect(await progress(view)).toMatchObject({ started: 1, submitted: 1 });
 
     // Changing an answer after sending: the saved answer is filled in, and "returnTo" goes back to the check.

@@ -191,7 +191,7 @@ describe('assessment rounds: creating and running a round', () => {
       agreedActions: 'Refresh the statement',
     });
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe(`${base}/RC`);
+    expect(saved.headers.location).toBe(`${base}/RC?saved=SF&added=1`);
     expect((await admin.get(base)).body).toContain('Level 2');
     const viewer = new Browser(test.app);
     await viewer.signIn(demoAccounts.northmoorViewer, knownPassword);

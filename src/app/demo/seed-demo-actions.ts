@@ -52,7 +52,7 @@ const northmoorActions: readonly DemoAction[] = [
     leadName: 'Cllr Amir Hussain',
     dueInDays: -21,
     status: 'in-progress',
-    source: 'gap:RC2',
+    source: 'workshop:RC',
     createdDaysAgo: 200,
     notes: [
       {

@@ -70,13 +70,13 @@ const northmoorRounds: readonly DemoRound[] = [
         agreedLevel: 2,
         reasons: 'The 2019 compact is out of date and most people have not seen it.',
         agreedActions:
-          'Write a new partnership statement together by the spring.\nShare the needs map with the VCS forum every quarter.',
+          'Write a new partnership statement together.\nShare the needs map with the VCS forum every quarter.',
       },
       {
         principleCode: 'RC',
         agreedLevel: 2,
         reasons: 'Relationships are warm, but groups still fear speaking up about funding.',
-        agreedActions: 'Agree a written promise that challenge will not affect funding decisions.',
+        agreedActions: 'Agree a written promise that challenge will not affect funding.',
       },
       {
         principleCode: 'ES',

@@ -9,6 +9,7 @@ import { seedDemoGrants } from './seed-demo-grants.js';
 import { seedDemoFunding } from './seed-demo-funding.js';
 import { seedDemoAreas } from './seed-demo-areas.js';
 import { seedDemoRounds } from './seed-demo-rounds.js';
+import { seedDemoWorkshopActions } from './seed-demo-workshop-actions.js';
 import { seedDemoReminders } from './seed-demo-reminders.js';
 import { seedDemoNational } from './seed-demo-national.js';
 import { recordAudit, systemActor } from '../shared/audit.js';
@@ -106,6 +107,7 @@ export async function seedDemo(
     if (northmoor) {
       await seedDemoRounds(trx, clock, frameworks, northmoor, 'council@northmoor.example');
       await seedDemoActions(trx, clock, northmoor);
+      await seedDemoWorkshopActions(trx, frameworks, northmoor);
       await seedDemoDashboard(trx, clock, northmoor);
       await seedDemoDirectory(trx, clock, northmoor, postcodes.get('northmoor') ?? []);
       const northmoorWorld = world.partnerships.find((p) => p.slug === 'northmoor');

@@ -21,6 +21,7 @@ import {
   type ActionDraft,
   type ActionStatus,
 } from '../../domain/actions/actions.js';
+import { actionOriginLabel } from '../../domain/actions/workshop-actions.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
 import { guardCell } from '../view-models/results-view.js';
@@ -103,6 +104,18 @@ function fieldIds(problems: Readonly<Record<string, string>>): Record<string, st
   );
 }
 
+/** Success banners after a change, named by the flag on the redirect. */
+const actionFlashes: Record<string, { heading: string; text: string }> = {
+  added: {
+    heading: 'Action added to the plan',
+    text: 'Add progress notes here as the work goes on.',
+  },
+  saved: { heading: 'Your changes were saved', text: 'The action plan shows them now.' },
+  noted: { heading: 'Progress note added', text: 'It is dated today and shows who wrote it.' },
+};
+
+const flashFor = (done: string) => (Object.hasOwn(actionFlashes, done) ? actionFlashes[done] : undefined);
+
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** Action plans: the plan, adding and changing actions, progress notes and a CSV export. */
@@ -131,7 +144,8 @@ export function registerActions(app: FastifyInstance, services: Services): void 
     return {
       ...action,
       href: `/p/${slug}/actions/${action.id}`,
-      ownerName: organisations.find((o) => o.id === action.ownerOrganisationId)?.name ?? 'No organisation',
+      ownerName: organisations.find((o) => o.id === action.ownerOrganisationId)?.name ?? 'Not chosen yet',
+      originLabel: actionOriginLabel(action.source),
       sideLabel: actionSideLabels[action.side],
       statusTag: actionStatusTags[action.status],
       overdue: isOverdue(action, today()),
@@ -329,7 +343,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
         { roundId, source: origin.source || 'manual' },
         actorOf(request),
       );
-      return reply.redirect(`/p/${partnership.slug}/actions/${action.id}`, 303);
+      return reply.redirect(`/p/${partnership.slug}/actions/${action.id}?done=added`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return showNewForm(request, reply, values, origin, formErrors(fieldIds(error.fields)));
@@ -366,6 +380,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
           selected: (note?.values.status ?? found.action.status) === status,
         })),
         errors: note?.errors,
+        flash: note ? undefined : flashFor(text(request.query, 'done')),
         backLink: { href: `/p/${partnership.slug}/actions`, text: 'Action plan' },
       },
       note ? 400 : 200,
@@ -382,7 +397,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
     const values = { note: text(request.body, 'note'), status: text(request.body, 'status') };
     try {
       await services.actions.addNote(partnership.id, membership, found.action.id, values, actorOf(request));
-      return reply.redirect(`/p/${partnership.slug}/actions/${found.action.id}`, 303);
+      return reply.redirect(`/p/${partnership.slug}/actions/${found.action.id}?done=noted`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return showAction(request, reply, found, { values, errors: formErrors(error.fields) });
@@ -429,7 +444,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
         { ...values, dueOn: dateFromForm(request.body, 'dueOn') },
         actorOf(request),
       );
-      return reply.redirect(`/p/${partnership.slug}/actions/${action.id}`, 303);
+      return reply.redirect(`/p/${partnership.slug}/actions/${action.id}?done=saved`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return showEditForm(request, reply, action, values, formErrors(fieldIds(error.fields)));

@@ -51,7 +51,7 @@ export function registerInvitations(
       });
       if (!accepted) return reply.page('errors/error.njk', invalidInvitation, 404);
       await services.sessions.switchPartnership(live, accepted.partnership.id);
-      return reply.redirect(`/p/${accepted.partnership.slug}/`, 303);
+      return reply.redirect(`/p/${accepted.partnership.slug}/?welcome=joined`, 303);
     }
 
     const displayName = text(request.body, 'displayName');
@@ -89,6 +89,6 @@ export function registerInvitations(
     const user = await services.users.findByEmail(state.invitation.email);
     if (!user) return reply.page('errors/error.njk', invalidInvitation, 404);
     setSessionCookie(reply, await services.sessions.start(user), options.secureCookies);
-    return reply.redirect(`/p/${accepted.partnership.slug}/`, 303);
+    return reply.redirect(`/p/${accepted.partnership.slug}/?welcome=new-account`, 303);
   });
 }

@@ -4,9 +4,19 @@ import { organisationKindLabels } from '../../domain/partnerships/organisation-k
 import type { Services } from '../../app/services.js';
 import { dashboardView } from '../view-models/dashboard-view.js';
 import { fundingShareRows, hasFundingShares } from '../view-models/funding-shares-view.js';
+import { text } from '../forms.js';
 import { accessOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
+
+/** The success banner after accepting an invitation, named by the flag on the redirect. */
+function welcomeBanner(flag: string, partnershipName: string) {
+  if (flag === 'new-account') {
+    return { heading: 'Your account has been created', text: `You are now a member of ${partnershipName}.` };
+  }
+  if (flag === 'joined') return { heading: `You have joined ${partnershipName}`, text: '' };
+  return undefined;
+}
 
 /**
  * The page members land on: the partnership dashboard (the current round, the action plan, directory
@@ -42,6 +52,7 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
       fundingShares: hasFundingShares(shares) ? fundingShareRows(shares) : [],
       openRounds,
       dash: dashboardView(dashboard, access.partnership.slug),
+      welcome: welcomeBanner(text(request.query, 'welcome'), access.partnership.name),
     });
   });
 

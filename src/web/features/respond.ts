@@ -398,11 +398,13 @@ export function registerRespond(app: FastifyInstance, services: Services): void 
     if (!session) return linkNotWorking(reply);
     if (session.view.status !== 'open') return notOpenPage(reply, session);
     if (session.response?.status !== 'submitted') return reply.redirect(`${base(token)}/check`, 303);
+    const home = (request.viewerPartnerships ?? []).find((p) => p.id === session.view.round.partnershipId);
     return reply.page('respond/done.njk', {
       title: 'Your answers have been sent',
       roundName: session.view.round.name,
       closes: longDate(session.view.round.closesOn),
       startHref: base(token),
+      home: home && { href: `/p/${home.slug}/`, name: home.name },
     });
   });
 }

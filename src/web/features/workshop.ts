@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../app/errors.js';
+import type { RoundView } from '../../app/assessments/rounds.js';
 import type { Services } from '../../app/services.js';
+import { isWorkshopSource } from '../../domain/actions/workshop-actions.js';
 import { formErrors, text } from '../forms.js';
 import { accessOf, actorOf } from './members.js';
 
@@ -8,6 +10,29 @@ const admin = { access: { partnership: 'manage-members' } } as const;
 
 const formatMedian = (value: number | null | undefined) =>
   value === null || value === undefined ? '–' : String(Math.round(value * 10) / 10);
+
+type Principle = RoundView['framework']['principles'][number];
+
+/** The principles the round asked about, in framework order. */
+const askedPrinciples = (view: RoundView) =>
+  view.framework.principles.filter((p) =>
+    p.indicators.some((indicator) => view.indicators.some((asked) => asked.code === indicator.code)),
+  );
+
+/** The success banner after saving a principle, from the flags on the redirect (nothing is kept on the server). */
+function savedBanner(request: FastifyRequest, principles: readonly Principle[]) {
+  const principle = principles.find((p) => p.code === text(request.query, 'saved'));
+  if (!principle) return undefined;
+  const added = Number(text(request.query, 'added'));
+  const count = Number.isInteger(added) && added > 0 && added < 1000 ? added : 0;
+  return {
+    heading: `${principle.name} saved`,
+    text:
+      count === 0
+        ? 'No new actions were added to the action plan.'
+        : `${count} ${count === 1 ? 'action was' : 'actions were'} added to the action plan.`,
+  };
+}
 
 /**
  * Workshop mode: a facilitator's view for a meeting on a shared screen, principle by principle, with the
@@ -25,9 +50,7 @@ export function registerWorkshop(app: FastifyInstance, services: Services): void
   const principleContext = async (request: FastifyRequest) => {
     const { partnership, view, results } = await load(request);
     const { principleCode } = request.params as { principleCode: string };
-    const principles = view.framework.principles.filter((p) =>
-      p.indicators.some((indicator) => view.indicators.some((asked) => asked.code === indicator.code)),
-    );
+    const principles = askedPrinciples(view);
     const index = principles.findIndex((p) => p.code === principleCode);
     const principle = principles[index];
     if (!principle) throw new NotFoundError('No such principle');
@@ -61,9 +84,39 @@ export function registerWorkshop(app: FastifyInstance, services: Services): void
       },
       previous: principles[index - 1] && `${base}/${principles[index - 1]?.code}`,
       next: principles[index + 1] && `${base}/${principles[index + 1]?.code}`,
+      summaryHref: `${base}/summary`,
+      flash: savedBanner(request, principles),
       backLink: { href: base, text: 'All principles' },
     };
   };
+
+  app.get('/p/:slug/rounds/:roundId/workshop/summary', { config: admin }, async (request, reply) => {
+    const { partnership, view, results } = await load(request);
+    const actions = (await services.actions.list(partnership.id))
+      .map((entry) => entry.action)
+      .filter((action) => action.roundId === view.round.id && isWorkshopSource(action.source));
+    const principles = askedPrinciples(view).map((principle) => {
+      const record = results.workshop.find((w) => w.principleCode === principle.code);
+      return {
+        code: principle.code,
+        name: principle.name,
+        agreed: record ? (record.agreedLevel === null ? 'Not agreed' : `Level ${record.agreedLevel}`) : '',
+        actions: actions
+          .filter((action) => action.source === `workshop:${principle.code}`)
+          .map((action) => ({ title: action.title, href: `/p/${partnership.slug}/actions/${action.id}` })),
+      };
+    });
+    return reply.page('workshop/summary.njk', {
+      title: `Workshop summary: ${view.round.name}`,
+      view,
+      principles,
+      discussed: principles.filter((p) => p.agreed !== '').length,
+      actionCount: actions.length,
+      flash: savedBanner(request, askedPrinciples(view)),
+      workshopHref: `/p/${partnership.slug}/rounds/${view.round.id}/workshop`,
+      backLink: { href: `/p/${partnership.slug}/rounds/${view.round.id}/workshop`, text: 'All principles' },
+    });
+  });
 
   app.get('/p/:slug/rounds/:roundId/workshop', { config: admin }, async (request, reply) => {
     const { view, results } = await load(request);
@@ -99,8 +152,9 @@ export function registerWorkshop(app: FastifyInstance, services: Services): void
     try {
       if (!input.agreedLevel)
         throw new ValidationError({ agreedLevel: 'Select the level the meeting agreed, or “Not agreed”' });
-      await services.assessments.saveWorkshop(context.view, input, actorOf(request));
-      return reply.redirect(context.next ?? context.backLink.href, 303);
+      const saved = await services.assessments.saveWorkshop(context.view, input, actorOf(request));
+      const flag = `?saved=${context.principle.code}&added=${saved.actionsAdded}`;
+      return reply.redirect(`${context.next ?? context.summaryHref}${flag}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply.page(
