@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sessionCookieName } from '../plugins/security.js';
@@ -52,9 +53,53 @@ const safeName = (filename: string) =>
     .slice(-120) || 'upload';
 
 /**
- * Streams an uploaded file to the disk as it arrives. At the size limit the rest is thrown away unread, and
- * what had arrived is removed at once, with its folder.
+ * Writes a file part to `target` as it arrives. When the part passes the size limit, writing stops, what had
+ * arrived is handed to `tooLarge` to remove at once, and the rest of the part is read and thrown away (the
+ * browser is still sending it, and waits for the page that says what went wrong).
  */
+async function writeUntilLimit(
+  file: Readable & { readonly truncated?: boolean },
+  target: string,
+  tooLarge: () => Promise<void>,
+): Promise<'saved' | 'too large'> {
+  const out = fs.createWriteStream(target);
+  let removal: Promise<void> | undefined;
+  let failure: Error | undefined;
+  const stopWriting = () => {
+    file.unpipe(out);
+    out.destroy();
+    file.resume();
+  };
+  const passedLimit = () => {
+    if (removal) return;
+    stopWriting();
+    removal = tooLarge();
+  };
+  out.on('error', (error) => {
+    failure = error;
+    stopWriting();
+  });
+  file.pipe(out);
+  // A part that arrived all at once may have passed the limit before this saw it; nothing is written before
+  // the next tick, so stopping now writes nothing.
+  if (file.truncated) passedLimit();
+  else file.once('limit', passedLimit);
+  try {
+    await finished(file);
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+  if (removal) {
+    await removal;
+    return 'too large';
+  }
+  if (!failure) await finished(out).catch((error: Error) => (failure = error));
+  if (failure) throw failure;
+  return 'saved';
+}
+
+/** Saves an uploaded file in a folder of its own under `uploadDir`, stopping at the size limit. */
 function saveFile(uploadDir: string) {
   return async function onFile(this: FastifyRequest, part: MultipartFile & { value?: unknown }) {
     if (!part.filename || !maySave(this)) {
@@ -66,14 +111,14 @@ function saveFile(uploadDir: string) {
     folders.set(this, folder);
     await fs.promises.mkdir(folder, { recursive: true });
     const target = path.join(folder, safeName(part.filename));
+    let saved: 'saved' | 'too large';
     try {
-      await pipeline(part.file, fs.createWriteStream(target));
+      saved = await writeUntilLimit(part.file, target, () => discardUpload(this));
     } catch (error) {
       await discardUpload(this);
       throw error;
     }
-    if (part.file.truncated) {
-      await discardUpload(this);
+    if (saved === 'too large') {
       part.value = { tooLarge: true } satisfies RefusedFile;
       return;
     }
