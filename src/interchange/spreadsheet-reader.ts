@@ -59,9 +59,32 @@ function partsToRead(parts: readonly ZipPart[]): ZipPart[] {
   return [...named, ...sheets];
 }
 
+const ROW_TAG = Buffer.from('<row');
+/** What may follow `<row` in a row's start tag: white space, `>` or `/`, not `<rowBreaks`. */
+const endsRowName = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
+
+/** Counts the rows in a sheet's XML as it is unpacked, piece by piece, including a tag split between two. */
+function rowCounter() {
+  let rows = 0;
+  let tail: Buffer = Buffer.alloc(0);
+  return {
+    inspect(piece: Buffer) {
+      const text = tail.length > 0 ? Buffer.concat([tail, piece]) : piece;
+      for (let at = text.indexOf(ROW_TAG); at !== -1; at = text.indexOf(ROW_TAG, at + ROW_TAG.length)) {
+        const next = text[at + ROW_TAG.length];
+        if (next !== undefined && endsRowName.has(next)) rows += 1;
+      }
+      // A tag cut short at the end is counted with the next piece; a counted one never reaches back this far.
+      tail = text.subarray(Math.max(0, text.length - ROW_TAG.length));
+    },
+    rows: () => rows,
+  };
+}
+
 /**
  * Measures the parts before any is parsed: what each says it unpacks to (refused over the limit), then what it
- * really does (a part that unpacks to more than it says is a zip bomb). Unpacking to measure stops at the
+ * really does (a part that unpacks to more than it says is a zip bomb), counting each sheet's rows on the way
+ * (a sheet longer than the header and the most rows is refused too). Unpacking to measure stops at the
  * declared size, so a bomb costs no more than an honest file of the same size.
  */
 async function checkedParts(bytes: Buffer, limits: ImportLimits): Promise<ZipPart[]> {
@@ -80,10 +103,13 @@ async function checkedParts(bytes: Buffer, limits: ImportLimits): Promise<ZipPar
   const total = parts.reduce((sum, part) => sum + part.declaredSize, 0);
   if (total > maxUnpackedTotal(limits)) throw new ImportSourceError(unpacksTooLarge(limits, 'whole', total));
   for (const part of parts) {
+    const counter = rowCounter();
+    const inspect = sheetNumber(part.name) === undefined ? undefined : counter.inspect;
     try {
-      if ((await unpackedSize(bytes, part, part.declaredSize)) > part.declaredSize) {
+      if ((await unpackedSize(bytes, part, part.declaredSize, inspect)) > part.declaredSize) {
         throw new ImportSourceError(unpacksToMoreThanItSays(limits));
       }
+      if (counter.rows() > limits.maxRows + 1) throw new ImportSourceError(tooManyRows(limits));
     } catch (error) {
       if (error instanceof ZipFormatError) throw unreadable(error.message);
       throw error;

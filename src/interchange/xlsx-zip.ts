@@ -90,11 +90,20 @@ function* pieces(bytes: Buffer, start: number, end: number): Generator<Buffer> {
 }
 
 /**
- * What a part really unpacks to, found by unpacking it and throwing the result away: up to `cap` bytes, so a
- * part that says it is small but is not (a zip bomb) costs no more than `cap` to find out.
+ * What a part really unpacks to, found by unpacking it and throwing the result away (after `inspect` has seen
+ * each piece): up to `cap` bytes, so a part that says it is small but is not (a zip bomb) costs no more than
+ * `cap` to find out.
  */
-export async function unpackedSize(bytes: Buffer, part: ZipPart, cap: number): Promise<number> {
-  if (part.method === 0) return part.compressedSize;
+export async function unpackedSize(
+  bytes: Buffer,
+  part: ZipPart,
+  cap: number,
+  inspect: (piece: Buffer) => void = () => undefined,
+): Promise<number> {
+  if (part.method === 0) {
+    for (const piece of pieces(bytes, part.dataStart, part.dataStart + part.compressedSize)) inspect(piece);
+    return part.compressedSize;
+  }
   if (part.method !== 8) throw new ZipFormatError(`the part ${part.name} is packed in a way we cannot read`);
   const inflate = createInflateRaw();
   Readable.from(pieces(bytes, part.dataStart, part.dataStart + part.compressedSize)).pipe(inflate);
@@ -103,6 +112,7 @@ export async function unpackedSize(bytes: Buffer, part: ZipPart, cap: number): P
     for await (const chunk of inflate) {
       size += (chunk as Buffer).length;
       if (size > cap) break;
+      inspect(chunk as Buffer);
     }
   } catch (error) {
     throw new ZipFormatError(`the part ${part.name} is damaged: ${(error as Error).message}`);
