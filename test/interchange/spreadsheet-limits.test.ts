@@ -77,6 +77,25 @@ describe('reading a spreadsheet within limits', () => {
     expect(message).toContain('Split it into files of 5 rows or fewer');
   });
 
+  it('counts every row of a long sheet exactly, before parsing it, across the pieces it is unpacked in', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => grantRow(i + 1));
+    const file = await workbook([header, ...rows]);
+    expect((await readGrantFile(file, 'grants.xlsx', limits({ maxRows: 3000 }))).grants).toHaveLength(3000);
+    const message = await refusal(readGrantFile(file, 'grants.xlsx', limits({ maxRows: 2999 })));
+    expect(message).toContain('more than 2,999 rows of data');
+  });
+
+  it('refuses a workbook with any sheet past the row limit, even one that is not read', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('grants').addRows([header, grantRow(1)]);
+    book.addWorksheet('Lookup').addRows(Array.from({ length: 12 }, (_, i) => [`code ${i}`]));
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    expect(await refusal(readGrantFile(file, 'grants.xlsx', limits({ maxRows: 10 })))).toContain(
+      'more than 10 rows of data',
+    );
+    expect((await readGrantFile(file, 'grants.xlsx', limits({ maxRows: 11 }))).grants).toHaveLength(1);
+  });
+
   it('refuses a row wider than the column limit, saying which row', async () => {
     const file = await workbook([header, grantRow(1), [...grantRow(2), 'extra', 'more']]);
     const message = await refusal(readGrantFile(file, 'grants.xlsx', limits({ maxColumns: 6 })));
