@@ -39,7 +39,7 @@ async function runScript(
   return { stdout, stderr };
 }
 
-const megabytes = (file: string) => Math.round(fs.statSync(file).size / 1024 / 1024);
+const megabytes = (file: string) => Math.round(fs.statSync(file).size / 1024 / 102.4) / 10;
 
 /**
  * A 100,000-row services CSV previewed and then imported through the web's import jobs (a worker thread),
