@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { respondentKey } from '../src/app/assessments/respondent-links.js';
 import type { GroupRecord, RoundRecord } from '../src/app/ports.js';
 import { hashSecret, newId, newSecretToken } from '../src/app/shared/secrets.js';
@@ -13,6 +11,7 @@ import { indicatorsFor } from '../src/domain/framework/framework.js';
 import type { Side } from '../src/domain/results/rating.js';
 import { buildApp, openRuntime, type Runtime } from '../src/main.js';
 import { measure, type Benchmark } from './measure.js';
+import { withPostgresDatabase } from './postgres-database.js';
 
 const RESPONDENTS = 1000;
 const RUNS = 50;
@@ -186,28 +185,6 @@ async function runAgainst(
     }
   } finally {
     await runtime.close();
-  }
-}
-
-/** A uniquely named database on the BENCH_DATABASE_URL server, dropped afterwards. */
-async function withPostgresDatabase(serverUrl: string, work: (url: string) => Promise<void>): Promise<void> {
-  const name = `cg_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await work(url.toString());
-  } finally {
-    await admin(`drop database if exists ${name} with (force)`);
   }
 }
 

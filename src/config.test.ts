@@ -168,4 +168,25 @@ describe('parseConfig', () => {
       'SIGN_IN_FAILURES_PER_ADDRESS must be a whole number',
     ]);
   });
+
+  it('reads the upload and import limits, with defaults', () => {
+    expect(parseConfig({})).toMatchObject({
+      uploads: { maxBytes: 200 * 1024 * 1024, retentionHours: 24, maxWaiting: 20 },
+      importLimits: { maxRows: 200_000, maxColumns: 200, maxUnpackedBytes: 100 * 1024 * 1024 },
+    });
+    const set = parseConfig({
+      UPLOAD_MAX_MB: '5',
+      UPLOAD_RETENTION_HOURS: '2',
+      UPLOAD_MAX_WAITING: '3',
+      IMPORT_MAX_ROWS: '1000',
+      IMPORT_MAX_COLUMNS: '50',
+      IMPORT_MAX_UNPACKED_MB: '10',
+    });
+    expect(set.uploads).toEqual({ maxBytes: 5 * 1024 * 1024, retentionHours: 2, maxWaiting: 3 });
+    expect(set.importLimits).toEqual({ maxRows: 1000, maxColumns: 50, maxUnpackedBytes: 10 * 1024 * 1024 });
+    expect(problemsOf({ IMPORT_MAX_ROWS: '0', UPLOAD_MAX_MB: 'big' })).toEqual([
+      'UPLOAD_MAX_MB must be a whole number',
+      'IMPORT_MAX_ROWS must be more than 0',
+    ]);
+  });
 });

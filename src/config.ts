@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ImportLimits } from './app/imports/import-limits.js';
+import type { UploadSettings } from './app/imports/upload-files.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -42,7 +44,34 @@ const trustProxySetting = z.string().transform((raw, context): false | number | 
   return z.NEVER;
 });
 
+// Uploads and imports: how large a file may be, how long it is kept, and how much of it an import reads.
+const MB = 1024 * 1024;
+const uploadSettingsShape = {
+  UPLOAD_MAX_MB: positiveInteger.max(10_000, 'must be at most 10000 (10 GB)').default(200),
+  UPLOAD_RETENTION_HOURS: positiveInteger.max(8_760, 'must be at most 8760 (a year)').default(24),
+  UPLOAD_MAX_WAITING: positiveInteger.default(20),
+  IMPORT_MAX_ROWS: positiveInteger.default(200_000),
+  IMPORT_MAX_COLUMNS: positiveInteger
+    .max(16_384, 'must be at most 16384 (a spreadsheet’s width)')
+    .default(200),
+  IMPORT_MAX_UNPACKED_MB: positiveInteger.max(4_000, 'must be at most 4000').default(100),
+};
+type UploadSettingValues = z.infer<z.ZodObject<typeof uploadSettingsShape>>;
+const uploadSettingsOf = (values: UploadSettingValues) => ({
+  uploads: {
+    maxBytes: values.UPLOAD_MAX_MB * MB,
+    retentionHours: values.UPLOAD_RETENTION_HOURS,
+    maxWaiting: values.UPLOAD_MAX_WAITING,
+  },
+  importLimits: {
+    maxRows: values.IMPORT_MAX_ROWS,
+    maxColumns: values.IMPORT_MAX_COLUMNS,
+    maxUnpackedBytes: values.IMPORT_MAX_UNPACKED_MB * MB,
+  },
+});
+
 const environmentSchema = z.object({
+  ...uploadSettingsShape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce
     .number({ error: 'must be a port number from 0 to 65535' })
@@ -126,6 +155,8 @@ export interface Config {
   readonly mapTileUrl: string | undefined;
   /** How often `serve` runs the scheduled jobs (reminders), in minutes; 0 when only `run-jobs` runs them. */
   readonly jobsIntervalMinutes: number;
+  readonly uploads: UploadSettings;
+  readonly importLimits: ImportLimits;
 }
 
 export class ConfigError extends Error {
@@ -195,5 +226,6 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     logLevel: values.LOG_LEVEL,
     mapTileUrl: values.MAP_TILE_URL,
     jobsIntervalMinutes: values.JOBS_INTERVAL_MINUTES,
+    ...uploadSettingsOf(values),
   });
 }

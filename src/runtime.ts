@@ -17,6 +17,7 @@ import { loadThemes } from './interchange/themes-content.js';
 import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { systemClock } from './platform/system-clock.js';
+import { uploadFolder } from './platform/upload-folder.js';
 import { workerImportRunner } from './platform/worker-import-runner.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -63,8 +64,10 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
         workerImportRunner({
           script: new URL('../bin/import-worker.js', import.meta.url),
           workerData: { config },
-          uploadDir: uploadDirFor(config),
         }),
+      uploads: uploadFolder(uploadDirFor(config)),
+      uploadSettings: config.uploads,
+      limits: config.importLimits,
     },
     themes,
     indicatorThemes: await loadIndicatorThemes(

@@ -91,6 +91,4 @@ export interface ImportRunEvents {
 /** Runs imports away from the request that asked for them: in a worker thread, or in-process in tests. */
 export interface ImportRunner {
   start(request: ImportRunRequest, events: ImportRunEvents): void;
-  /** Removes an uploaded copy that is no longer needed. */
-  discard(source: string): Promise<void>;
 }

@@ -442,6 +442,16 @@ export interface Store {
     ): Promise<void>;
     /** Jobs still marked as running, such as those a stopped service left behind. */
     listRunning(): Promise<ImportJobRecord[]>;
+    /** Changes a job only if it is still in the status `from`; says whether it did (so two changes never both win). */
+    transition(
+      id: string,
+      from: ImportJobStatus,
+      change: Partial<Pick<ImportJobRecord, 'status' | 'done' | 'total' | 'error' | 'updatedAt'>>,
+    ): Promise<boolean>;
+    /** Jobs whose upload is still needed (checking, waiting to be confirmed, or importing): all, or one scope's. */
+    listHoldingUploads(scope?: {
+      partnershipId: string | null;
+    }): Promise<Pick<ImportJobRecord, 'id' | 'sourcePath' | 'status' | 'updatedAt'>[]>;
   };
   readonly directory: DirectoryRepository;
   /** National reference data: areas, populations, indicators and postcodes. */

@@ -96,6 +96,14 @@ import {
   type ImportJobDeps,
   type StartImportInput,
 } from './imports/import-jobs.js';
+import { defaultImportLimits, type ImportLimits } from './imports/import-limits.js';
+import { cleanUpUploads } from './imports/upload-cleanup.js';
+import {
+  defaultUploadSettings,
+  noUploadFiles,
+  type UploadFiles,
+  type UploadSettings,
+} from './imports/upload-files.js';
 import type { ThemeVocabulary } from '../domain/directory/themes.js';
 import type { IndicatorThemes } from '../domain/needs/indicator-themes.js';
 import { areaGaps, gapExplanation, gapReport, type GapDeps } from './gaps/gap-analysis.js';
@@ -120,7 +128,14 @@ export interface ServiceDeps {
   readonly frameworks: FrameworkLibrary;
   readonly guidance: GuidanceLibrary;
   /** How uploaded imports run, and which kinds there are. Without it, the service offers no imports. */
-  readonly imports?: { readonly runner: ImportRunner; readonly kinds: readonly ImportKindInfo[] };
+  readonly imports?: {
+    readonly runner: ImportRunner;
+    readonly kinds: readonly ImportKindInfo[];
+    /** Where uploads wait, and how much of them is kept for how long; defaults when not given. */
+    readonly uploads?: UploadFiles;
+    readonly uploadSettings?: UploadSettings;
+    readonly limits?: ImportLimits;
+  };
   /** The themes vocabulary (content/themes/themes.yaml). */
   readonly themes: ThemeVocabulary;
   /** Which statistics count towards which theme (content/needs/indicator-themes.yaml). */
@@ -131,7 +146,6 @@ export interface ServiceDeps {
 
 const noImports: ImportRunner = {
   start: (_request, events) => events.failed('This service was started without imports.'),
-  discard: async () => undefined,
 };
 
 /** Every use-case with its dependencies bound: what the web, API and CLI layers call. */
@@ -154,6 +168,9 @@ export function createServices(deps: ServiceDeps) {
     clock,
     runner: deps.imports?.runner ?? noImports,
     kinds: deps.imports?.kinds ?? [],
+    uploads: deps.imports?.uploads ?? noUploadFiles,
+    uploadSettings: deps.imports?.uploadSettings ?? defaultUploadSettings,
+    limits: deps.imports?.limits ?? defaultImportLimits,
     progress: new Map(),
   };
   const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
@@ -326,6 +343,11 @@ export function createServices(deps: ServiceDeps) {
         findImportStatus(importDeps, partnershipId, jobId),
       list: (partnershipId: string | null) => listImports(importDeps, partnershipId),
       failInterrupted: () => failInterruptedImports(importDeps),
+      /** Removes uploads no longer needed: run at start and every few minutes. */
+      cleanUpUploads: () => cleanUpUploads(importDeps),
+      uploadSettings: importDeps.uploadSettings,
+      /** How much of a file an import reads before refusing it. */
+      limits: importDeps.limits,
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
     needs: needUseCases({ store, clock, themes: deps.themes }),

@@ -25,7 +25,7 @@ export function grantsImporter(readBytes: (source: string) => Promise<Buffer>): 
     accept: '.json,.csv,.xlsx',
     async preview(source, context) {
       const partnershipId = partnershipOf(context);
-      const contents = await readGrantFile(await readBytes(source), source);
+      const contents = await readGrantFile(await readBytes(source), source, context.services.imports.limits);
       const { store, clock, directory } = context.services;
       const planned = await planGrantImport(
         store,
@@ -39,7 +39,7 @@ export function grantsImporter(readBytes: (source: string) => Promise<Buffer>): 
     },
     async apply(source, context) {
       const partnershipId = partnershipOf(context);
-      const contents = await readGrantFile(await readBytes(source), source);
+      const contents = await readGrantFile(await readBytes(source), source, context.services.imports.limits);
       return applyGrantImport(context, partnershipId, contents, sourceName(source));
     },
   };

@@ -1,8 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportSourceError } from '../app/interchange.js';
 import type { GrantFileContents } from '../app/funding/grant-import.js';
+import {
+  defaultImportLimits,
+  tooManyColumns,
+  tooManyRows,
+  type ImportLimits,
+} from '../app/imports/import-limits.js';
 import { grantFromTitledRow } from '../domain/funding/flattened-grant.js';
+import { readWorksheet, type SheetHeading } from './spreadsheet-reader.js';
 
 /**
  * Reads a 360Giving file into grants in the standard's nested JSON shape: a JSON package (`{"grants": […]}`),
@@ -61,7 +68,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   }
 }
 
-function fromJson(text: string): GrantFileContents {
+function fromJson(text: string, limits: ImportLimits): GrantFileContents {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -80,6 +87,7 @@ function fromJson(text: string): GrantFileContents {
       'The file is JSON but not a 360Giving package: it must be an object with a "grants" list, like {"grants": [ … ]}.',
     );
   }
+  if (grants.length > limits.maxRows) throw new ImportSourceError(tooManyRows(limits));
   return { grants, firstRow: 1, extraColumns: [], notes: [] };
 }
 
@@ -101,11 +109,12 @@ function requireIdentifierColumn(header: readonly string[]): void {
   }
 }
 
-function fromCsv(text: string): GrantFileContents {
+function fromCsv(text: string, limits: ImportLimits): GrantFileContents {
   let rows: Record<string, string>[];
   let header: string[] = [];
   try {
     rows = parse(text, {
+      to: limits.maxRows + 1, // one more than allowed, to tell that there are too many
       bom: true,
       columns: (titles: string[]) => (header = titles.map((t) => t.replace(/^\uFEFF/, '').trim())),
       skip_empty_lines: true,
@@ -117,6 +126,10 @@ function fromCsv(text: string): GrantFileContents {
       `The file is not valid CSV, so nothing was imported: ${(error as Error).message}`,
     );
   }
+  if (header.length > limits.maxColumns) {
+    throw new ImportSourceError(tooManyColumns(limits, 1, header.length));
+  }
+  if (rows.length > limits.maxRows) throw new ImportSourceError(tooManyRows(limits));
   requireIdentifierColumn(header);
   return fromRows(rows, 2);
 }
@@ -136,31 +149,20 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return null;
 }
 
-async function fromXlsx(bytes: Buffer): Promise<GrantFileContents> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new ImportSourceError(
-      `The file is not a readable Excel workbook (.xlsx): ${(error as Error).message}`,
+const titlesOf = (header: readonly ExcelJS.CellValue[]) => header.map((v) => String(cellValue(v) ?? ''));
+
+/** The grants on a workbook's "grants" sheet (or its first sheet with an Identifier column), read as a stream. */
+async function fromXlsx(bytes: Buffer, limits: ImportLimits): Promise<GrantFileContents> {
+  const extra = new Set<string>();
+  const grants: unknown[] = [];
+  let header: string[] = [];
+  const isGrantsSheet = (sheet: SheetHeading) => {
+    header = titlesOf(sheet.header);
+    return (
+      sheet.name.trim().toLowerCase() === 'grants' || header.some((t) => t.toLowerCase() === 'identifier')
     );
-  }
-  const headerOf = (sheet: ExcelJS.Worksheet) =>
-    (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(cellValue(v) ?? ''));
-  const sheets = workbook.worksheets;
-  const sheet =
-    sheets.find((s) => s.name.trim().toLowerCase() === 'grants') ??
-    sheets.find((s) => headerOf(s).some((t) => t.toLowerCase() === 'identifier'));
-  if (!sheet) {
-    throw new ImportSourceError(
-      'No sheet in the workbook has an "Identifier" column, so it is not in the 360Giving standard. Put the grants on a sheet called "grants" whose first row holds the standard’s column titles.',
-    );
-  }
-  const header = headerOf(sheet);
-  requireIdentifierColumn(header);
-  const rows: Record<string, unknown>[] = [];
-  for (let number = 2; number <= sheet.rowCount; number += 1) {
-    const values = sheet.getRow(number).values as ExcelJS.CellValue[];
+  };
+  const sheet = await readWorksheet(bytes, limits, isGrantsSheet, (values) => {
     const row: Record<string, unknown> = {};
     let filled = false;
     header.forEach((title, column) => {
@@ -169,19 +171,36 @@ async function fromXlsx(bytes: Buffer): Promise<GrantFileContents> {
       if (value !== null && value !== '') filled = true;
       row[title] = value;
     });
-    if (filled) rows.push(row);
+    if (!filled) return;
+    const { grant, extraColumns } = grantFromTitledRow(row);
+    for (const column of extraColumns) extra.add(column);
+    grants.push(grant);
+  });
+  if (!sheet) {
+    throw new ImportSourceError(
+      'No sheet in the workbook has an "Identifier" column, so it is not in the 360Giving standard. Put the grants on a sheet called "grants" whose first row holds the standard’s column titles.',
+    );
   }
-  return fromRows(rows, 2);
+  requireIdentifierColumn(header);
+  return { grants, firstRow: 2, extraColumns: [...extra], notes: [] };
 }
 
-/** The grants in a file, telling JSON, CSV and Excel apart by their first bytes, not only the name. */
-export async function readGrantFile(bytes: Buffer, fileName: string): Promise<GrantFileContents> {
+/**
+ * The grants in a file, telling JSON, CSV and Excel apart by their first bytes, not only the name. A file past
+ * one of the `limits` is refused, naming it.
+ */
+export async function readGrantFile(
+  bytes: Buffer,
+  fileName: string,
+  limits: ImportLimits = defaultImportLimits,
+): Promise<GrantFileContents> {
   if (bytes.length === 0) throw new ImportSourceError('The file is empty.');
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip || /\.xlsx$/i.test(fileName)) return fromXlsx(bytes);
+  if (isZip || /\.xlsx$/i.test(fileName)) return fromXlsx(bytes, limits);
   const { text, encoding } = decodeText(bytes);
   const body = text.replace(/^\uFEFF/, '');
-  const contents = /^\s*[[{]/.test(body) || /\.json$/i.test(fileName) ? fromJson(body) : fromCsv(body);
+  const contents =
+    /^\s*[[{]/.test(body) || /\.json$/i.test(fileName) ? fromJson(body, limits) : fromCsv(body, limits);
   if (encoding === 'windows-1252') {
     return {
       ...contents,

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ImportReport, ImportRunner } from '../app/interchange.js';
 
@@ -14,8 +12,6 @@ export interface WorkerImportRunnerOptions {
   readonly script: URL;
   /** Passed to the worker with each request: what it needs to open its own database connection. */
   readonly workerData: Record<string, unknown>;
-  /** Uploaded copies live here; `discard` removes nothing outside it. */
-  readonly uploadDir: string;
   /** The worker's heap limit (default 1 GB): an import that needs more fails alone, with a message. */
   readonly maxHeapMb?: number;
 }
@@ -52,11 +48,6 @@ export function workerImportRunner(options: WorkerImportRunnerOptions): ImportRu
         settled = true;
         events.failed('The import stopped before it finished, and nothing was imported. Try again.');
       });
-    },
-    async discard(source) {
-      const relative = path.relative(options.uploadDir, path.resolve(source));
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return;
-      await fs.rm(path.dirname(path.resolve(source)), { recursive: true, force: true });
     },
   };
 }

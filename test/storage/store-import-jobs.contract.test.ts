@@ -86,4 +86,43 @@ describe.each(databaseTargets())('Store contract on $name: import jobs', (target
     expect(list[1]).toMatchObject({ status: 'previewed', done: 10, total: 10, report: '{"read":10}' });
     expect(await store.importJobs.listRunning()).toEqual([newer]);
   });
+
+  it('changes a job only from the status it is expected to be in, so two changes never both win', async () => {
+    const partnership = await givenPartnership(store, { slug: 'transition-place' });
+    const job = aJob(partnership.id, { status: 'previewed' });
+    await store.importJobs.insert(job);
+    const cancel = { status: 'cancelled' as const, error: 'Expired', updatedAt: at(90) };
+    expect(await store.importJobs.transition(job.id, 'previewed', cancel)).toBe(true);
+    expect(await store.importJobs.transition(job.id, 'previewed', { status: 'applying' })).toBe(false);
+    expect(await store.importJobs.find(partnership.id, job.id)).toMatchObject({
+      status: 'cancelled',
+      error: 'Expired',
+      updatedAt: at(90),
+    });
+  });
+
+  it('lists the jobs that still need their upload, in every scope or in one', async () => {
+    const partnership = await givenPartnership(store, { slug: 'holding-place' });
+    const waiting = aJob(partnership.id, { status: 'previewed', sourcePath: '/u/a/a.csv', updatedAt: at(5) });
+    const running = aJob(partnership.id, { status: 'applying', sourcePath: '/u/b/b.csv' });
+    const national = aJob(null, { status: 'previewing', sourcePath: '/u/c/c.csv' });
+    await store.importJobs.insert(waiting);
+    await store.importJobs.insert(running);
+    await store.importJobs.insert(national);
+    for (const status of ['applied', 'failed', 'cancelled'] as const) {
+      await store.importJobs.insert(aJob(partnership.id, { status, sourcePath: `/u/${status}/x.csv` }));
+    }
+    const all = await store.importJobs.listHoldingUploads();
+    expect(all.map((job) => job.sourcePath).sort()).toEqual(['/u/a/a.csv', '/u/b/b.csv', '/u/c/c.csv']);
+    expect(all.find((job) => job.id === waiting.id)).toEqual({
+      id: waiting.id,
+      sourcePath: '/u/a/a.csv',
+      status: 'previewed',
+      updatedAt: at(5),
+    });
+    const mine = await store.importJobs.listHoldingUploads({ partnershipId: partnership.id });
+    expect(mine.map((job) => job.id).sort()).toEqual([waiting.id, running.id].sort());
+    const nationalOnly = await store.importJobs.listHoldingUploads({ partnershipId: null });
+    expect(nationalOnly.map((job) => job.id)).toEqual([national.id]);
+  });
 });

@@ -9,12 +9,18 @@ import type {
 import type { Clock, ImportJobRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
+import type { ImportLimits } from './import-limits.js';
+import type { UploadFiles, UploadSettings } from './upload-files.js';
 
 export interface ImportJobDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly runner: ImportRunner;
   readonly kinds: readonly ImportKindInfo[];
+  /** Where uploads wait; a job's upload is removed once the job no longer needs it. */
+  readonly uploads: UploadFiles;
+  readonly uploadSettings: UploadSettings;
+  readonly limits: ImportLimits;
   /** Live progress of running jobs, kept in memory: a writer busy importing must not wait on our updates. */
   readonly progress: Map<string, { done: number; total: number }>;
 }
@@ -90,7 +96,7 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
       const finish = async () => {
         // Tidying up comes before the job says "applied", so an applied job has no upload left and is audited.
         if (mode === 'apply') {
-          await deps.runner.discard(job.sourcePath).catch(() => undefined);
+          await deps.uploads.discard(job.sourcePath).catch(() => undefined);
           await recordAudit(deps.store, deps.clock, {
             partnershipId: job.partnershipId,
             actor,
@@ -109,10 +115,29 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
       finish().catch(() => undefined);
     },
     failed: (message) => {
-      settle({ status: 'failed', error: message }).catch(() => undefined);
+      // A failed job is never run again (its page asks for the file again), so its upload goes first.
+      deps.uploads
+        .discard(job.sourcePath)
+        .catch(() => undefined)
+        .then(() => settle({ status: 'failed', error: message }))
+        .catch(() => undefined);
     },
   };
   deps.runner.start(request, events);
+}
+
+/**
+ * A partnership may have only so many uploads checking, waiting to be confirmed or importing at once. A new
+ * one past the cap is refused rather than cancelling an older one: that one may be a colleague's, about to be
+ * confirmed, and the waiting ones are cancelled by themselves after the retention time.
+ */
+async function checkWaitingUploads(deps: ImportJobDeps, partnershipId: string | null): Promise<void> {
+  const { maxWaiting, retentionHours } = deps.uploadSettings;
+  const waiting = await deps.store.importJobs.listHoldingUploads({ partnershipId });
+  if (waiting.length < maxWaiting) return;
+  throw new ValidationError({
+    file: `There are already ${waiting.length} imports here being checked, waiting to be confirmed or importing, the most kept at once (${maxWaiting}). Import or cancel one of those waiting, then upload this file again. Imports left waiting are cancelled after ${retentionHours} ${retentionHours === 1 ? 'hour' : 'hours'}.`,
+  });
 }
 
 /** Stores the job and starts its preview in the background; nothing is imported until it is confirmed. */
@@ -122,6 +147,7 @@ export async function startImport(deps: ImportJobDeps, input: StartImportInput):
     throw new ValidationError({ kind: 'Select what you are importing' });
   }
   const options = checkOptions(kind, input.options);
+  await checkWaitingUploads(deps, input.partnershipId);
   const now = deps.clock.now().toISOString();
   const job: ImportJobRecord = {
     id: newId(),
@@ -168,7 +194,11 @@ export async function confirmImport(
     });
   }
   const updatedAt = deps.clock.now().toISOString();
-  await deps.store.importJobs.update(job.id, { status: 'applying', done: 0, total: report.read, updatedAt });
+  const change = { status: 'applying' as const, done: 0, total: report.read, updatedAt };
+  // Two confirmations, or a confirmation as the clean-up cancels the job, cannot both go ahead.
+  if (!(await deps.store.importJobs.transition(job.id, 'previewed', change))) {
+    throw new ValidationError({ confirm: 'This import has already been applied, cancelled or has failed' });
+  }
   const applying = { ...job, status: 'applying' as const };
   run(deps, applying, 'apply', actor);
   return applying;
@@ -177,11 +207,12 @@ export async function confirmImport(
 export async function cancelImport(deps: ImportJobDeps, partnershipId: string | null, jobId: string) {
   const job = await required(deps, partnershipId, jobId);
   if (job.status !== 'previewed') return job;
-  await deps.store.importJobs.update(job.id, {
+  const cancelled = await deps.store.importJobs.transition(job.id, 'previewed', {
     status: 'cancelled',
     updatedAt: deps.clock.now().toISOString(),
   });
-  await deps.runner.discard(job.sourcePath);
+  if (!cancelled) return required(deps, partnershipId, jobId);
+  await deps.uploads.discard(job.sourcePath);
   return { ...job, status: 'cancelled' as const };
 }
 
@@ -230,6 +261,7 @@ export async function failInterruptedImports(deps: ImportJobDeps): Promise<numbe
         'The service stopped while this import was running. Nothing was imported: upload the file again.',
       updatedAt: deps.clock.now().toISOString(),
     });
+    await deps.uploads.discard(job.sourcePath).catch(() => undefined);
   }
   return running.length;
 }

@@ -6,12 +6,10 @@ import { executeImport } from './execute-import.js';
 export function inProcessImportRunner(
   importers: readonly Importer[],
   services: () => Services,
-  discard: (source: string) => Promise<void> = async () => undefined,
 ): ImportRunner {
   return {
     start(request, events) {
       setImmediate(() => void executeImport(importers, services(), request, events));
     },
-    discard,
   };
 }

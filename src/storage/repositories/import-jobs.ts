@@ -24,6 +24,9 @@ function toStatus(row: Omit<Selectable<ImportJobsTable>, 'report'>): Omit<Import
   };
 }
 
+/** The statuses in which a job still needs its uploaded file. */
+const holdingUploads: ImportJobStatus[] = ['previewing', 'previewed', 'applying'];
+
 export function importJobsRepository(db: Kysely<Database>): Store['importJobs'] {
   return {
     async insert(job) {
@@ -101,6 +104,40 @@ export function importJobsRepository(db: Kysely<Database>): Store['importJobs'] 
       if (change.updatedAt !== undefined) values.updated_at = change.updatedAt;
       if (Object.keys(values).length === 0) return;
       await db.updateTable('import_jobs').set(values).where('id', '=', id).execute();
+    },
+    async transition(id, from, change) {
+      const values: Partial<ImportJobsTable> = {};
+      if (change.status !== undefined) values.status = change.status;
+      if (change.done !== undefined) values.done = change.done;
+      if (change.total !== undefined) values.total = change.total;
+      if (change.error !== undefined) values.error = change.error;
+      if (change.updatedAt !== undefined) values.updated_at = change.updatedAt;
+      const result = await db
+        .updateTable('import_jobs')
+        .set(values)
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async listHoldingUploads(scope) {
+      let query = db
+        .selectFrom('import_jobs')
+        .select(['id', 'source_path', 'status', 'updated_at'])
+        .where('status', 'in', holdingUploads);
+      if (scope) {
+        query =
+          scope.partnershipId === null
+            ? query.where('partnership_id', 'is', null)
+            : query.where('partnership_id', '=', scope.partnershipId);
+      }
+      const rows = await query.execute();
+      return rows.map((row) => ({
+        id: row.id,
+        sourcePath: row.source_path,
+        status: row.status as ImportJobStatus,
+        updatedAt: row.updated_at,
+      }));
     },
     async listRunning() {
       const rows = await db

@@ -1,8 +1,3 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../app/errors.js';
@@ -11,17 +6,19 @@ import type { ImportJobView } from '../../app/imports/import-jobs.js';
 import type { Services } from '../../app/services.js';
 import { formErrors, text } from '../forms.js';
 import { guardCell } from '../view-models/results-view.js';
+import {
+  acceptUploads,
+  discardUpload,
+  keepUpload,
+  type RefusedFile,
+  type UploadedFile,
+} from './import-uploads.js';
 import { accessOf, actorOf } from './members.js';
 
 /** Problems shown on the page; the CSV download has them all. */
 const PROBLEMS_SHOWN = 100;
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-interface UploadedFile {
-  readonly uploadedPath: string;
-  readonly filename: string;
-  readonly bytes: number;
-}
+/** How often uploads no longer needed are looked for while the server runs (and once when it starts). */
+const CLEAN_UP_EVERY_MS = 10 * 60_000;
 
 const statusLabels: Record<string, { text: string; classes: string }> = {
   previewing: { text: 'Checking the file', classes: 'govuk-tag--light-blue' },
@@ -97,34 +94,11 @@ function jobView(view: ImportJobView, base: string) {
   };
 }
 
-/** Saves an uploaded file in a folder of its own under the upload folder; the job removes it when done. */
-function uploadHandler(uploadDir: string) {
-  return async function onFile(part: MultipartFile & { value?: unknown }) {
-    if (!part.filename) {
-      part.file.resume();
-      part.value = undefined;
-      return;
-    }
-    const folder = path.join(uploadDir, crypto.randomUUID());
-    await fs.promises.mkdir(folder, { recursive: true });
-    const safeName =
-      path
-        .basename(part.filename)
-        .replace(/[^A-Za-z0-9._-]+/g, '_')
-        .slice(-120) || 'upload';
-    const target = path.join(folder, safeName);
-    await pipeline(part.file, fs.createWriteStream(target));
-    const value: UploadedFile = {
-      uploadedPath: target,
-      filename: path.basename(part.filename),
-      bytes: part.file.bytesRead,
-    };
-    part.value = part.file.truncated ? { ...value, truncated: true } : value;
-  };
-}
-
 /** Uploads for import: preview with every problem row, then import on confirmation, in the background. */
 export function registerImports(app: FastifyInstance, services: Services, uploadDir: string): void {
+  const maxBytes = services.imports.uploadSettings.maxBytes;
+  const maxMegabytes = Math.floor(maxBytes / 1024 / 1024);
+  cleanUpWhileRunning(app, services);
   for (const scope of scopes) {
     const config = { access: scope.access } as const;
     const kinds = () => services.imports.kinds(scope.name);
@@ -134,6 +108,7 @@ export function registerImports(app: FastifyInstance, services: Services, upload
       reply: FastifyReply,
       values: Record<string, string>,
       errors?: ReturnType<typeof formErrors>,
+      status = 400,
     ) => {
       const base = scope.base(request);
       const jobs = await services.imports.list(scope.partnershipId(request));
@@ -149,10 +124,11 @@ export function registerImports(app: FastifyInstance, services: Services, upload
             href: `${base}/${job.id}`,
             statusTag: statusLabels[job.status],
           })),
-          maxMegabytes: MAX_UPLOAD_BYTES / 1024 / 1024,
+          maxMegabytes,
+          retentionHours: services.imports.uploadSettings.retentionHours,
           errors,
         },
-        errors ? 400 : 200,
+        errors ? status : 200,
       );
     };
 
@@ -160,31 +136,22 @@ export function registerImports(app: FastifyInstance, services: Services, upload
 
     // Multipart bodies are accepted on this one route only.
     app.register(async (uploads) => {
-      await uploads.register(fastifyMultipart, {
-        attachFieldsToBody: 'keyValues',
-        onFile: uploadHandler(uploadDir),
-        limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 40 },
-      });
-      uploads.addHook('onResponse', async (request) => {
-        const file = (request.body as Record<string, unknown> | undefined)?.file as UploadedFile | undefined;
-        if (file?.uploadedPath && !(request as { keepUpload?: boolean }).keepUpload) {
-          await fs.promises.rm(path.dirname(file.uploadedPath), { recursive: true, force: true });
-        }
-      });
+      await acceptUploads(uploads, uploadDir, maxBytes);
       uploads.post(scope.pattern, { config }, async (request, reply) => {
         const body = (request.body ?? {}) as Record<string, unknown>;
         const values: Record<string, string> = {};
         for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
-        const file = body.file as (UploadedFile & { truncated?: boolean }) | undefined;
+        const file = body.file as UploadedFile | RefusedFile | undefined;
         const kind = kinds().find((entry) => entry.kind === text(body, 'kind'));
         const problems: Record<string, string> = {};
         if (!kind) problems.kind = 'Select what you are importing';
         if (!file) problems.file = 'Select a file to upload';
-        else if (file.truncated)
-          problems.file = `The file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
+        else if ('tooLarge' in file) problems.file = `The file must be smaller than ${maxMegabytes} MB`;
         else if (file.bytes === 0) problems.file = 'The selected file is empty';
-        if (Object.keys(problems).length > 0 || !kind || !file) {
-          return showForm(request, reply, values, formErrors(problems));
+        if (Object.keys(problems).length > 0 || !kind || !file || 'tooLarge' in file) {
+          await discardUpload(request);
+          const status = file && 'tooLarge' in file ? 413 : 400;
+          return showForm(request, reply, values, formErrors(problems), status);
         }
         const options = Object.fromEntries(
           (kind.options ?? []).map((option) => [
@@ -201,13 +168,14 @@ export function registerImports(app: FastifyInstance, services: Services, upload
             options,
             actor: actorOf(request),
           });
-          (request as { keepUpload?: boolean }).keepUpload = true;
+          keepUpload(request);
           return reply.redirect(`${scope.base(request)}/${job.id}`, 303);
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
+          await discardUpload(request);
           const fields = Object.fromEntries(
             Object.entries(error.fields).map(([key, message]) => [
-              key === 'kind' ? key : optionField(kind.kind, key),
+              key === 'kind' || key === 'file' ? key : optionField(kind.kind, key),
               message,
             ]),
           );
@@ -270,4 +238,20 @@ export function registerImports(app: FastifyInstance, services: Services, upload
       return reply.redirect(`${scope.base(request)}/${jobId}`, 303);
     });
   }
+}
+
+/** Removes uploads no longer needed once the server is ready, then every few minutes until it closes. */
+function cleanUpWhileRunning(app: FastifyInstance, services: Services): void {
+  let timer: NodeJS.Timeout | undefined;
+  const cleanUp = () => {
+    services.imports
+      .cleanUpUploads()
+      .catch((error: unknown) => app.log.error({ err: error }, 'removing old uploads failed'));
+  };
+  app.addHook('onReady', async () => {
+    cleanUp();
+    timer = setInterval(cleanUp, CLEAN_UP_EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 }
