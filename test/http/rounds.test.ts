@@ -76,7 +76,7 @@ describe('assessment rounds: creating and running a round', () => {
     });
     expect(created.statusCode).toBe(303);
     const overviewUrl = created.headers.location as string;
-    expect(overviewUrl).toMatch(/^\/p\/northmoor\/rounds\/[0-9a-f-]{36}$/);
+    expect(overviewUrl).toMatch(/^\/p\/northmoor\/rounds\/[0-9a-f-]{36}\?done=created$/);
     const overview = await admin.get(overviewUrl);
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Spring quick check');
