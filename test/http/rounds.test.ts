@@ -75,8 +75,9 @@ describe('assessment rounds: creating and running a round', () => {
       payload: `${form.toString()}&_csrf=${encodeURIComponent(admin.csrfToken ?? '')}`,
     });
     expect(created.statusCode).toBe(303);
-    const overviewUrl = created.headers.location as string;
-    expect(overviewUrl).toMatch(/^\/p\/northmoor\/rounds\/[0-9a-f-]{36}$/);
+    const location = created.headers.location as string;
+    expect(location).toMatch(/^\/p\/northmoor\/rounds\/[0-9a-f-]{36}\?done=created$/);
+    const overviewUrl = location.replace('?done=created', '');
     const overview = await admin.get(overviewUrl);
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Spring quick check');

@@ -32,7 +32,7 @@ import { countDirectory, type DirectoryDeps } from '../directory/directory.js';
 import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
 import type { GapSummaryCache } from './gap-summary-cache.js';
-import type { ActionRecord, MembershipRecord, PartnershipRecord } from '../ports.js';
+import type { ActionRecord, MembershipRecord, PartnershipRecord, RoundRecord } from '../ports.js';
 
 export interface DashboardDeps {
   readonly assessments: AssessmentDeps;
@@ -82,6 +82,11 @@ export interface PartnershipDashboard {
   readonly today: string;
   /** The open round, or else the last closed one. */
   readonly round: DashboardRound | undefined;
+  /**
+   * Every other round open today, newest first: two rounds of a kind can be open at once (made by hand, by the
+   * demo or by an import), and a round nobody can see on the dashboard would go unanswered.
+   */
+  readonly otherOpenRounds: readonly RoundRecord[];
   /** The newest round with figures to show: the headline, priorities and perception gaps come from it. */
   readonly figures: RoundResultsView | undefined;
   readonly actions: ActionHighlights<ActionRecord> & { readonly total: number };
@@ -127,7 +132,10 @@ async function dashboardRounds(deps: AssessmentDeps, partnershipId: string, memb
       : withFigures.round.id === round?.view.round.id
         ? round.results
         : await roundResults(deps, await viewOf(withFigures));
-  return { round, figures };
+  const otherOpenRounds = rounds
+    .filter((entry) => entry.status === 'open' && entry.round.id !== round?.view.round.id)
+    .map((entry) => entry.round);
+  return { round, figures, otherOpenRounds };
 }
 
 /** Everything the dashboard shows for one member of a partnership. */

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../app/errors.js';
+import type { RoundView } from '../../app/assessments/rounds.js';
 import type { Services } from '../../app/services.js';
 import { roleAllows } from '../../domain/accounts/roles.js';
 import { roundKindLabels, ukDate } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
+import { invitationWarning, invitationWarnings } from '../view-models/invitation-warnings.js';
 import { accessOf, actorOf } from './members.js';
 import { roundDraftFromForm, roundFormContext } from './round-form.js';
 
@@ -15,6 +17,16 @@ export const statusTags = {
   open: { text: 'Open', classes: 'govuk-tag--green' },
   closed: { text: 'Closed', classes: 'govuk-tag--blue' },
 } as const;
+
+/** The success banners after creating or closing a round, named by the `done` flag on the redirect. */
+const roundFlashes: Record<string, { heading: string; text: string }> = {
+  created: { heading: 'Round created', text: 'Next, invite the people who should answer it.' },
+  closed: {
+    heading: 'Round closed',
+    text: 'Nobody can answer it now. Next, read the results and hold the workshop.',
+  },
+};
+const flashFor = (done: string) => (Object.hasOwn(roundFlashes, done) ? roundFlashes[done] : undefined);
 
 /** Assessment rounds: the list, creating a round, a round's overview with invitations and progress. */
 export function registerRounds(app: FastifyInstance, services: Services): void {
@@ -50,7 +62,7 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     const draft = roundDraftFromForm(body);
     try {
       const round = await services.assessments.create(partnership, draft.draft, actorOf(request));
-      return reply.redirect(`/p/${partnership.slug}/rounds/${round.id}`, 303);
+      return reply.redirect(`/p/${partnership.slug}/rounds/${round.id}?done=created`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply.page(
@@ -64,17 +76,39 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     }
   });
 
+  /** What a round's page shows; invitation progress and warnings only for those who run rounds. */
+  const overviewContext = async (view: RoundView, isAdmin: boolean) => {
+    const progress = isAdmin ? await services.assessments.progress(view) : undefined;
+    const warnings =
+      progress && view.status !== 'closed'
+        ? invitationWarnings(
+            progress.map((row) => ({
+              groupId: row.group.id,
+              groupName: row.group.name,
+              invited: row.invited,
+            })),
+            view.round.threshold,
+          )
+        : [];
+    return {
+      title: view.round.name,
+      view,
+      kindLabel: roundKindLabels[view.round.kind],
+      status: statusTags[view.status],
+      progress,
+      inviteWarnings: Object.fromEntries(warnings.map((warning) => [warning.groupId, warning.text])),
+      hasInviteWarnings: warnings.length > 0,
+      isAdmin,
+    };
+  };
+
   app.get('/p/:slug/rounds/:roundId', { config: member }, async (request, reply) => {
     const { membership } = accessOf(request);
     const view = await findView(request);
     const isAdmin = roleAllows(membership.role, 'manage-members');
     return reply.page('rounds/overview.njk', {
-      title: view.round.name,
-      view,
-      kindLabel: roundKindLabels[view.round.kind],
-      status: statusTags[view.status],
-      progress: isAdmin ? await services.assessments.progress(view) : undefined,
-      isAdmin,
+      ...(await overviewContext(view, isAdmin)),
+      flash: flashFor(text(request.query, 'done')),
     });
   });
 
@@ -92,18 +126,20 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
         text(request.body, 'emails'),
         actorOf(request),
       );
-      return reply.page('rounds/invited.njk', { title: 'Invitations sent', view, group, result });
+      const invited = (await services.assessments.progress(view)).find((row) => row.group.id === group.id);
+      return reply.page('rounds/invited.njk', {
+        title: 'Invitations sent',
+        view,
+        group,
+        result,
+        warning: invitationWarning(group.name, invited?.invited ?? 0, view.round.threshold),
+      });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return reply.page(
         'rounds/overview.njk',
         {
-          title: view.round.name,
-          view,
-          kindLabel: roundKindLabels[view.round.kind],
-          status: statusTags[view.status],
-          progress: await services.assessments.progress(view),
-          isAdmin: true,
+          ...(await overviewContext(view, true)),
           inviteGroupId: group.id,
           inviteValue: text(request.body, 'emails'),
           errors: formErrors(
@@ -142,7 +178,7 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     const { partnership } = accessOf(request);
     const view = await findView(request);
     await services.assessments.close(partnership.id, view.round.id, actorOf(request));
-    return reply.redirect(`/p/${partnership.slug}/rounds/${view.round.id}`, 303);
+    return reply.redirect(`/p/${partnership.slug}/rounds/${view.round.id}?done=closed`, 303);
   });
 
   app.get('/p/:slug/rounds/:roundId/answer', { config: member }, async (request, reply) => {

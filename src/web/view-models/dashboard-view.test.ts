@@ -72,6 +72,7 @@ function dashboard(overrides: Partial<PartnershipDashboard> = {}): PartnershipDa
     today,
     round: undefined,
     figures: undefined,
+    otherOpenRounds: [],
     actions: { ...actionHighlights(actions, today), total: actions.length },
     directory: { staleAfterMonths: 12, unchecked: 3, total: 10, uncheckedOwn: undefined },
     gaps: {

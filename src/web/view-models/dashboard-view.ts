@@ -62,7 +62,12 @@ function roundSection(dashboard: PartnershipDashboard, base: string) {
     /** Respondents per side and per group that met the threshold: the same counts the results page shows. */
     sides: page.sides.map((side) => ({
       label: side.label,
-      respondents: side.respondents === null ? 'Not enough responses yet' : String(side.respondents),
+      respondents:
+        side.respondents !== null
+          ? String(side.respondents)
+          : shown.view.status === 'closed'
+            ? 'Too few answers to show'
+            : 'Not enough responses yet',
     })),
     groups: page.qualifyingGroups.map((group) => ({
       name: group.name,
@@ -190,6 +195,12 @@ export function dashboardView(dashboard: PartnershipDashboard, slug: string) {
   return {
     today: dayText(dashboard.today),
     round: roundSection(dashboard, base),
+    /** The other rounds open today, each with its page and closing date. */
+    otherOpenRounds: dashboard.otherOpenRounds.map((round) => ({
+      text: round.name,
+      href: `${base}/rounds/${round.id}`,
+      detail: `${round.kind === 'quick' ? 'quick check' : 'full assessment'}, open until ${dayText(round.closesOn)}.`,
+    })),
     roundsHref: `${base}/rounds`,
     figures: figuresSection(dashboard, base),
     actions: actionsSection(dashboard, base),

@@ -143,6 +143,15 @@ describe('formatting', () => {
       'Faith: not enough responses yet to show results. 2 more needed.',
     );
   });
+
+  it('says plainly, once the round has closed, that the group’s answers are not shown and what to do next', () => {
+    const closed = belowThresholdMessage('Faith', 2, true);
+    expect(closed).toBe(
+      'Faith: too few people answered to show this group’s results, so its answers are not shown. ' +
+        'Next time, invite more people to this group.',
+    );
+    expect(closed).not.toContain('more needed');
+  });
 });
 
 describe('CSV safety', () => {

@@ -61,8 +61,17 @@ export function differencePhrase(difference: number): string {
   return `Community side ${formatMedian(Math.abs(difference))} ${side}`;
 }
 
-/** The sentence shown for a group below the threshold, and the only place its name appears. */
-export function belowThresholdMessage(groupName: string, needed: number): string {
+/**
+ * The sentence shown for a group below the threshold, and the only place its name appears. Once the round has
+ * closed, waiting will not help, so it says what to do next time instead of how many more are needed.
+ */
+export function belowThresholdMessage(groupName: string, needed: number, closed = false): string {
+  if (closed) {
+    return (
+      `${groupName}: too few people answered to show this group’s results, so its answers are not shown. ` +
+      'Next time, invite more people to this group.'
+    );
+  }
   return `${groupName}: not enough responses yet to show results. ${needed} more needed.`;
 }
 
@@ -353,7 +362,9 @@ export function resultsPageView(view: RoundResultsView): ResultsPageView {
       respondents: group.respondents,
     })),
     belowThreshold: results.groups.flatMap((group) =>
-      group.status === 'below-threshold' ? [belowThresholdMessage(group.groupName, group.needed)] : [],
+      group.status === 'below-threshold'
+        ? [belowThresholdMessage(group.groupName, group.needed, view.view.status === 'closed')]
+        : [],
     ),
     columns: [SIDE_LABELS.council, SIDE_LABELS.community, ...groups.map((group) => group.groupName)],
     principles,
