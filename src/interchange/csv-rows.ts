@@ -1,100 +1,208 @@
 import { Readable, pipeline } from 'node:stream';
-import { parse as parseStream } from 'csv-parse';
+import { parse as parseStream, type Info, type Options } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
-import { ImportSourceError } from '../app/interchange.js';
-import { piecesOfText } from './read-source.js';
+import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
+import { emptyFileMessage, piecesOfText } from './read-source.js';
 
-/** Rows of a CSV file keyed by its header (as written, trimmed). A byte-order mark is ignored. */
-export function csvRows(text: string): Record<string, string>[] {
-  try {
-    return parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
-  }
+/** One row of a CSV file under its header. */
+export interface CsvRow {
+  /** The line the row starts on: the header is line 1, so the first row under it is line 2. */
+  readonly line: number;
+  /** The row's values (trimmed), keyed by the header's column names. */
+  readonly values: Record<string, string>;
 }
 
+/** A CSV file read whole: the header, the rows that fit it and a skipped problem for each row that does not. */
+export interface CsvTable {
+  readonly headers: readonly string[];
+  /** The rows with as many values as the header names columns, in file order. */
+  readonly rows: readonly CsvRow[];
+  /** One for each row with more or fewer values than the header names columns: it is skipped. */
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface CsvOptions {
+  /** Key values by the column names in lower case (as written, trimmed, when false). */
+  readonly lowerCaseHeaders?: boolean;
+}
+
+const headerOnlyMessage =
+  'The file has a header but no rows: there is nothing under the column names on line 1 to import.';
+
+/** Tab-separated when the first line has tabs and no commas (as Excel's "Unicode text" saves), else commas. */
+function delimiterOf(start: string): string {
+  const firstLine = /[^\r\n]*[^\s][^\r\n]*/.exec(start)?.[0] ?? '';
+  return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+}
+
+const parserOptions = (delimiter: string) =>
+  ({
+    bom: true,
+    delimiter,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  }) as const;
+
+const lineBreaks = (values: readonly string[]) =>
+  values.reduce((count, value) => count + (value.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+
 /**
- * Calls `each` with every row of a CSV file keyed by its header, without keeping the rows: for large files,
- * where holding every row as well as what is made of them would double the memory needed. Returns the count.
+ * Turns parsed records into rows under the first record (the header), numbering each by the line it starts on.
+ * The parser's own line count goes wrong after a quoted line break written as CR LF, so lines are counted here:
+ * the blank lines it skipped before a record, and the line breaks inside the record's quoted values.
  */
-export function eachCsvRow(text: string, each: (row: Record<string, string>, index: number) => void): number {
-  let count = 0;
-  try {
-    parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-      on_record: (record: Record<string, string>) => {
-        each(record, count);
-        count += 1;
-        return null;
-      },
-    });
-  } catch (error) {
-    if (error instanceof ImportSourceError) throw error;
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
+class CsvRowMaker {
+  headers: string[] | undefined;
+  rowCount = 0;
+  private nextLine = 1;
+  private emptyLinesSeen = 0;
+
+  constructor(private readonly options: CsvOptions) {}
+
+  take(values: string[], info: Info): CsvRow | ImportProblem | undefined {
+    const line = this.nextLine + (info.empty_lines - this.emptyLinesSeen);
+    this.emptyLinesSeen = info.empty_lines;
+    this.nextLine = line + lineBreaks(values) + 1;
+    if (!this.headers) {
+      this.headers = values.map((h) => {
+        const name = h.replace(/^\uFEFF/, '').trim();
+        return this.options.lowerCaseHeaders ? name.toLowerCase() : name;
+      });
+      return undefined;
+    }
+    this.rowCount += 1;
+    const columns = this.headers.length;
+    if (values.length !== columns) {
+      return {
+        row: line,
+        field: '',
+        reason:
+          `Line ${line} has ${values.length} value${values.length === 1 ? '' : 's'} but the header names ${columns} column${columns === 1 ? '' : 's'}: ` +
+          'check for a missing or extra comma, or a value holding a comma without quotes round it. The row is skipped.',
+        outcome: 'skipped',
+      };
+    }
+    const row: Record<string, string> = {};
+    this.headers.forEach((name, index) => (row[name] = values[index] ?? ''));
+    return { line, values: row };
   }
-  return count;
+
+  /** Refuses a file with no header, or a header and nothing under it. */
+  finish(): void {
+    if (!this.headers) throw new ImportSourceError(emptyFileMessage);
+    if (this.rowCount === 0) throw new ImportSourceError(headerOnlyMessage);
+  }
+}
+
+const isRow = (item: CsvRow | ImportProblem): item is CsvRow => 'values' in item;
+
+const notCsv = (error: unknown) =>
+  error instanceof ImportSourceError
+    ? error
+    : new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
+
+/**
+ * Reads a whole CSV file: the header (line 1), the rows, and a problem for each row with the wrong number of
+ * values. A byte-order mark is ignored; an empty file, or one with only a header, is refused.
+ */
+export function readCsv(text: string, options: CsvOptions = {}): CsvTable {
+  const maker = new CsvRowMaker(options);
+  const rows: CsvRow[] = [];
+  const problems: ImportProblem[] = [];
+  try {
+    // Each record is let go once it is a row (`on_record` keeps nothing), so a large file is not held twice.
+    const keepNothing = (parsed: unknown) => {
+      const { record, info } = parsed as { record: string[]; info: Info };
+      const item = maker.take(record, info);
+      if (item && isRow(item)) rows.push(item);
+      else if (item) problems.push(item);
+      return null;
+    };
+    parse(text, { ...parserOptions(delimiterOf(text.slice(0, 65_536))), on_record: keepNothing } as Options);
+  } catch (error) {
+    throw notCsv(error);
+  }
+  maker.finish();
+  return { headers: maker.headers ?? [], rows, problems };
+}
+
+/** A batch of a CSV file's rows, with the skipped problems of the rows that do not fit the header among them. */
+export interface CsvBatch {
+  readonly headers: readonly string[];
+  readonly rows: readonly CsvRow[];
+  readonly problems: readonly ImportProblem[];
+}
+
+async function* inOrder(pieces: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+  yield* pieces;
 }
 
 /**
- * Rows of a CSV file keyed by its header, `size` at a time, parsed only as they are asked for: a large file's
- * rows are never all in memory at once, and the caller can wait (to write to the database) between batches.
+ * A CSV file's rows `size` at a time (with the problems of rows that do not fit the header), parsed only as
+ * they are asked for: a large file's rows are never all in memory at once, and the caller can wait (to write to
+ * the database) between batches. An empty file, or one with only a header, is refused once it is read.
  */
 export async function* csvRowBatches(
   text: string | AsyncIterable<string>,
   size: number,
-): AsyncGenerator<Record<string, string>[]> {
-  const source = Readable.from(typeof text === 'string' ? piecesOfText(text) : text, { objectMode: false });
-  const parser = parseStream({
-    bom: true,
-    columns: (header: string[]) => header.map((h) => h.trim()),
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-  });
+  options: CsvOptions = {},
+): AsyncGenerator<CsvBatch> {
+  const pieces = inOrder(typeof text === 'string' ? piecesOfText(text) : text);
+  // The first line says which delimiter the file uses: read up to it before parsing.
+  let start = '';
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    start += next.value;
+    if (/[^\s][^\r\n]*[\r\n]/.test(start) || start.length >= 65_536) break;
+  }
+  const source = Readable.from(
+    (async function* () {
+      if (start) yield start;
+      yield* pieces;
+    })(),
+    { objectMode: false },
+  );
+  const parser = parseStream(parserOptions(delimiterOf(start)));
   // A source that fails (a file that cannot be read) fails the parser with it, rather than leaving it waiting.
   pipeline(source, parser, () => undefined);
-  let batch: Record<string, string>[] = [];
+  const maker = new CsvRowMaker(options);
+  let rows: CsvRow[] = [];
+  let problems: ImportProblem[] = [];
   try {
-    for await (const record of parser) {
-      batch.push(record as Record<string, string>);
-      if (batch.length < size) continue;
-      const full = batch;
-      batch = [];
-      yield full;
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      const item = maker.take(record, info);
+      if (!item) continue;
+      if (isRow(item)) rows.push(item);
+      else problems.push(item);
+      if (rows.length + problems.length < size) continue;
+      const batch = { headers: maker.headers ?? [], rows, problems };
+      rows = [];
+      problems = [];
+      yield batch;
     }
   } catch (error) {
-    if (error instanceof ImportSourceError) throw error;
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
+    throw notCsv(error);
   } finally {
     source.destroy();
     parser.destroy();
   }
-  if (batch.length > 0) yield batch;
+  maker.finish();
+  if (rows.length + problems.length > 0) yield { headers: maker.headers ?? [], rows, problems };
 }
 
-/** Checks the first row has every column in `required`, naming the ones missing. */
-export function requireColumns(
-  rows: readonly Record<string, string>[],
-  required: readonly string[],
-  what: string,
-): void {
-  const first = rows[0];
-  if (!first) return;
-  const missing = required.filter((column) => !(column in first));
+/** Checks the header names every column in `required`, naming the ones missing. */
+export function requireColumns(headers: readonly string[], required: readonly string[], what: string): void {
+  const missing = required.filter((column) => !headers.includes(column));
   if (missing.length > 0) {
     throw new ImportSourceError(
       `The file is not ${what}: it has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''}. ` +
         `The first row must name the columns.`,
     );
   }
+}
+
+/** Problems in the order of their rows (the file as a whole first), each row's problems as they were found. */
+export function inRowOrder(problems: readonly ImportProblem[]): ImportProblem[] {
+  return [...problems].sort((a, b) => a.row - b.row);
 }

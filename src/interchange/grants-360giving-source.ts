@@ -1,8 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { ImportSourceError } from '../app/interchange.js';
 import type { GrantFileContents } from '../app/funding/grant-import.js';
 import { grantFromTitledRow } from '../domain/funding/flattened-grant.js';
+import { readCsv } from './csv-rows.js';
+import { sniffEncoding } from './text-encoding.js';
 
 /**
  * Reads a 360Giving file into grants in the standard's nested JSON shape: a JSON package (`{"grants": […]}`),
@@ -51,8 +52,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => windows1252High[c.charCodeAt(0)] ?? c);
 }
 
-/** Text of a file: UTF-8 when the bytes are valid UTF-8, else Windows-1252. A byte-order mark is dropped. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+/**
+ * Text of a file: UTF-16 when its first bytes say so, UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+ * A byte-order mark is dropped.
+ */
+export function decodeText(bytes: Uint8Array): {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+} {
+  const sniffed = sniffEncoding(bytes);
+  if (sniffed !== 'utf-8') return { text: new TextDecoder(sniffed).decode(bytes), encoding: sniffed };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
@@ -83,14 +92,14 @@ function fromJson(text: string): GrantFileContents {
   return { grants, firstRow: 1, extraColumns: [], notes: [] };
 }
 
-function fromRows(rows: Record<string, unknown>[], firstRow: number): GrantFileContents {
+function fromRows(rows: Record<string, unknown>[], lines: readonly number[]): GrantFileContents {
   const extra = new Set<string>();
   const grants = rows.map((row) => {
     const { grant, extraColumns } = grantFromTitledRow(row);
     for (const column of extraColumns) extra.add(column);
     return grant;
   });
-  return { grants, firstRow, extraColumns: [...extra], notes: [] };
+  return { grants, firstRow: 2, rows: lines, extraColumns: [...extra], notes: [] };
 }
 
 function requireIdentifierColumn(header: readonly string[]): void {
@@ -102,23 +111,13 @@ function requireIdentifierColumn(header: readonly string[]): void {
 }
 
 function fromCsv(text: string): GrantFileContents {
-  let rows: Record<string, string>[];
-  let header: string[] = [];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (titles: string[]) => (header = titles.map((t) => t.replace(/^\uFEFF/, '').trim())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(
-      `The file is not valid CSV, so nothing was imported: ${(error as Error).message}`,
-    );
-  }
-  requireIdentifierColumn(header);
-  return fromRows(rows, 2);
+  const table = readCsv(text);
+  requireIdentifierColumn(table.headers);
+  const contents = fromRows(
+    table.rows.map((row) => row.values),
+    table.rows.map((row) => row.line),
+  );
+  return { ...contents, unreadable: table.problems };
 }
 
 /** A cell as the reader wants it: text trimmed, numbers and dates as they are, formulas as their result. */
@@ -159,6 +158,7 @@ async function fromXlsx(bytes: Buffer): Promise<GrantFileContents> {
   const header = headerOf(sheet);
   requireIdentifierColumn(header);
   const rows: Record<string, unknown>[] = [];
+  const lines: number[] = [];
   for (let number = 2; number <= sheet.rowCount; number += 1) {
     const values = sheet.getRow(number).values as ExcelJS.CellValue[];
     const row: Record<string, unknown> = {};
@@ -169,9 +169,12 @@ async function fromXlsx(bytes: Buffer): Promise<GrantFileContents> {
       if (value !== null && value !== '') filled = true;
       row[title] = value;
     });
-    if (filled) rows.push(row);
+    if (filled) {
+      rows.push(row);
+      lines.push(number);
+    }
   }
-  return fromRows(rows, 2);
+  return fromRows(rows, lines);
 }
 
 /** The grants in a file, telling JSON, CSV and Excel apart by their first bytes, not only the name. */

@@ -65,6 +65,7 @@ async function readAll(
         row: documentRow,
         field: 'total_pages',
         reason: `The feed has ${page.totalPages} pages; only the first ${maxPages} were read`,
+        outcome: 'skipped',
       });
     }
   }

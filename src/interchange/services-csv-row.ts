@@ -23,7 +23,7 @@ import {
   cleanWeekday,
 } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { requireColumns } from './csv-rows.js';
+import { inRowOrder, type CsvRow } from './csv-rows.js';
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -60,26 +60,24 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
   const firstRow = new Map<string, number>();
   let skipped = 0;
 
-  /** The service on data row `index` (0 is the first), or undefined when the row is skipped. */
-  function read(row: Record<string, string>, index: number): IncomingService | undefined {
-    if (index === 0)
-      requireColumns([row], ['id', 'name', 'organisation'], 'a services CSV (see docs/services-csv.md)');
-    const line = index + 2;
-    const problem = (field: string, reason: string) => problems.push({ row: line, field, reason });
+  /** The service on a row, or undefined when the row is skipped. */
+  function read({ line, values: row }: CsvRow): IncomingService | undefined {
+    const problem = (field: string, reason: string) =>
+      problems.push({ row: line, field, reason, outcome: 'kept' });
+    const skip = (field: string, reason: string) => {
+      skipped += 1;
+      problems.push({ row: line, field, reason, outcome: 'skipped' });
+      return undefined;
+    };
     const id = cleanText(row.id);
     const name = cleanText(row.name);
     const organisation = cleanText(row.organisation);
     if (!id || !name || !organisation) {
-      skipped += 1;
       const field = !id ? 'id' : !name ? 'name' : 'organisation';
-      problem(field, `is empty; every service needs an id, a name and an organisation. Row skipped`);
-      return undefined;
+      return skip(field, `is empty; every service needs an id, a name and an organisation. Row skipped`);
     }
-    if (firstRow.has(id)) {
-      skipped += 1;
-      problem('id', `${id} is also on row ${firstRow.get(id) ?? ''}; this second copy is skipped`);
-      return undefined;
-    }
+    if (firstRow.has(id))
+      return skip('id', `${id} is also on line ${firstRow.get(id) ?? ''}; this second copy is skipped`);
     firstRow.set(id, line);
     const kind = (cleanText(row.organisation_kind) ?? 'vcs').toLowerCase();
     if (!isOrganisationKind(kind)) problem('organisation_kind', `"${kind}" is not a kind; taken as vcs`);
@@ -220,6 +218,11 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
 
   return {
     read,
+    /** Counts as skipped the rows the file's reader could not read (such as rows with the wrong number of values). */
+    skipUnreadable(unreadable: readonly ImportProblem[]): void {
+      skipped += unreadable.length;
+      problems.push(...unreadable);
+    },
     /** The organisations first named since the last call. */
     takeNewOrganisations(): IncomingOrganisation[] {
       const taken = newOrganisations;
@@ -227,7 +230,7 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
       return taken;
     },
     /** Every problem found so far, in row order. */
-    problems: problems as readonly ImportProblem[],
+    problems: (): readonly ImportProblem[] => inRowOrder(problems),
     skipped: () => skipped,
   };
 }

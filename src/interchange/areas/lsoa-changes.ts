@@ -1,7 +1,9 @@
 import type { LsoaChange } from '../../app/areas/area-records.js';
 import type { Store } from '../../app/ports.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
-import { ReportBuilder, type CsvRow, type ReferencePlan } from './reference-import.js';
+import type { ImportProblem } from '../../app/interchange.js';
+import type { CsvRow } from '../csv-rows.js';
+import { ReportBuilder, type ReferencePlan } from './reference-import.js';
 
 const changeCodes = new Set(['U', 'S', 'M', 'X']);
 
@@ -16,17 +18,17 @@ export async function planLsoaChanges(
   store: Store,
   headers: readonly string[],
   rows: readonly CsvRow[],
+  unreadable: readonly ImportProblem[],
 ): Promise<ReferencePlan> {
   const column = (name: string) => headers.find((h) => h.toLowerCase() === name) ?? name;
   const [from, to, change] = [column('lsoa11_code'), column('lsoa21_code'), column('change_code')];
   const existing = new Map(
     (await store.areas.listLsoaChanges()).map((c) => [`${c.lsoa11Code}|${c.lsoa21Code}`, c.changeCode]),
   );
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(unreadable);
   const writes: LsoaChange[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const codes: string[] = [];
     for (const field of [from, to]) {
@@ -47,7 +49,7 @@ export async function planLsoaChanges(
       return report.problem(
         line,
         from,
-        `${lsoa11Code} to ${lsoa21Code} appears twice (first at row ${first}).`,
+        `${lsoa11Code} to ${lsoa21Code} appears twice (first at line ${first}).`,
       );
     }
     seen.set(key, line);

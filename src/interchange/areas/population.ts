@@ -4,20 +4,20 @@ import { areaLevelOf } from '../../domain/areas/gss-code.js';
 import {
   findColumn,
   namedColumn,
-  parseCsv,
   readNumber,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 
 /**
  * `import population FILE [--date 2024-06-30] [--code-field F] [--value-field F] [--source S]`: population
  * estimates by area. Files with a `sex` column (Persons, Females, Males) count only the Persons rows.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
+  const { headers, rows, problems: unreadable } = readCsv(text);
   const codeColumn = options['code-field']
     ? namedColumn(headers, options['code-field'], 'code-field')
     : findColumn(headers, 'area_code', 'code', /_code$/i, /cd$/i);
@@ -35,14 +35,14 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     throw new ImportSourceError('Say which date the estimates are for with --date, like --date 2024-06-30.');
   }
   const source = options.source ?? 'ONS mid-year population estimates';
-  const persons = sexColumn ? rows.filter((r) => /^(persons|all|total)$/i.test(r[sexColumn] ?? '')) : rows;
-  const lineOf = new Map(rows.map((row, index) => [row, index + 2]));
+  const persons = sexColumn
+    ? rows.filter((r) => /^(persons|all|total)$/i.test(r.values[sexColumn] ?? ''))
+    : rows;
 
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(unreadable);
   const records: PopulationRecord[] = [];
   const seen = new Map<string, number>();
-  for (const row of persons) {
-    const line = lineOf.get(row) ?? 0;
+  for (const { line, values: row } of persons) {
     report.read += 1;
     const checked = areaLevelOf(row[codeColumn] ?? '');
     if (!checked.ok) {
@@ -69,7 +69,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
       report.problem(
         line,
         codeColumn,
-        `${checked.code} appears twice for ${period} (first at row ${first}).`,
+        `${checked.code} appears twice for ${period} (first at line ${first}).`,
       );
       continue;
     }

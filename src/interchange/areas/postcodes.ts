@@ -3,13 +3,13 @@ import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { normalisePostcode } from '../../domain/areas/postcode.js';
 import {
   findColumn,
-  parseCsv,
   readNumber,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 
 /** NSPL and ONSPD write latitude 99.999999 (and longitude 0) for postcodes with no grid reference. */
 const noLocationLatitude = 99.999999;
@@ -25,7 +25,7 @@ const codeOrNull = (raw: string | undefined) => {
  * can say why it has no answer.
  */
 async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
+  const { headers, rows, problems: unreadable } = readCsv(text);
   const postcodeColumn = findColumn(headers, 'pcds', 'pcd', 'pcd2', 'postcode');
   const latColumn = findColumn(headers, 'lat', 'latitude');
   const lngColumn = findColumn(headers, 'long', 'lng', 'longitude');
@@ -42,11 +42,10 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
   const authorityColumn = findColumn(headers, 'laua', 'oslaua', 'lad');
   const terminatedColumn = findColumn(headers, 'doterm');
 
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(unreadable);
   const records: PostcodeRecord[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const normalised = normalisePostcode(row[postcodeColumn] ?? '');
     if (!normalised.ok) return report.problem(line, postcodeColumn, normalised.reason);
@@ -55,7 +54,7 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       return report.problem(
         line,
         postcodeColumn,
-        `${normalised.postcode} appears twice (first at row ${first}).`,
+        `${normalised.postcode} appears twice (first at line ${first}).`,
       );
     }
     const lat = readNumber(row[latColumn]);

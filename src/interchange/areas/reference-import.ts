@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import {
   ImportSourceError,
   type ImportContext,
@@ -9,6 +8,7 @@ import {
 } from '../../app/interchange.js';
 import type { Store } from '../../app/ports.js';
 import { recordAudit } from '../../app/shared/audit.js';
+import { inRowOrder } from '../csv-rows.js';
 
 /** What a national reference import would write: the report and the writes, applied only on confirmation. */
 export interface ReferencePlan {
@@ -71,26 +71,6 @@ export function referenceImporter(
   };
 }
 
-export type CsvRow = Record<string, string>;
-
-/** Parses CSV with a header row; headers keep their spelling, values are trimmed. */
-export function parseCsv(text: string): { headers: string[]; rows: CsvRow[] } {
-  let headers: string[] = [];
-  let rows: CsvRow[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => (headers = header.map((h) => h.trim())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
-  }
-  return { headers, rows };
-}
-
 /** The first header matching, ignoring case: an exact name or a pattern. */
 export function findColumn(headers: readonly string[], ...wanted: (string | RegExp)[]): string | undefined {
   for (const want of wanted) {
@@ -121,7 +101,7 @@ export function readNumber(raw: string | undefined): number | null | 'invalid' {
   return Number.isFinite(value) ? value : 'invalid';
 }
 
-/** Counts and problems gathered while planning. */
+/** Counts and problems gathered while planning. Every row with a problem is skipped. */
 export class ReportBuilder {
   read = 0;
   imported = 0;
@@ -129,9 +109,18 @@ export class ReportBuilder {
   readonly skippedRows = new Set<number>();
   readonly problems: ImportProblem[] = [];
 
+  /** `unreadable`: the rows the file's reader already skipped (such as rows with the wrong number of values). */
+  constructor(unreadable: readonly ImportProblem[] = []) {
+    for (const problem of unreadable) {
+      this.read += 1;
+      this.skippedRows.add(problem.row);
+      this.problems.push(problem);
+    }
+  }
+
   problem(row: number, field: string, reason: string): void {
     this.skippedRows.add(row);
-    this.problems.push({ row, field, reason });
+    this.problems.push({ row, field, reason, outcome: 'skipped' });
   }
 
   build(): ImportReport {
@@ -140,7 +129,7 @@ export class ReportBuilder {
       imported: this.imported,
       updated: this.updated,
       skipped: this.skippedRows.size,
-      problems: this.problems,
+      problems: inRowOrder(this.problems),
     };
   }
 }
