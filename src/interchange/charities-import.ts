@@ -3,7 +3,7 @@ import type { ImportProblem } from '../app/interchange.js';
 import { organisationIdentifier } from '../domain/directory/identifiers.js';
 import { cleanEmail, cleanPostcode, cleanText, cleanUrl } from '../domain/directory/values.js';
 import type { OrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { inRowOrder, readCsv, requireColumns } from './csv-rows.js';
+import { rowProblems, readCsv, requireColumns } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
 
 const faithWords =
@@ -16,16 +16,17 @@ export function charityKind(name: string): OrganisationKind {
 
 /** The Charity Commission register extract (one row per charity; "NA" means no value) as organisations. */
 export function readCharities(text: string): DirectoryBatch {
-  const { headers, rows, problems: unreadable } = readCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   requireColumns(
     headers,
     ['registered_charity_number', 'charity_name'],
     'a Charity Commission register extract',
   );
-  const problems: ImportProblem[] = [...unreadable];
+  const problems: ImportProblem[] = [...reading.problems];
   const organisations: IncomingOrganisation[] = [];
   const firstRow = new Map<string, number>();
-  let skipped = unreadable.length;
+  let skipped = reading.skipped;
   rows.forEach(({ line, values: row }) => {
     const number = cleanText(row.registered_charity_number, { na: true });
     const identifier = organisationIdentifier('GB-CHC', number);
@@ -88,9 +89,9 @@ export function readCharities(text: string): DirectoryBatch {
   return {
     sourceKind: 'charities',
     sourceLabel: 'Charity Commission register',
-    read: rows.length + unreadable.length,
+    read: rows.length + reading.skipped,
     skipped,
-    problems: inRowOrder(problems),
+    problems: rowProblems(problems),
     organisations,
     services: [],
     counts: 'organisations',

@@ -2,6 +2,7 @@ import { Readable, pipeline } from 'node:stream';
 import { parse as parseStream, type Info, type Options } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
+import { controlCharactersProblem, withoutControlCharacters } from './control-characters.js';
 import { emptyFileMessage, piecesOfText } from './read-source.js';
 
 /** One row of a CSV file under its header. */
@@ -12,13 +13,22 @@ export interface CsvRow {
   readonly values: Record<string, string>;
 }
 
-/** A CSV file read whole: the header, the rows that fit it and a skipped problem for each row that does not. */
-export interface CsvTable {
+/**
+ * What reading a CSV file found wrong before any importer looked at the values: a skipped problem for each row
+ * with more or fewer values than the header names columns (the row is left out), and a kept problem for each
+ * value that held control characters (they are removed; the row is kept).
+ */
+export interface CsvReading {
   readonly headers: readonly string[];
+  readonly problems: readonly ImportProblem[];
+  /** How many rows were left out: the skipped problems, one per row. */
+  readonly skipped: number;
+}
+
+/** A CSV file read whole: the header, the rows that fit it and what reading found wrong. */
+export interface CsvTable extends CsvReading {
   /** The rows with as many values as the header names columns, in file order. */
   readonly rows: readonly CsvRow[];
-  /** One for each row with more or fewer values than the header names columns: it is skipped. */
-  readonly problems: readonly ImportProblem[];
 }
 
 export interface CsvOptions {
@@ -56,37 +66,41 @@ const lineBreaks = (values: readonly string[]) =>
 class CsvRowMaker {
   headers: string[] | undefined;
   rowCount = 0;
+  skipped = 0;
   private nextLine = 1;
   private emptyLinesSeen = 0;
 
   constructor(private readonly options: CsvOptions) {}
 
-  take(values: string[], info: Info): CsvRow | ImportProblem | undefined {
+  /** Takes the next record: the header, or a row with the problems reading it found (rows with none have none). */
+  take(values: string[], info: Info): { row?: CsvRow; problems: ImportProblem[] } {
     const line = this.nextLine + (info.empty_lines - this.emptyLinesSeen);
     this.emptyLinesSeen = info.empty_lines;
     this.nextLine = line + lineBreaks(values) + 1;
     if (!this.headers) {
       this.headers = values.map((h) => {
-        const name = h.replace(/^\uFEFF/, '').trim();
+        const name = withoutControlCharacters(h.replace(/^\uFEFF/, '')).text.trim();
         return this.options.lowerCaseHeaders ? name.toLowerCase() : name;
       });
-      return undefined;
+      return { problems: [] };
     }
     this.rowCount += 1;
     const columns = this.headers.length;
     if (values.length !== columns) {
-      return {
-        row: line,
-        field: '',
-        reason:
-          `Line ${line} has ${values.length} value${values.length === 1 ? '' : 's'} but the header names ${columns} column${columns === 1 ? '' : 's'}: ` +
-          'check for a missing or extra comma, or a value holding a comma without quotes round it. The row is skipped.',
-        outcome: 'skipped',
-      };
+      this.skipped += 1;
+      const reason =
+        `Line ${line} has ${values.length} value${values.length === 1 ? '' : 's'} but the header names ${columns} column${columns === 1 ? '' : 's'}: ` +
+        'check for a missing or extra comma, or a value holding a comma without quotes round it. The row is skipped.';
+      return { problems: [{ row: line, field: '', reason, outcome: 'skipped' }] };
     }
     const row: Record<string, string> = {};
-    this.headers.forEach((name, index) => (row[name] = values[index] ?? ''));
-    return { line, values: row };
+    const problems: ImportProblem[] = [];
+    this.headers.forEach((name, index) => {
+      const { text, removed } = withoutControlCharacters(values[index] ?? '');
+      if (removed > 0) problems.push(controlCharactersProblem(line, name, removed));
+      row[name] = removed > 0 ? text.trim() : text;
+    });
+    return { row: { line, values: row }, problems };
   }
 
   /** Refuses a file with no header, or a header and nothing under it. */
@@ -95,8 +109,6 @@ class CsvRowMaker {
     if (this.rowCount === 0) throw new ImportSourceError(headerOnlyMessage);
   }
 }
-
-const isRow = (item: CsvRow | ImportProblem): item is CsvRow => 'values' in item;
 
 const notCsv = (error: unknown) =>
   error instanceof ImportSourceError
@@ -115,9 +127,9 @@ export function readCsv(text: string, options: CsvOptions = {}): CsvTable {
     // Each record is let go once it is a row (`on_record` keeps nothing), so a large file is not held twice.
     const keepNothing = (parsed: unknown) => {
       const { record, info } = parsed as { record: string[]; info: Info };
-      const item = maker.take(record, info);
-      if (item && isRow(item)) rows.push(item);
-      else if (item) problems.push(item);
+      const taken = maker.take(record, info);
+      if (taken.row) rows.push(taken.row);
+      problems.push(...taken.problems);
       return null;
     };
     parse(text, { ...parserOptions(delimiterOf(text.slice(0, 65_536))), on_record: keepNothing } as Options);
@@ -125,15 +137,11 @@ export function readCsv(text: string, options: CsvOptions = {}): CsvTable {
     throw notCsv(error);
   }
   maker.finish();
-  return { headers: maker.headers ?? [], rows, problems };
+  return { headers: maker.headers ?? [], rows, problems, skipped: maker.skipped };
 }
 
-/** A batch of a CSV file's rows, with the skipped problems of the rows that do not fit the header among them. */
-export interface CsvBatch {
-  readonly headers: readonly string[];
-  readonly rows: readonly CsvRow[];
-  readonly problems: readonly ImportProblem[];
-}
+/** A batch of a CSV file's rows, with what reading them found wrong. */
+export type CsvBatch = CsvTable;
 
 async function* inOrder(pieces: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
   yield* pieces;
@@ -169,17 +177,20 @@ export async function* csvRowBatches(
   const maker = new CsvRowMaker(options);
   let rows: CsvRow[] = [];
   let problems: ImportProblem[] = [];
+  let skippedBefore = 0;
+  const batch = (): CsvBatch => {
+    const taken = { headers: maker.headers ?? [], rows, problems, skipped: maker.skipped - skippedBefore };
+    skippedBefore = maker.skipped;
+    rows = [];
+    problems = [];
+    return taken;
+  };
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      const item = maker.take(record, info);
-      if (!item) continue;
-      if (isRow(item)) rows.push(item);
-      else problems.push(item);
-      if (rows.length + problems.length < size) continue;
-      const batch = { headers: maker.headers ?? [], rows, problems };
-      rows = [];
-      problems = [];
-      yield batch;
+      const taken = maker.take(record, info);
+      if (taken.row) rows.push(taken.row);
+      problems.push(...taken.problems);
+      if (rows.length + maker.skipped - skippedBefore >= size) yield batch();
     }
   } catch (error) {
     throw notCsv(error);
@@ -188,7 +199,7 @@ export async function* csvRowBatches(
     parser.destroy();
   }
   maker.finish();
-  if (rows.length + problems.length > 0) yield { headers: maker.headers ?? [], rows, problems };
+  if (rows.length + problems.length > 0) yield batch();
 }
 
 /** Checks the header names every column in `required`, naming the ones missing. */
@@ -202,7 +213,14 @@ export function requireColumns(headers: readonly string[], required: readonly st
   }
 }
 
-/** Problems in the order of their rows (the file as a whole first), each row's problems as they were found. */
-export function inRowOrder(problems: readonly ImportProblem[]): ImportProblem[] {
-  return [...problems].sort((a, b) => a.row - b.row);
+/**
+ * The problems of an import as it reports them: in the order of their rows (the file as a whole first; each
+ * row's problems as they were found), each saying what became of its row, so a value put right on a row that
+ * was skipped for another reason is shown as skipped too.
+ */
+export function rowProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  const skippedRows = new Set(problems.filter((p) => p.outcome === 'skipped' && p.row > 0).map((p) => p.row));
+  return problems
+    .map((p) => (p.outcome === 'kept' && skippedRows.has(p.row) ? { ...p, outcome: 'skipped' as const } : p))
+    .sort((a, b) => a.row - b.row);
 }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { ImportSourceError } from '../app/interchange.js';
+import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
 import type { GrantFileContents } from '../app/funding/grant-import.js';
 import { grantFromTitledRow } from '../domain/funding/flattened-grant.js';
+import { cleanJsonRecord, controlCharactersProblem } from './control-characters.js';
 import { readCsv } from './csv-rows.js';
 import { sniffEncoding } from './text-encoding.js';
 
@@ -89,7 +90,20 @@ function fromJson(text: string): GrantFileContents {
       'The file is JSON but not a 360Giving package: it must be an object with a "grants" list, like {"grants": [ … ]}.',
     );
   }
-  return { grants, firstRow: 1, extraColumns: [], notes: [] };
+  const cleanedValues: ImportProblem[] = [];
+  const cleanGrants = grants.map((grant: unknown, index) => {
+    const { value, cleaned } = cleanJsonRecord(grant);
+    for (const { field, removed } of cleaned)
+      cleanedValues.push(controlCharactersProblem(index + 1, field, removed));
+    return value;
+  });
+  return {
+    grants: cleanGrants,
+    firstRow: 1,
+    extraColumns: [],
+    notes: [],
+    reading: { problems: cleanedValues, skipped: 0 },
+  };
 }
 
 function fromRows(rows: Record<string, unknown>[], lines: readonly number[]): GrantFileContents {
@@ -117,7 +131,7 @@ function fromCsv(text: string): GrantFileContents {
     table.rows.map((row) => row.values),
     table.rows.map((row) => row.line),
   );
-  return { ...contents, unreadable: table.problems };
+  return { ...contents, reading: table };
 }
 
 /** A cell as the reader wants it: text trimmed, numbers and dates as they are, formulas as their result. */

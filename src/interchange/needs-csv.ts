@@ -19,7 +19,7 @@ import {
   type NeedDetails,
   type NeedRecord,
 } from '../domain/needs/model.js';
-import { inRowOrder, readCsv, type CsvTable } from './csv-rows.js';
+import { rowProblems, readCsv, type CsvTable } from './csv-rows.js';
 
 export const needsCsvColumns = [
   'id',
@@ -139,7 +139,8 @@ async function plan(
   now: Date,
   actorUserId: string | null,
 ): Promise<Plan> {
-  const { rows, problems: unreadable } = parseRows(text);
+  const reading = parseRows(text);
+  const { rows } = reading;
   const partnership = await store.partnerships.findById(partnershipId);
   if (!partnership) throw new ImportSourceError('There is no such partnership.');
   const context = await needContext({ store, clock: { now: () => now }, themes }, partnership);
@@ -147,12 +148,12 @@ async function plan(
   const existing = new Map(
     (await store.needs.withSourceIds(partnershipId, sourceIds)).map((need) => [need.sourceId ?? '', need]),
   );
-  const problems: ImportProblem[] = [...unreadable];
+  const problems: ImportProblem[] = [...reading.problems];
   const inserts: NeedRecord[] = [];
   const updates: NeedRecord[] = [];
   const seen = new Map<string, number>();
   const stamp = now.toISOString();
-  let skipped = unreadable.length;
+  let skipped = reading.skipped;
   rows.forEach(({ line, values: row }) => {
     const sourceId = (row.id ?? '').trim() || null;
     const read = inputFromRow(row, context, themes);
@@ -191,11 +192,11 @@ async function plan(
   });
   return {
     report: {
-      read: rows.length + unreadable.length,
+      read: rows.length + reading.skipped,
       imported: inserts.length,
       updated: updates.length,
       skipped,
-      problems: inRowOrder(problems),
+      problems: rowProblems(problems),
     },
     inserts,
     updates,

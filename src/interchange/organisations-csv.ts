@@ -11,7 +11,7 @@ import type { OrganisationRecord, Store } from '../app/ports.js';
 import { recordAudit } from '../app/shared/audit.js';
 import { newId } from '../app/shared/secrets.js';
 import { checkOrganisationInput, type OrganisationInput } from '../domain/partnerships/organisation-input.js';
-import { inRowOrder, readCsv, type CsvTable } from './csv-rows.js';
+import { rowProblems, readCsv, type CsvTable } from './csv-rows.js';
 
 const columns = ['name', 'kind', 'identifier'] as const;
 
@@ -33,16 +33,17 @@ function parseRows(text: string): CsvTable {
 
 /** Works out what an import would do, against what the partnership already has. Writes nothing. */
 async function plan(store: Store, partnershipId: string, text: string): Promise<Plan> {
-  const { rows, problems: unreadable } = parseRows(text);
+  const reading = parseRows(text);
+  const { rows } = reading;
   const existing = new Map<string, OrganisationRecord>();
   for (const organisation of await store.organisations.listByPartnership(partnershipId)) {
     existing.set(organisation.name.toLowerCase(), organisation);
   }
-  const problems: ImportProblem[] = [...unreadable];
+  const problems: ImportProblem[] = [...reading.problems];
   const inserts: OrganisationInput[] = [];
   const updates: { id: string; value: OrganisationInput }[] = [];
   const seen = new Map<string, number>();
-  let skipped = unreadable.length;
+  let skipped = reading.skipped;
   rows.forEach(({ line, values: row }) => {
     const checked = checkOrganisationInput({
       name: row.name ?? '',
@@ -76,11 +77,11 @@ async function plan(store: Store, partnershipId: string, text: string): Promise<
   });
   return {
     report: {
-      read: rows.length + unreadable.length,
+      read: rows.length + reading.skipped,
       imported: inserts.length,
       updated: updates.length,
       skipped,
-      problems: inRowOrder(problems),
+      problems: rowProblems(problems),
     },
     inserts,
     updates,

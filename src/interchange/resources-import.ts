@@ -9,7 +9,7 @@ import { emptyEligibility, type ServiceDetails } from '../domain/directory/model
 import { toPlainText } from '../domain/directory/plain-text.js';
 import { cleanEmail, cleanPoint, cleanPostcode, cleanText, cleanUrl } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { inRowOrder, readCsv } from './csv-rows.js';
+import { rowProblems, readCsv } from './csv-rows.js';
 import { directoryImporter, themeOption } from './directory-importer.js';
 
 /** The fields a resource can have, and the column names tried for each when no --mapping names one. */
@@ -278,7 +278,7 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
     sourceLabel: `Resources import (${theme})`,
     read: records.length + unreadable,
     skipped,
-    problems: inRowOrder(problems),
+    problems: rowProblems(problems),
     organisations: [...organisations.values()],
     services,
     counts: 'services',

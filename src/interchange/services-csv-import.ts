@@ -81,8 +81,8 @@ export async function readServicesCsv(source: TextSource, context: ImportContext
             'a services CSV (see docs/services-csv.md)',
           );
         first = false;
-        rows.skipUnreadable(batch.problems);
-        read += batch.problems.length;
+        rows.addReading(batch);
+        read += batch.skipped;
         const services = [];
         for (const row of batch.rows) {
           const service = rows.read(row);

@@ -23,7 +23,7 @@ import {
   cleanWeekday,
 } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { inRowOrder, type CsvRow } from './csv-rows.js';
+import { rowProblems, type CsvReading, type CsvRow } from './csv-rows.js';
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -47,6 +47,18 @@ export function parseOpeningTimes(value: string | undefined): {
     else unread.push(part);
   }
   return { openings, unread };
+}
+
+/** "2026-11-30" (or a full ISO time such as 2026-11-30T10:00:00Z) as an ISO time; null unless a real date. */
+function checkedTime(text: string): string | null {
+  const day = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  )?.[1];
+  const midnight = day ? new Date(`${day}T00:00:00Z`) : undefined;
+  if (!midnight || Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day)
+    return null;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 /**
@@ -165,8 +177,7 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
       phone: cleanText(row.contact_phone),
     };
     const checked = cleanText(row.last_checked);
-    const checkedAt =
-      checked && !Number.isNaN(Date.parse(checked)) ? new Date(Date.parse(checked)).toISOString() : null;
+    const checkedAt = checked ? checkedTime(checked) : null;
     if (checked && !checkedAt)
       problem('last_checked', `"${checked}" is not a date like 2026-11-30; left out`);
     return {
@@ -218,10 +229,10 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
 
   return {
     read,
-    /** Counts as skipped the rows the file's reader could not read (such as rows with the wrong number of values). */
-    skipUnreadable(unreadable: readonly ImportProblem[]): void {
-      skipped += unreadable.length;
-      problems.push(...unreadable);
+    /** Adds what reading the file found: rows it skipped (such as rows with the wrong number of values), values it put right. */
+    addReading(reading: CsvReading): void {
+      skipped += reading.skipped;
+      problems.push(...reading.problems);
     },
     /** The organisations first named since the last call. */
     takeNewOrganisations(): IncomingOrganisation[] {
@@ -230,7 +241,7 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
       return taken;
     },
     /** Every problem found so far, in row order. */
-    problems: (): readonly ImportProblem[] => inRowOrder(problems),
+    problems: (): readonly ImportProblem[] => rowProblems(problems),
     skipped: () => skipped,
   };
 }

@@ -13,8 +13,11 @@ export interface GrantFileContents {
   readonly firstRow: number;
   /** Each grant's line (row) in the file, when rows were passed over (blank rows, rows that could not be read). */
   readonly rows?: readonly number[];
-  /** The rows that could not be read at all (such as a CSV row with the wrong number of values): skipped. */
-  readonly unreadable?: readonly ImportProblem[];
+  /**
+   * What reading a spreadsheet found: rows it skipped (such as a CSV row with the wrong number of values, one
+   * problem each) and values it put right (kept).
+   */
+  readonly reading?: { readonly problems: readonly ImportProblem[]; readonly skipped: number };
   /** Columns that are not 360Giving titles; they are ignored. */
   readonly extraColumns: readonly string[];
   /** Notes about the whole file, such as the text encoding it was read in. */
@@ -54,14 +57,15 @@ export async function planGrantImport(
     .map((grant) => (typeof grant === 'object' && grant !== null ? (grant as { id?: unknown }).id : null))
     .filter((id): id is string => typeof id === 'string');
   const existing = new Map((await store.grants.withIds(partnershipId, ids)).map((g) => [g.id, g]));
-  const unreadable = contents.unreadable ?? [];
-  const problems: ImportProblem[] = [...unreadable];
+  const reading = contents.reading ?? { problems: [], skipped: 0 };
+  const problems: ImportProblem[] = reading.problems.filter((p) => p.outcome === 'skipped');
   const notes: ImportProblem[] = contents.notes.map((reason) => ({
     row: 0,
     field: 'file',
     reason,
     outcome: 'kept',
   }));
+  const readingNotes = reading.problems.filter((p) => p.outcome === 'kept');
   if (contents.extraColumns.length > 0) {
     notes.push({
       row: 0,
@@ -75,7 +79,7 @@ export async function planGrantImport(
   const saves: GrantRecord[] = [];
   let imported = 0;
   let updated = 0;
-  let skipped = unreadable.length;
+  let skipped = reading.skipped;
   let toReview = 0;
   contents.grants.forEach((raw, position) => {
     const row = contents.rows?.[position] ?? contents.firstRow + position;
@@ -130,9 +134,15 @@ export async function planGrantImport(
       outcome: 'kept',
     });
   }
+  // A value put right on a grant that is skipped all the same is one of its problems, not a note.
+  const skippedRows = new Set(problems.map((p) => p.row));
+  for (const note of readingNotes) {
+    if (skippedRows.has(note.row)) problems.push({ ...note, outcome: 'skipped' });
+    else notes.push(note);
+  }
   return {
     report: {
-      read: contents.grants.length + unreadable.length,
+      read: contents.grants.length + reading.skipped,
       imported,
       updated,
       skipped,

@@ -23,6 +23,9 @@ const domainNames: Record<string, string> = {
   environment: 'Living environment deprivation',
 };
 
+/** More LSOAs than any edition ranks (England has 33,755): a larger rank is a mistake in the file. */
+const lowestRank = 1_000_000;
+
 /** Editions we know, by the LSOA boundary set their file uses. */
 const knownEditions: Record<string, { edition: string; publishedOn: string }> = {
   'lsoa-2021': { edition: 'IMD 2025', publishedOn: '2025-10-30' },
@@ -44,7 +47,8 @@ const label = (domain: string) =>
  * code column (lsoa21_code or lsoa11_code) sets the boundary set, so IMD 2019 on 2011 LSOAs stays apart.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows, problems: unreadable } = readCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = headers.find((h) => /^lsoa(\d\d)_?(code|cd)$/i.test(h));
   if (!codeColumn) {
     throw new ImportSourceError('The file needs an LSOA code column such as lsoa21_code or lsoa11_code.');
@@ -78,7 +82,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     higherIsMoreNeed: true,
   }));
 
-  const report = new ReportBuilder(unreadable);
+  const report = new ReportBuilder(reading);
   const values: IndicatorValue[] = [];
   const seen = new Map<string, number>();
   rows.forEach(({ line, values: row }) => {
@@ -107,7 +111,11 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
         return value;
       };
       const score = read(columns.score, () => true, 'a number');
-      const rank = read(columns.rank, (n) => Number.isInteger(n) && n >= 1, 'a rank (1 or more)');
+      const rank = read(
+        columns.rank,
+        (n) => Number.isInteger(n) && n >= 1 && n <= lowestRank,
+        `a rank from 1 to ${lowestRank.toLocaleString('en-GB')}`,
+      );
       const decile = read(
         columns.decile,
         (n) => Number.isInteger(n) && n >= 1 && n <= 10,

@@ -44,7 +44,8 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
       `An indicator needs ${missing.map((m) => `--${m}`).join(', ')}: its name, unit, source, edition and date.`,
     );
   }
-  const { headers, rows, problems: unreadable } = readCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = options['code-field']
     ? namedColumn(headers, options['code-field'], 'code-field')
     : findColumn(headers, 'area_code', 'area code', 'code', /_code$/i, /cd$/i);
@@ -70,7 +71,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     geographyEdition,
     higherIsMoreNeed: true,
   };
-  const report = new ReportBuilder(unreadable);
+  const report = new ReportBuilder(reading);
   const values: IndicatorValue[] = [];
   const seen = new Map<string, number>();
   rows.forEach(({ line, values: row }) => {

@@ -32,8 +32,9 @@ function columnsFor(headers: readonly string[], prefix: RegExp, set: string): Co
  * LSOA lookup is recognised by its columns and kept for postcode files that give 2011 LSOAs.
  */
 async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows, problems: unreadable } = readCsv(text);
-  if (isLsoaChangeLookup(headers)) return planLsoaChanges(store, headers, rows, unreadable);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
+  if (isLsoaChangeLookup(headers)) return planLsoaChanges(store, reading);
   const lsoa = columnsFor(headers, /lsoa/, 'lsoa');
   const ward = columnsFor(headers, /(ward|wd)/, 'ward');
   const lad = columnsFor(headers, /(ltla|lad)/, 'lad');
@@ -54,7 +55,7 @@ async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
   };
   const known = { lsoa: byCode(lsoas), ward: byCode(wards), authority: byCode(authorities) };
 
-  const report = new ReportBuilder(unreadable);
+  const report = new ReportBuilder(reading);
   const inserts = new Map<string, AreaRecord>();
   const parents = new Map<string, { code: string; edition: string; parentCode: string | null }>();
   const lsoaSeen = new Map<string, number>();

@@ -1,8 +1,7 @@
 import type { LsoaChange } from '../../app/areas/area-records.js';
 import type { Store } from '../../app/ports.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
-import type { ImportProblem } from '../../app/interchange.js';
-import type { CsvRow } from '../csv-rows.js';
+import type { CsvTable } from '../csv-rows.js';
 import { ReportBuilder, type ReferencePlan } from './reference-import.js';
 
 const changeCodes = new Set(['U', 'S', 'M', 'X']);
@@ -14,18 +13,14 @@ export function isLsoaChangeLookup(headers: readonly string[]): boolean {
 }
 
 /** Plans the 2011→2021 LSOA lookup (for postcode files that give 2011 LSOAs). */
-export async function planLsoaChanges(
-  store: Store,
-  headers: readonly string[],
-  rows: readonly CsvRow[],
-  unreadable: readonly ImportProblem[],
-): Promise<ReferencePlan> {
+export async function planLsoaChanges(store: Store, reading: CsvTable): Promise<ReferencePlan> {
+  const { headers, rows } = reading;
   const column = (name: string) => headers.find((h) => h.toLowerCase() === name) ?? name;
   const [from, to, change] = [column('lsoa11_code'), column('lsoa21_code'), column('change_code')];
   const existing = new Map(
     (await store.areas.listLsoaChanges()).map((c) => [`${c.lsoa11Code}|${c.lsoa21Code}`, c.changeCode]),
   );
-  const report = new ReportBuilder(unreadable);
+  const report = new ReportBuilder(reading);
   const writes: LsoaChange[] = [];
   const seen = new Map<string, number>();
   rows.forEach(({ line, values: row }) => {

@@ -25,7 +25,8 @@ const codeOrNull = (raw: string | undefined) => {
  * can say why it has no answer.
  */
 async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows, problems: unreadable } = readCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const postcodeColumn = findColumn(headers, 'pcds', 'pcd', 'pcd2', 'postcode');
   const latColumn = findColumn(headers, 'lat', 'latitude');
   const lngColumn = findColumn(headers, 'long', 'lng', 'longitude');
@@ -42,7 +43,7 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
   const authorityColumn = findColumn(headers, 'laua', 'oslaua', 'lad');
   const terminatedColumn = findColumn(headers, 'doterm');
 
-  const report = new ReportBuilder(unreadable);
+  const report = new ReportBuilder(reading);
   const records: PostcodeRecord[] = [];
   const seen = new Map<string, number>();
   rows.forEach(({ line, values: row }) => {
@@ -59,13 +60,13 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
     }
     const lat = readNumber(row[latColumn]);
     const lng = readNumber(row[lngColumn]);
-    if (lat === 'invalid')
-      return report.problem(line, latColumn, `"${row[latColumn] ?? ''}" is not a latitude.`);
-    if (lng === 'invalid')
-      return report.problem(line, lngColumn, `"${row[lngColumn] ?? ''}" is not a longitude.`);
-    const located = lat !== null && lng !== null && lat !== noLocationLatitude && Math.abs(lat) <= 90;
+    if (lat === 'invalid' || (lat !== null && lat !== noLocationLatitude && Math.abs(lat) > 90))
+      return report.problem(line, latColumn, `"${row[latColumn] ?? ''}" is not a latitude (-90 to 90).`);
+    if (lng === 'invalid' || (lng !== null && Math.abs(lng) > 180))
+      return report.problem(line, lngColumn, `"${row[lngColumn] ?? ''}" is not a longitude (-180 to 180).`);
+    const located = lat !== null && lng !== null && lat !== noLocationLatitude;
     const terminated = (terminatedColumn ? (row[terminatedColumn] ?? '') : '').trim();
-    if (terminated !== '' && !/^\d{6}$/.test(terminated)) {
+    if (terminated !== '' && !/^\d{4}(0[1-9]|1[0-2])$/.test(terminated)) {
       return report.problem(
         line,
         terminatedColumn ?? 'doterm',

@@ -8,7 +8,7 @@ import {
 } from '../../app/interchange.js';
 import type { Store } from '../../app/ports.js';
 import { recordAudit } from '../../app/shared/audit.js';
-import { inRowOrder } from '../csv-rows.js';
+import { rowProblems, type CsvReading } from '../csv-rows.js';
 
 /** What a national reference import would write: the report and the writes, applied only on confirmation. */
 export interface ReferencePlan {
@@ -101,6 +101,16 @@ export function readNumber(raw: string | undefined): number | null | 'invalid' {
   return Number.isFinite(value) ? value : 'invalid';
 }
 
+/** A year (2024), a month (2024-06) or a real day (2024-06-30). */
+export function isPeriod(text: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month === undefined) return true;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? '1')));
+  return date.toISOString().slice(0, day === undefined ? 7 : 10) === text;
+}
+
 /** Counts and problems gathered while planning. Every row with a problem is skipped. */
 export class ReportBuilder {
   read = 0;
@@ -109,13 +119,13 @@ export class ReportBuilder {
   readonly skippedRows = new Set<number>();
   readonly problems: ImportProblem[] = [];
 
-  /** `unreadable`: the rows the file's reader already skipped (such as rows with the wrong number of values). */
-  constructor(unreadable: readonly ImportProblem[] = []) {
-    for (const problem of unreadable) {
-      this.read += 1;
-      this.skippedRows.add(problem.row);
+  /** Starts with what reading the file found: rows it skipped (counted as read), values it put right. */
+  constructor(reading?: CsvReading) {
+    for (const problem of reading?.problems ?? []) {
+      if (problem.outcome === 'skipped') this.skippedRows.add(problem.row);
       this.problems.push(problem);
     }
+    this.read = reading?.skipped ?? 0;
   }
 
   problem(row: number, field: string, reason: string): void {
@@ -129,7 +139,7 @@ export class ReportBuilder {
       imported: this.imported,
       updated: this.updated,
       skipped: this.skippedRows.size,
-      problems: inRowOrder(this.problems),
+      problems: rowProblems(this.problems),
     };
   }
 }

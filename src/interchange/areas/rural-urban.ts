@@ -37,7 +37,8 @@ function ruralValue(ruc: string, code: string): 0 | 1 | null {
 
 /** `import rural-urban FILE`: ONS's ruc2021_lsoa21.csv (lsoa21_code, ruc21_code, classification, ruc). */
 async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows, problems: unreadable } = readCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = findColumn(headers, 'lsoa21_code', 'LSOA21CD', /lsoa.*code|lsoa.*cd/i);
   const rucColumn = findColumn(headers, 'ruc', 'RUC21NM_short');
   const classColumn = findColumn(headers, 'ruc21_code', 'RUC21CD', /ruc.*code/i);
@@ -46,7 +47,7 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       'This is not the Rural-Urban Classification file: it needs the columns lsoa21_code and ruc (or ruc21_code).',
     );
   }
-  const report = new ReportBuilder(unreadable);
+  const report = new ReportBuilder(reading);
   const values: IndicatorValue[] = [];
   const seen = new Map<string, number>();
   rows.forEach(({ line, values: row }) => {
