@@ -21,9 +21,13 @@ import {
   cleanTime,
   cleanUrl,
   cleanWeekday,
+  numberFrom,
 } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
 import { rowProblems, type CsvReading, type CsvRow } from './csv-rows.js';
+
+/** More people than any service could serve in a period. */
+const mostPeople = 10_000_000;
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -135,16 +139,23 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
     ] as const) {
       if (raw?.trim() && age === null) problem(field, `"${raw}" is not an age from 0 to 120; left out`);
     }
-    const people = row.capacity_people?.trim() ? Number(row.capacity_people) : null;
+    const peopleText = row.capacity_people?.trim() ?? '';
+    const people = numberFrom(peopleText);
     const period = (cleanText(row.capacity_period) ?? '').toLowerCase();
     let capacity: { people: number; period: CapacityPeriod } | null = null;
-    if (people !== null) {
-      if (Number.isInteger(people) && people > 0 && (capacityPeriods as readonly string[]).includes(period))
+    if (peopleText) {
+      if (
+        people !== null &&
+        Number.isInteger(people) &&
+        people > 0 &&
+        people <= mostPeople &&
+        (capacityPeriods as readonly string[]).includes(period)
+      )
         capacity = { people, period: period as CapacityPeriod };
       else
         problem(
           'capacity_people',
-          'capacity needs a whole number of people and a period (day, week, month or year); left out',
+          `capacity needs a whole number of people from 1 to ${mostPeople.toLocaleString('en-GB')} and a period (day, week, month or year); left out`,
         );
     }
     const visibility = (cleanText(row.visibility) ?? 'public').toLowerCase();

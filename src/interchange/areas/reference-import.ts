@@ -8,6 +8,7 @@ import {
 } from '../../app/interchange.js';
 import type { Store } from '../../app/ports.js';
 import { recordAudit } from '../../app/shared/audit.js';
+import { numberFrom } from '../../domain/directory/values.js';
 import { rowProblems, type CsvReading } from '../csv-rows.js';
 
 /** What a national reference import would write: the report and the writes, applied only on confirmation. */
@@ -97,8 +98,7 @@ export function namedColumn(headers: readonly string[], name: string, option: st
 export function readNumber(raw: string | undefined): number | null | 'invalid' {
   const text = (raw ?? '').trim();
   if (text === '' || /^(na|n\/a|null)$/i.test(text)) return null;
-  const value = Number(text.replace(/,/g, ''));
-  return Number.isFinite(value) ? value : 'invalid';
+  return numberFrom(text.replace(/,/g, '')) ?? 'invalid';
 }
 
 /** A year (2024), a month (2024-06) or a real day (2024-06-30). */
