@@ -184,7 +184,9 @@ function csvFile(
       return cell?.bad ? [{ field: cell.field ?? column, bad: cell.bad }] : [];
     });
     if (damage[index] === 'columns') {
-      values = index % 2 === 0 ? [...values, 'extra'] : values.slice(0, -1);
+      // One value too many or too few; never a single empty value, which is a blank line (skipped, rightly).
+      const fewer = values.slice(0, -1);
+      values = index % 2 === 0 || fewer.join('') === '' ? [...values, 'extra'] : fewer;
       bad = [{ field: '', bad: 'skips' }];
     } else if (damage[index] === 'control') {
       const at = values.findIndex((value) => value.length >= 2 && /^[!-~]/.test(value));

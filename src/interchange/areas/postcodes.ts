@@ -74,15 +74,25 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       );
     }
     seen.set(normalised.postcode, line);
-    const lsoaCode = lsoaColumn ? codeOrNull(row[lsoaColumn]) : null;
+    const areaCode = (column: string | undefined) => {
+      const code = column ? codeOrNull(row[column]) : null;
+      if (code === null || /^[EWSN]\d{8}$/.test(code)) return code;
+      report.note(
+        line,
+        column ?? '',
+        `"${row[column ?? ''] ?? ''}" is not an ONS area code like E01006074; the postcode is kept without it.`,
+      );
+      return null;
+    };
+    const lsoaCode = areaCode(lsoaColumn);
     records.push({
       postcode: normalised.postcode,
       lat: located ? lat : null,
       lng: located ? lng : null,
       lsoaCode,
       lsoaEdition: lsoaCode ? lsoaEdition : null,
-      wardCode: wardColumn ? codeOrNull(row[wardColumn]) : null,
-      authorityCode: authorityColumn ? codeOrNull(row[authorityColumn]) : null,
+      wardCode: areaCode(wardColumn),
+      authorityCode: areaCode(authorityColumn),
       terminatedOn: terminated ? `${terminated.slice(0, 4)}-${terminated.slice(4)}` : null,
       located,
     });

@@ -128,9 +128,15 @@ export class ReportBuilder {
     this.read = reading?.skipped ?? 0;
   }
 
+  /** A problem the row is skipped for. */
   problem(row: number, field: string, reason: string): void {
     this.skippedRows.add(row);
     this.problems.push({ row, field, reason, outcome: 'skipped' });
+  }
+
+  /** A value left out or put right on a row that is still imported. */
+  note(row: number, field: string, reason: string): void {
+    this.problems.push({ row, field, reason, outcome: 'kept' });
   }
 
   build(): ImportReport {
