@@ -1,11 +1,21 @@
 import type { Services } from './services.js';
 import type { Actor } from './shared/audit.js';
 
-/** One problem row in an import: which row (1 is the first data row), which field and why. */
+/** What became of the row a problem is on: left out of the import, or imported with the value left out or put right. */
+export type ProblemOutcome = 'skipped' | 'kept';
+
+/** One problem in an import: where in the file, which field, why, and whether its row was skipped or kept. */
 export interface ImportProblem {
+  /**
+   * Where the problem is in the file. In a CSV file or a spreadsheet, the line (row) number as an editor shows
+   * it: the header is line 1, so the first row under it is line 2, and a row whose quoted value holds line breaks
+   * is numbered by the line it starts on. In a JSON or GeoJSON file, the record's or feature's place in its list
+   * (1 is the first). 0 means the whole file.
+   */
   readonly row: number;
   readonly field: string;
   readonly reason: string;
+  readonly outcome: ProblemOutcome;
 }
 
 /** What an import would do (preview) or did (applied). The CLI prints it as JSON with --json. */
@@ -17,7 +27,7 @@ export interface ImportReport {
   readonly problems: readonly ImportProblem[];
   /**
    * What was put right or left out while reading rows that were still imported (row 0 means the whole file),
-   * such as a date read as day/month/year or columns the standard does not define.
+   * such as a date read as day/month/year or columns the standard does not define. Every note's row is kept.
    */
   readonly notes?: readonly ImportProblem[];
 }

@@ -1,4 +1,4 @@
-import { ImportSourceError, type Exporter, type Importer } from '../app/interchange.js';
+import { ImportSourceError, type Exporter, type ImportProblem, type Importer } from '../app/interchange.js';
 import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
 
 const commandLineActor = { userId: null, label: 'Command line' };
@@ -45,6 +45,12 @@ function progressPrinter(output: Output, verb: string) {
       `${verb}: ${tenth * 10}% (${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows)`,
     );
   };
+}
+
+/** "line 3, kind (skipped): … " for one problem or note. */
+function problemLine(problem: ImportProblem): string {
+  const where = problem.row === 0 ? 'whole file' : `line ${problem.row}`;
+  return `${where}${problem.field ? `, ${problem.field}` : ''} (${problem.outcome}): ${problem.reason}`;
 }
 
 export async function runDataCommand(
@@ -97,14 +103,21 @@ export async function runDataCommand(
       output.err(
         `${args.values.yes ? 'Imported' : 'Preview (nothing written; add --yes to import)'}: read ${report.read}, new ${report.imported}, updated ${report.updated}, skipped ${report.skipped}.`,
       );
-      for (const problem of report.problems)
-        output.err(`  row ${problem.row}, ${problem.field}: ${problem.reason}`);
+      if (report.problems.length > 0)
+        output.err(
+          'Problems (line numbers count the header as line 1; a record in a JSON file is its place in the list):',
+        );
+      for (const problem of report.problems) output.err(`  ${problemLine(problem)}`);
       if (report.notes?.length) output.err('Notes (these rows were imported; check what was changed):');
-      for (const note of report.notes ?? [])
-        output.err(`  ${note.row === 0 ? 'whole file' : `row ${note.row}`}, ${note.field}: ${note.reason}`);
+      for (const note of report.notes ?? []) output.err(`  ${problemLine(note)}`);
     }
-    if (report.read === 0 || report.skipped === report.read) {
-      throw new CommandFailed('Nothing in the file could be imported: see the problems above.');
+    if (report.read === 0) throw new CommandFailed('The file has no rows to import.');
+    if (report.skipped === report.read) {
+      throw new CommandFailed(
+        report.problems.length > 0
+          ? 'Nothing in the file could be imported: every row was skipped because of the problems listed.'
+          : 'Nothing in the file could be imported: every row was skipped.',
+      );
     }
     return 0;
   } finally {

@@ -3,7 +3,7 @@ import type { ImportProblem } from '../app/interchange.js';
 import { organisationIdentifier } from '../domain/directory/identifiers.js';
 import { cleanEmail, cleanPostcode, cleanText, cleanUrl } from '../domain/directory/values.js';
 import type { OrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { csvRows, requireColumns } from './csv-rows.js';
+import { rowProblems, readCsv, requireColumns } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
 
 const faithWords =
@@ -16,18 +16,18 @@ export function charityKind(name: string): OrganisationKind {
 
 /** The Charity Commission register extract (one row per charity; "NA" means no value) as organisations. */
 export function readCharities(text: string): DirectoryBatch {
-  const rows = csvRows(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   requireColumns(
-    rows,
+    headers,
     ['registered_charity_number', 'charity_name'],
     'a Charity Commission register extract',
   );
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...reading.problems];
   const organisations: IncomingOrganisation[] = [];
   const firstRow = new Map<string, number>();
-  let skipped = 0;
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  let skipped = reading.skipped;
+  rows.forEach(({ line, values: row }) => {
     const number = cleanText(row.registered_charity_number, { na: true });
     const identifier = organisationIdentifier('GB-CHC', number);
     const name = cleanText(row.charity_name, { na: true });
@@ -39,8 +39,14 @@ export function readCharities(text: string): DirectoryBatch {
               row: line,
               field: 'registered_charity_number',
               reason: `"${row.registered_charity_number ?? ''}" is not a charity number (6 to 8 digits); skipped`,
+              outcome: 'skipped',
             }
-          : { row: line, field: 'charity_name', reason: `Charity ${number ?? ''} has no name; skipped` },
+          : {
+              row: line,
+              field: 'charity_name',
+              reason: `Charity ${number ?? ''} has no name; skipped`,
+              outcome: 'skipped',
+            },
       );
       return;
     }
@@ -50,7 +56,8 @@ export function readCharities(text: string): DirectoryBatch {
       problems.push({
         row: line,
         field: 'registered_charity_number',
-        reason: `Charity ${number ?? ''} is also on row ${first}; this second copy is skipped`,
+        reason: `Charity ${number ?? ''} is also on line ${first}; this second copy is skipped`,
+        outcome: 'skipped',
       });
       return;
     }
@@ -61,6 +68,7 @@ export function readCharities(text: string): DirectoryBatch {
         row: line,
         field: 'charity_contact_email',
         reason: `"${row.charity_contact_email ?? ''}" is not an email address; imported without it`,
+        outcome: 'kept',
       });
     }
     organisations.push({
@@ -81,9 +89,9 @@ export function readCharities(text: string): DirectoryBatch {
   return {
     sourceKind: 'charities',
     sourceLabel: 'Charity Commission register',
-    read: rows.length,
+    read: rows.length + reading.skipped,
     skipped,
-    problems,
+    problems: rowProblems(problems),
     organisations,
     services: [],
     counts: 'organisations',

@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import { ImportSourceError } from '../app/interchange.js';
+import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
 import type { GrantFileContents } from '../app/funding/grant-import.js';
 import {
   defaultImportLimits,
@@ -9,7 +8,10 @@ import {
   type ImportLimits,
 } from '../app/imports/import-limits.js';
 import { grantFromTitledRow } from '../domain/funding/flattened-grant.js';
+import { cleanJsonRecord, controlCharactersProblem } from './control-characters.js';
+import { readCsv } from './csv-rows.js';
 import { readWorksheet, type SheetHeading } from './spreadsheet-reader.js';
+import { sniffEncoding } from './text-encoding.js';
 
 /**
  * Reads a 360Giving file into grants in the standard's nested JSON shape: a JSON package (`{"grants": […]}`),
@@ -58,8 +60,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => windows1252High[c.charCodeAt(0)] ?? c);
 }
 
-/** Text of a file: UTF-8 when the bytes are valid UTF-8, else Windows-1252. A byte-order mark is dropped. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+/**
+ * Text of a file: UTF-16 when its first bytes say so, UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+ * A byte-order mark is dropped.
+ */
+export function decodeText(bytes: Uint8Array): {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+} {
+  const sniffed = sniffEncoding(bytes);
+  if (sniffed !== 'utf-8') return { text: new TextDecoder(sniffed).decode(bytes), encoding: sniffed };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
@@ -88,17 +98,30 @@ function fromJson(text: string, limits: ImportLimits): GrantFileContents {
     );
   }
   if (grants.length > limits.maxRows) throw new ImportSourceError(tooManyRows(limits));
-  return { grants, firstRow: 1, extraColumns: [], notes: [] };
+  const cleanedValues: ImportProblem[] = [];
+  const cleanGrants = grants.map((grant: unknown, index) => {
+    const { value, cleaned } = cleanJsonRecord(grant);
+    for (const { field, removed } of cleaned)
+      cleanedValues.push(controlCharactersProblem(index + 1, field, removed));
+    return value;
+  });
+  return {
+    grants: cleanGrants,
+    firstRow: 1,
+    extraColumns: [],
+    notes: [],
+    reading: { problems: cleanedValues, skipped: 0 },
+  };
 }
 
-function fromRows(rows: Record<string, unknown>[], firstRow: number): GrantFileContents {
+function fromRows(rows: Record<string, unknown>[], lines: readonly number[]): GrantFileContents {
   const extra = new Set<string>();
   const grants = rows.map((row) => {
     const { grant, extraColumns } = grantFromTitledRow(row);
     for (const column of extraColumns) extra.add(column);
     return grant;
   });
-  return { grants, firstRow, extraColumns: [...extra], notes: [] };
+  return { grants, firstRow: 2, rows: lines, extraColumns: [...extra], notes: [] };
 }
 
 function requireIdentifierColumn(header: readonly string[]): void {
@@ -110,28 +133,17 @@ function requireIdentifierColumn(header: readonly string[]): void {
 }
 
 function fromCsv(text: string, limits: ImportLimits): GrantFileContents {
-  let rows: Record<string, string>[];
-  let header: string[] = [];
-  try {
-    rows = parse(text, {
-      to: limits.maxRows + 1, // one more than allowed, to tell that there are too many
-      bom: true,
-      columns: (titles: string[]) => (header = titles.map((t) => t.replace(/^\uFEFF/, '').trim())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(
-      `The file is not valid CSV, so nothing was imported: ${(error as Error).message}`,
-    );
+  const table = readCsv(text);
+  if (table.headers.length > limits.maxColumns) {
+    throw new ImportSourceError(tooManyColumns(limits, 1, table.headers.length));
   }
-  if (header.length > limits.maxColumns) {
-    throw new ImportSourceError(tooManyColumns(limits, 1, header.length));
-  }
-  if (rows.length > limits.maxRows) throw new ImportSourceError(tooManyRows(limits));
-  requireIdentifierColumn(header);
-  return fromRows(rows, 2);
+  if (table.rows.length + table.skipped > limits.maxRows) throw new ImportSourceError(tooManyRows(limits));
+  requireIdentifierColumn(table.headers);
+  const contents = fromRows(
+    table.rows.map((row) => row.values),
+    table.rows.map((row) => row.line),
+  );
+  return { ...contents, reading: table };
 }
 
 /** A cell as the reader wants it: text trimmed, numbers and dates as they are, formulas as their result. */
@@ -153,8 +165,8 @@ const titlesOf = (header: readonly ExcelJS.CellValue[]) => header.map((v) => Str
 
 /** The grants on a workbook's "grants" sheet (or its first sheet with an Identifier column), read as a stream. */
 async function fromXlsx(bytes: Buffer, limits: ImportLimits): Promise<GrantFileContents> {
-  const extra = new Set<string>();
-  const grants: unknown[] = [];
+  const rows: Record<string, unknown>[] = [];
+  const lines: number[] = [];
   let header: string[] = [];
   const isGrantsSheet = (sheet: SheetHeading) => {
     header = titlesOf(sheet.header);
@@ -162,7 +174,7 @@ async function fromXlsx(bytes: Buffer, limits: ImportLimits): Promise<GrantFileC
       sheet.name.trim().toLowerCase() === 'grants' || header.some((t) => t.toLowerCase() === 'identifier')
     );
   };
-  const sheet = await readWorksheet(bytes, limits, isGrantsSheet, (values) => {
+  const sheet = await readWorksheet(bytes, limits, isGrantsSheet, (values, rowNumber) => {
     const row: Record<string, unknown> = {};
     let filled = false;
     header.forEach((title, column) => {
@@ -172,9 +184,8 @@ async function fromXlsx(bytes: Buffer, limits: ImportLimits): Promise<GrantFileC
       row[title] = value;
     });
     if (!filled) return;
-    const { grant, extraColumns } = grantFromTitledRow(row);
-    for (const column of extraColumns) extra.add(column);
-    grants.push(grant);
+    rows.push(row);
+    lines.push(rowNumber);
   });
   if (!sheet) {
     throw new ImportSourceError(
@@ -182,7 +193,7 @@ async function fromXlsx(bytes: Buffer, limits: ImportLimits): Promise<GrantFileC
     );
   }
   requireIdentifierColumn(header);
-  return { grants, firstRow: 2, extraColumns: [...extra], notes: [] };
+  return fromRows(rows, lines);
 }
 
 /**

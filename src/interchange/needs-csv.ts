@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import {
   ImportSourceError,
   type ImportContext,
@@ -20,6 +19,7 @@ import {
   type NeedDetails,
   type NeedRecord,
 } from '../domain/needs/model.js';
+import { rowProblems, readCsv, type CsvTable } from './csv-rows.js';
 
 export const needsCsvColumns = [
   'id',
@@ -46,27 +46,16 @@ const columnOf: Record<string, string> = {
   reportedOn: 'reported_on',
 };
 
-function parseRows(text: string): Record<string, string>[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
-  }
-  const missing = requiredColumns.filter((column) => rows.length > 0 && !(column in (rows[0] ?? {})));
+function parseRows(text: string): CsvTable {
+  const table = readCsv(text, { lowerCaseHeaders: true });
+  const missing = requiredColumns.filter((column) => !table.headers.includes(column));
   if (missing.length > 0) {
     throw new ImportSourceError(
       `The file has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length > 1 ? 's' : ''}. ` +
         `The first row must name the columns: ${needsCsvColumns.join(', ')}.`,
     );
   }
-  return rows;
+  return table;
 }
 
 const lower = (text: string) => text.trim().toLowerCase();
@@ -150,22 +139,22 @@ async function plan(
   now: Date,
   actorUserId: string | null,
 ): Promise<Plan> {
-  const rows = parseRows(text);
+  const reading = parseRows(text);
+  const { rows } = reading;
   const partnership = await store.partnerships.findById(partnershipId);
   if (!partnership) throw new ImportSourceError('There is no such partnership.');
   const context = await needContext({ store, clock: { now: () => now }, themes }, partnership);
-  const sourceIds = rows.map((row) => (row.id ?? '').trim()).filter((id) => id !== '');
+  const sourceIds = rows.map((row) => (row.values.id ?? '').trim()).filter((id) => id !== '');
   const existing = new Map(
     (await store.needs.withSourceIds(partnershipId, sourceIds)).map((need) => [need.sourceId ?? '', need]),
   );
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...reading.problems];
   const inserts: NeedRecord[] = [];
   const updates: NeedRecord[] = [];
   const seen = new Map<string, number>();
   const stamp = now.toISOString();
-  let skipped = 0;
-  rows.forEach((row, index) => {
-    const line = index + 2; // the header is row 1
+  let skipped = reading.skipped;
+  rows.forEach(({ line, values: row }) => {
     const sourceId = (row.id ?? '').trim() || null;
     const read = inputFromRow(row, context, themes);
     const checked = checkNeedInput(read.input, context.rules);
@@ -178,10 +167,11 @@ async function plan(
     }
     const firstLine = sourceId === null ? undefined : seen.get(sourceId);
     if (firstLine !== undefined)
-      found.id = `The id ${sourceId ?? ''} appears twice in this file (first at row ${firstLine})`;
+      found.id = `The id ${sourceId ?? ''} appears twice in this file (first at line ${firstLine})`;
     if (Object.keys(found).length > 0 || !checked.ok) {
       skipped += 1;
-      for (const [field, reason] of Object.entries(found)) problems.push({ row: line, field, reason });
+      for (const [field, reason] of Object.entries(found))
+        problems.push({ row: line, field, reason, outcome: 'skipped' });
       return;
     }
     if (sourceId !== null) seen.set(sourceId, line);
@@ -201,7 +191,13 @@ async function plan(
     }
   });
   return {
-    report: { read: rows.length, imported: inserts.length, updated: updates.length, skipped, problems },
+    report: {
+      read: rows.length + reading.skipped,
+      imported: inserts.length,
+      updated: updates.length,
+      skipped,
+      problems: rowProblems(problems),
+    },
     inserts,
     updates,
   };

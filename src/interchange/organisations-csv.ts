@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import {
   ImportSourceError,
@@ -12,6 +11,7 @@ import type { OrganisationRecord, Store } from '../app/ports.js';
 import { recordAudit } from '../app/shared/audit.js';
 import { newId } from '../app/shared/secrets.js';
 import { checkOrganisationInput, type OrganisationInput } from '../domain/partnerships/organisation-input.js';
+import { rowProblems, readCsv, type CsvTable } from './csv-rows.js';
 
 const columns = ['name', 'kind', 'identifier'] as const;
 
@@ -21,41 +21,30 @@ interface Plan {
   readonly updates: readonly { id: string; value: OrganisationInput }[];
 }
 
-function parseRows(text: string): Record<string, string>[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
-  }
-  if (rows.length > 0 && !('name' in (rows[0] ?? {}))) {
+function parseRows(text: string): CsvTable {
+  const table = readCsv(text, { lowerCaseHeaders: true });
+  if (!table.headers.includes('name')) {
     throw new ImportSourceError(
       'The file has no "name" column. The first row must name the columns: name, kind, identifier.',
     );
   }
-  return rows;
+  return table;
 }
 
 /** Works out what an import would do, against what the partnership already has. Writes nothing. */
 async function plan(store: Store, partnershipId: string, text: string): Promise<Plan> {
-  const rows = parseRows(text);
+  const reading = parseRows(text);
+  const { rows } = reading;
   const existing = new Map<string, OrganisationRecord>();
   for (const organisation of await store.organisations.listByPartnership(partnershipId)) {
     existing.set(organisation.name.toLowerCase(), organisation);
   }
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = [...reading.problems];
   const inserts: OrganisationInput[] = [];
   const updates: { id: string; value: OrganisationInput }[] = [];
   const seen = new Map<string, number>();
-  let skipped = 0;
-  rows.forEach((row, index) => {
-    const line = index + 2; // the header is line 1
+  let skipped = reading.skipped;
+  rows.forEach(({ line, values: row }) => {
     const checked = checkOrganisationInput({
       name: row.name ?? '',
       kind: row.kind ?? '',
@@ -64,7 +53,7 @@ async function plan(store: Store, partnershipId: string, text: string): Promise<
     if (!checked.ok) {
       skipped += 1;
       for (const [field, reason] of Object.entries(checked.problems))
-        problems.push({ row: line, field, reason });
+        problems.push({ row: line, field, reason, outcome: 'skipped' });
       return;
     }
     const key = checked.value.name.toLowerCase();
@@ -74,7 +63,8 @@ async function plan(store: Store, partnershipId: string, text: string): Promise<
       problems.push({
         row: line,
         field: 'name',
-        reason: `${checked.value.name} appears twice in this file (first at row ${firstLine})`,
+        reason: `${checked.value.name} appears twice in this file (first at line ${firstLine})`,
+        outcome: 'skipped',
       });
       return;
     }
@@ -86,7 +76,13 @@ async function plan(store: Store, partnershipId: string, text: string): Promise<
     }
   });
   return {
-    report: { read: rows.length, imported: inserts.length, updated: updates.length, skipped, problems },
+    report: {
+      read: rows.length + reading.skipped,
+      imported: inserts.length,
+      updated: updates.length,
+      skipped,
+      problems: rowProblems(problems),
+    },
     inserts,
     updates,
   };

@@ -7,6 +7,8 @@ import {
   readOrukPage,
 } from '../domain/directory/oruk-document.js';
 import type { RowProblem } from '../domain/directory/oruk-service.js';
+import { cleanJsonRecord, controlCharactersProblem } from './control-characters.js';
+import { rowProblems } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
 
 /** The most pages read from one feed, so a feed that never ends cannot run for ever. */
@@ -65,6 +67,7 @@ async function readAll(
         row: documentRow,
         field: 'total_pages',
         reason: `The feed has ${page.totalPages} pages; only the first ${maxPages} were read`,
+        outcome: 'skipped',
       });
     }
   }
@@ -78,7 +81,13 @@ export function orukImporter(read: (source: string) => Promise<string>) {
     'Services from an Open Referral UK 1.0 or 3.0 feed: a JSON file, or a feed address (every page is read)',
     async (source, context) => {
       const { items, problems } = await readAll(source, read);
-      const result = normaliseOrukServices(items, context.services.directory.themes);
+      const cleanItems = items.map((item, index) => {
+        const { value, cleaned } = cleanJsonRecord(item);
+        for (const { field, removed } of cleaned)
+          problems.push(controlCharactersProblem(index + 1, field, removed));
+        return value;
+      });
+      const result = normaliseOrukServices(cleanItems, context.services.directory.themes);
       const organisations = new Map<string, IncomingOrganisation>();
       for (const service of result.services) {
         const o = service.organisation;
@@ -97,7 +106,7 @@ export function orukImporter(read: (source: string) => Promise<string>) {
         sourceLabel: `Open Referral UK feed ${/^https?:/i.test(source) ? source : source.split(/[\\/]/).pop()}`,
         read: result.read,
         skipped: result.skipped,
-        problems: [...problems, ...result.problems],
+        problems: rowProblems([...problems, ...result.problems]),
         organisations: [...organisations.values()],
         services: result.services.map((s) => ({
           sourceId: s.sourceId,

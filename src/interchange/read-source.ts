@@ -1,27 +1,30 @@
 import fs from 'node:fs';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { ImportSourceError } from '../app/interchange.js';
+import { decodeBytes, decodePieces } from './text-encoding.js';
 
-/** Reads an import source: a local file, or an http(s) address. */
+/** The message for a file with nothing in it, or only spaces and blank lines. */
+export const emptyFileMessage =
+  'The file is empty. Check you chose the right file and that it was saved with its rows, then upload it again.';
+
+/** Large ONS files are often shipped gzipped (`*.geojson.gz`): they are read as they are. */
+const isGzipFile = (source: string) => !/^https?:\/\//i.test(source) && /\.gz$/i.test(source);
+
+/**
+ * Reads an import source (a local file, gzipped or not, or an http(s) address) as text: UTF-8, with or without a
+ * byte-order mark, or UTF-16 (as Excel's "Unicode text" saves it). An empty file is refused.
+ */
 export async function readSource(source: string): Promise<string> {
-  if (/^https?:\/\//i.test(source)) {
-    let response: Response;
-    try {
-      response = await fetch(source, { signal: AbortSignal.timeout(30_000) });
-    } catch (error) {
-      throw new ImportSourceError(`Could not fetch ${source}: ${(error as Error).message}`);
-    }
-    if (!response.ok)
-      throw new ImportSourceError(`Could not fetch ${source}: the server answered ${response.status}`);
-    return response.text();
-  }
+  const bytes = await readSourceBytes(source);
+  let text: string;
   try {
-    // Large ONS files are often shipped gzipped (`*.geojson.gz`): read them as they are.
-    if (/\.gz$/i.test(source)) return gunzipSync(await fs.promises.readFile(source)).toString('utf8');
-    return await fs.promises.readFile(source, 'utf8');
+    text = decodeBytes(isGzipFile(source) ? gunzipSync(bytes) : bytes);
   } catch (error) {
-    throw unreadable(source, error);
+    if (error instanceof ImportSourceError) throw error;
+    throw new ImportSourceError(`Could not read ${source}: ${(error as Error).message}`);
   }
+  if (text.trim() === '') throw new ImportSourceError(emptyFileMessage);
+  return text;
 }
 
 function unreadable(source: string, error: unknown): ImportSourceError {
@@ -53,7 +56,8 @@ export interface TextSource {
 
 /**
  * Opens an import source to read a piece at a time: a local file (gzipped or not) is streamed from the disk
- * each time it is gone through, so a large file is never all in memory; an address is fetched once.
+ * each time it is gone through, so a large file is never all in memory; an address is fetched once. The text
+ * is decoded as `readSource` decodes it, from the byte-order mark (or its absence) in the first bytes.
  */
 export async function openSource(source: string): Promise<TextSource> {
   if (/^https?:\/\//i.test(source)) {
@@ -73,11 +77,11 @@ export async function openSource(source: string): Promise<TextSource> {
   return {
     async *pieces() {
       const file = fs.createReadStream(source, { highWaterMark: 64 * 1024 });
-      const bytes = /\.gz$/i.test(source) ? file.pipe(createGunzip()) : file;
-      bytes.setEncoding('utf8'); // decodes characters split between two pieces correctly
+      const bytes: AsyncIterable<Buffer> = isGzipFile(source) ? file.pipe(createGunzip()) : file;
       try {
-        for await (const piece of bytes) yield piece as string;
+        yield* decodePieces(bytes);
       } catch (error) {
+        if (error instanceof ImportSourceError) throw error;
         throw unreadable(source, error);
       } finally {
         file.destroy();

@@ -9,7 +9,7 @@ import { emptyEligibility, type ServiceDetails } from '../domain/directory/model
 import { toPlainText } from '../domain/directory/plain-text.js';
 import { cleanEmail, cleanPoint, cleanPostcode, cleanText, cleanUrl } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { csvRows } from './csv-rows.js';
+import { rowProblems, readCsv } from './csv-rows.js';
 import { directoryImporter, themeOption } from './directory-importer.js';
 
 /** The fields a resource can have, and the column names tried for each when no --mapping names one. */
@@ -50,10 +50,24 @@ export function parseMapping(option: string | undefined): Partial<Record<Resourc
   return mapping;
 }
 
-/** Records (properties plus a point when the geometry is one) from GeoJSON or CSV text. */
-function recordsOf(text: string): { records: Record<string, unknown>[]; problems: ImportProblem[] } {
+/**
+ * Records (properties plus a point when the geometry is one) from GeoJSON or CSV text, with each record's row
+ * for problems: its line in a CSV file (the header is line 1), its place in the list of features in GeoJSON.
+ */
+function recordsOf(text: string): {
+  records: Record<string, unknown>[];
+  rows: number[];
+  problems: ImportProblem[];
+} {
   const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { records: csvRows(text), problems: [] };
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+    const table = readCsv(text);
+    return {
+      records: table.rows.map((row) => row.values),
+      rows: table.rows.map((row) => row.line),
+      problems: [...table.problems],
+    };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,6 +103,7 @@ function recordsOf(text: string): { records: Record<string, unknown>[]; problems
           row: index + 1,
           field: 'geometry',
           reason: 'is an outline that cannot be read; kept without a point',
+          outcome: 'kept',
         });
       }
     } else if (geometry) {
@@ -96,18 +111,19 @@ function recordsOf(text: string): { records: Record<string, unknown>[]; problems
         row: index + 1,
         field: 'geometry',
         reason: `is a ${String(geometry.type)}, not a point or an outline; kept without a point`,
+        outcome: 'kept',
       });
     }
     return record;
   });
-  return { records, problems };
+  return { records, rows: records.map((_, index) => index + 1), problems };
 }
 
 /** `import resources FILE --partnership S --theme T [--mapping …] [--organisation NAME]`: places as services. */
 export function readResources(text: string, context: ImportContext): DirectoryBatch {
   const theme = themeOption(context, true) ?? '';
   const mapping = parseMapping(context.options?.mapping);
-  const { records, problems } = recordsOf(text);
+  const { records, rows, problems } = recordsOf(text);
   const columnsOf = (record: Record<string, unknown>) =>
     new Map(Object.keys(record).map((k) => [k.toLowerCase(), k]));
   const first = records[0] ?? {};
@@ -158,9 +174,10 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
 
   const services: IncomingService[] = [];
   const firstRow = new Map<string, number>();
-  let skipped = 0;
+  const unreadable = problems.filter((problem) => problem.outcome === 'skipped').length;
+  let skipped = unreadable;
   records.forEach((record, index) => {
-    const row = index + 1;
+    const row = rows[index] ?? index + 1;
     const text = (field: ResourceField) => {
       const raw = value(record, field);
       return typeof raw === 'string' || typeof raw === 'number'
@@ -170,7 +187,12 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
     const name = text('name');
     if (!name) {
       skipped += 1;
-      problems.push({ row, field: mapping.name ?? 'name', reason: 'has no name; skipped' });
+      problems.push({
+        row,
+        field: mapping.name ?? 'name',
+        reason: 'has no name; skipped',
+        outcome: 'skipped',
+      });
       return;
     }
     const postcode = cleanPostcode(text('postcode'));
@@ -179,6 +201,7 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
         row,
         field: mapping.postcode ?? 'postcode',
         reason: `"${text('postcode') ?? ''}" is not a UK postcode; kept without it`,
+        outcome: 'kept',
       });
     }
     const key = text('id') ?? `${name.toLowerCase()}|${postcode ?? text('address')?.toLowerCase() ?? ''}`;
@@ -190,6 +213,7 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
         row,
         field: mapping.name ?? 'name',
         reason: `${name} is also on row ${earlier} at the same place; this second copy is skipped`,
+        outcome: 'skipped',
       });
       return;
     }
@@ -202,6 +226,7 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
         row,
         field: mapping.latitude ?? 'latitude',
         reason: `${String(rawLatitude)}, ${String(rawLongitude)} is not a point in the UK; kept without a point`,
+        outcome: 'kept',
       });
     }
     const contact = text('contact');
@@ -251,9 +276,9 @@ export function readResources(text: string, context: ImportContext): DirectoryBa
   return {
     sourceKind: 'resources',
     sourceLabel: `Resources import (${theme})`,
-    read: records.length,
+    read: records.length + unreadable,
     skipped,
-    problems,
+    problems: rowProblems(problems),
     organisations: [...organisations.values()],
     services,
     counts: 'services',

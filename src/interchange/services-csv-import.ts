@@ -4,7 +4,7 @@ import {
   type DirectoryStream,
 } from '../app/directory/directory-import.js';
 import type { ImportContext } from '../app/interchange.js';
-import { csvRowBatches } from './csv-rows.js';
+import { csvRowBatches, requireColumns } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
 import { piecesOfText, type TextSource } from './read-source.js';
 import { servicesCsvRowReader } from './services-csv-row.js';
@@ -72,17 +72,27 @@ export async function readServicesCsv(source: TextSource, context: ImportContext
     counts: 'services',
     expected: await roughRowCount(source),
     async *chunks(): AsyncGenerator<DirectoryChunk> {
+      let first = true;
       for await (const batch of csvRowBatches(source.pieces(), servicesPerChunk)) {
+        if (first)
+          requireColumns(
+            batch.headers,
+            ['id', 'name', 'organisation'],
+            'a services CSV (see docs/services-csv.md)',
+          );
+        first = false;
+        rows.addReading(batch);
+        read += batch.skipped;
         const services = [];
-        for (const row of batch) {
-          const service = rows.read(row, read);
+        for (const row of batch.rows) {
+          const service = rows.read(row);
           read += 1;
           if (service) services.push(service);
         }
         yield { organisations: rows.takeNewOrganisations(), services };
       }
     },
-    summary: () => ({ read, skipped: rows.skipped(), problems: rows.problems }),
+    summary: () => ({ read, skipped: rows.skipped(), problems: rows.problems() }),
   };
 }
 

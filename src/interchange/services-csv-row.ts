@@ -21,9 +21,13 @@ import {
   cleanTime,
   cleanUrl,
   cleanWeekday,
+  numberFrom,
 } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
-import { requireColumns } from './csv-rows.js';
+import { rowProblems, type CsvReading, type CsvRow } from './csv-rows.js';
+
+/** More people than any service could serve in a period. */
+const mostPeople = 10_000_000;
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -49,6 +53,18 @@ export function parseOpeningTimes(value: string | undefined): {
   return { openings, unread };
 }
 
+/** "2026-11-30" (or a full ISO time such as 2026-11-30T10:00:00Z) as an ISO time; null unless a real date. */
+function checkedTime(text: string): string | null {
+  const day = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  )?.[1];
+  const midnight = day ? new Date(`${day}T00:00:00Z`) : undefined;
+  if (!midnight || Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day)
+    return null;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
 /**
  * Turns services CSV rows, one at a time and in order, into services. Remembers only what later rows are checked
  * against (each id's first row, each organisation) and the problems found, so a large file need not be held.
@@ -60,26 +76,24 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
   const firstRow = new Map<string, number>();
   let skipped = 0;
 
-  /** The service on data row `index` (0 is the first), or undefined when the row is skipped. */
-  function read(row: Record<string, string>, index: number): IncomingService | undefined {
-    if (index === 0)
-      requireColumns([row], ['id', 'name', 'organisation'], 'a services CSV (see docs/services-csv.md)');
-    const line = index + 2;
-    const problem = (field: string, reason: string) => problems.push({ row: line, field, reason });
+  /** The service on a row, or undefined when the row is skipped. */
+  function read({ line, values: row }: CsvRow): IncomingService | undefined {
+    const problem = (field: string, reason: string) =>
+      problems.push({ row: line, field, reason, outcome: 'kept' });
+    const skip = (field: string, reason: string) => {
+      skipped += 1;
+      problems.push({ row: line, field, reason, outcome: 'skipped' });
+      return undefined;
+    };
     const id = cleanText(row.id);
     const name = cleanText(row.name);
     const organisation = cleanText(row.organisation);
     if (!id || !name || !organisation) {
-      skipped += 1;
       const field = !id ? 'id' : !name ? 'name' : 'organisation';
-      problem(field, `is empty; every service needs an id, a name and an organisation. Row skipped`);
-      return undefined;
+      return skip(field, `is empty; every service needs an id, a name and an organisation. Row skipped`);
     }
-    if (firstRow.has(id)) {
-      skipped += 1;
-      problem('id', `${id} is also on row ${firstRow.get(id) ?? ''}; this second copy is skipped`);
-      return undefined;
-    }
+    if (firstRow.has(id))
+      return skip('id', `${id} is also on line ${firstRow.get(id) ?? ''}; this second copy is skipped`);
     firstRow.set(id, line);
     const kind = (cleanText(row.organisation_kind) ?? 'vcs').toLowerCase();
     if (!isOrganisationKind(kind)) problem('organisation_kind', `"${kind}" is not a kind; taken as vcs`);
@@ -125,16 +139,23 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
     ] as const) {
       if (raw?.trim() && age === null) problem(field, `"${raw}" is not an age from 0 to 120; left out`);
     }
-    const people = row.capacity_people?.trim() ? Number(row.capacity_people) : null;
+    const peopleText = row.capacity_people?.trim() ?? '';
+    const people = numberFrom(peopleText);
     const period = (cleanText(row.capacity_period) ?? '').toLowerCase();
     let capacity: { people: number; period: CapacityPeriod } | null = null;
-    if (people !== null) {
-      if (Number.isInteger(people) && people > 0 && (capacityPeriods as readonly string[]).includes(period))
+    if (peopleText) {
+      if (
+        people !== null &&
+        Number.isInteger(people) &&
+        people > 0 &&
+        people <= mostPeople &&
+        (capacityPeriods as readonly string[]).includes(period)
+      )
         capacity = { people, period: period as CapacityPeriod };
       else
         problem(
           'capacity_people',
-          'capacity needs a whole number of people and a period (day, week, month or year); left out',
+          `capacity needs a whole number of people from 1 to ${mostPeople.toLocaleString('en-GB')} and a period (day, week, month or year); left out`,
         );
     }
     const visibility = (cleanText(row.visibility) ?? 'public').toLowerCase();
@@ -167,8 +188,7 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
       phone: cleanText(row.contact_phone),
     };
     const checked = cleanText(row.last_checked);
-    const checkedAt =
-      checked && !Number.isNaN(Date.parse(checked)) ? new Date(Date.parse(checked)).toISOString() : null;
+    const checkedAt = checked ? checkedTime(checked) : null;
     if (checked && !checkedAt)
       problem('last_checked', `"${checked}" is not a date like 2026-11-30; left out`);
     return {
@@ -220,6 +240,11 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
 
   return {
     read,
+    /** Adds what reading the file found: rows it skipped (such as rows with the wrong number of values), values it put right. */
+    addReading(reading: CsvReading): void {
+      skipped += reading.skipped;
+      problems.push(...reading.problems);
+    },
     /** The organisations first named since the last call. */
     takeNewOrganisations(): IncomingOrganisation[] {
       const taken = newOrganisations;
@@ -227,7 +252,7 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
       return taken;
     },
     /** Every problem found so far, in row order. */
-    problems: problems as readonly ImportProblem[],
+    problems: (): readonly ImportProblem[] => rowProblems(problems),
     skipped: () => skipped,
   };
 }

@@ -109,7 +109,8 @@ describe('import needs (CSV)', () => {
     expect(byRow(4)).toEqual({
       evidence: expect.stringMatching(/person’s name: “Mrs Smith”.*phone number: “07700 900123”.*Remove it/),
     });
-    expect(byRow(5)).toEqual({ id: 'The id N-1 appears twice in this file (first at row 2)' });
+    expect(byRow(5)).toEqual({ id: 'The id N-1 appears twice in this file (first at line 2)' });
+    expect(new Set(report.problems.map((p) => p.outcome))).toEqual(new Set(['skipped']));
     expect(byRow(6)).toEqual({ reported_on: expect.stringContaining('today or in the past') });
     await importer.apply(file, context);
     expect((await imported()).map((n) => n.evidence)).toEqual(['Good row.']);

@@ -32,13 +32,15 @@ describe('the Bristol feed (ORUK 1.0, December 2024)', () => {
         row: 1,
         field: 'name',
         reason: 'The service def5ccd4-f121-df4d-60d2-4dc0d69ff555 has no name; skipped',
+        outcome: 'skipped',
       },
       {
         row: expect.any(Number) as number,
         field: 'id',
         reason: expect.stringMatching(
-          /^The id 2af617e5-4532-bebe-1036-ffdf2e93ce55 was already used by row \d+; this second copy \(".+"\) is skipped$/,
+          /^The id 2af617e5-4532-bebe-1036-ffdf2e93ce55 was already used by record \d+; this second copy \(".+"\) is skipped$/,
         ) as string,
+        outcome: 'skipped',
       },
     ]);
     const kept = result.services.filter((s) => s.sourceId === '2af617e5-4532-bebe-1036-ffdf2e93ce55');
@@ -89,8 +91,13 @@ describe('the ORUK validator’s failing mock feed (V3.0-UK-Fail)', () => {
     expect(page.envelope).toBe('3.0');
     expect(page.items).toHaveLength(4);
     expect(page.problems).toEqual([
-      { row: 0, field: 'size', reason: 'The page says size is 1, but it holds 4' },
-      { row: 0, field: 'total_items', reason: 'The page says total_items is 1, but this page alone holds 4' },
+      { row: 0, field: 'size', reason: 'The page says size is 1, but it holds 4', outcome: 'kept' },
+      {
+        row: 0,
+        field: 'total_items',
+        reason: 'The page says total_items is 1, but this page alone holds 4',
+        outcome: 'kept',
+      },
     ]);
   });
 
@@ -116,16 +123,19 @@ describe('the ORUK validator’s failing mock feed (V3.0-UK-Fail)', () => {
           row: 1,
           field: 'description',
           reason: 'Community Counselling has no description; imported without one',
+          outcome: 'kept',
         },
         {
           row: 1,
           field: 'email',
           reason: '"email-example_com" is not an email address; Community Counselling is imported without it',
+          outcome: 'kept',
         },
         {
           row: 1,
           field: 'service_at_locations[0].location.latitude',
           reason: '100, 101 is not a point in the UK; the location is kept without a point',
+          outcome: 'kept',
         },
       ]),
     );
@@ -146,12 +156,14 @@ describe('the ORUK validator’s failing mock feed (V3.0-UK-Fail)', () => {
         field: 'profile',
         reason:
           'The feed does not give the address of its profile (for Open Referral UK 3.0, the UK profile)',
+        outcome: 'skipped',
       },
       {
         row: 0,
         field: 'openapi_url',
         reason:
           '"docs-openreferraluk-org/en/latest/openapi30.json" is not a full web address of the feed’s OpenAPI document',
+        outcome: 'skipped',
       },
     ]);
     expect(checkOrukApiDetails(readJson('validator-mocks/V3.0-UK-Default/api_details.json'))).toEqual([]);

@@ -11,6 +11,13 @@ export interface GrantFileContents {
   readonly grants: readonly unknown[];
   /** The row number of the first grant: 2 in a spreadsheet (under its header), 1 in a JSON package. */
   readonly firstRow: number;
+  /** Each grant's line (row) in the file, when rows were passed over (blank rows, rows that could not be read). */
+  readonly rows?: readonly number[];
+  /**
+   * What reading a spreadsheet found: rows it skipped (such as a CSV row with the wrong number of values, one
+   * problem each) and values it put right (kept).
+   */
+  readonly reading?: { readonly problems: readonly ImportProblem[]; readonly skipped: number };
   /** Columns that are not 360Giving titles; they are ignored. */
   readonly extraColumns: readonly string[];
   /** Notes about the whole file, such as the text encoding it was read in. */
@@ -50,13 +57,21 @@ export async function planGrantImport(
     .map((grant) => (typeof grant === 'object' && grant !== null ? (grant as { id?: unknown }).id : null))
     .filter((id): id is string => typeof id === 'string');
   const existing = new Map((await store.grants.withIds(partnershipId, ids)).map((g) => [g.id, g]));
-  const problems: ImportProblem[] = [];
-  const notes: ImportProblem[] = contents.notes.map((reason) => ({ row: 0, field: 'file', reason }));
+  const reading = contents.reading ?? { problems: [], skipped: 0 };
+  const problems: ImportProblem[] = reading.problems.filter((p) => p.outcome === 'skipped');
+  const notes: ImportProblem[] = contents.notes.map((reason) => ({
+    row: 0,
+    field: 'file',
+    reason,
+    outcome: 'kept',
+  }));
+  const readingNotes = reading.problems.filter((p) => p.outcome === 'kept');
   if (contents.extraColumns.length > 0) {
     notes.push({
       row: 0,
       field: 'columns',
       reason: `These columns are not in the 360Giving standard and were ignored: ${listed(contents.extraColumns)}`,
+      outcome: 'kept',
     });
   }
   const extraFields = new Set<string>();
@@ -64,27 +79,29 @@ export async function planGrantImport(
   const saves: GrantRecord[] = [];
   let imported = 0;
   let updated = 0;
-  let skipped = 0;
+  let skipped = reading.skipped;
   let toReview = 0;
   contents.grants.forEach((raw, position) => {
-    const row = contents.firstRow + position;
+    const row = contents.rows?.[position] ?? contents.firstRow + position;
     const reading = readGrant(raw, themes);
     for (const field of reading.extraFields) extraFields.add(field);
     const duplicateOf = reading.id === null ? undefined : seen.get(reading.id);
     if (!reading.ok || duplicateOf !== undefined) {
       skipped += 1;
-      if (!reading.ok) for (const problem of reading.problems) problems.push({ row, ...problem });
+      if (!reading.ok)
+        for (const problem of reading.problems) problems.push({ row, ...problem, outcome: 'skipped' });
       if (duplicateOf !== undefined) {
         problems.push({
           row,
           field: 'Identifier',
           reason: `The Identifier ${reading.id ?? ''} appears twice in this file (first at row ${duplicateOf}): give each grant its own`,
+          outcome: 'skipped',
         });
       }
       return;
     }
     seen.set(reading.id, row);
-    for (const note of reading.notes) notes.push({ row, ...note });
+    for (const note of reading.notes) notes.push({ row, ...note, outcome: 'kept' });
     const current = existing.get(reading.id);
     const match =
       current?.match.method === 'reviewed' ? current.match : matchRecipient(reading.details, index);
@@ -106,6 +123,7 @@ export async function planGrantImport(
       row: 0,
       field: 'fields',
       reason: `Some grants have fields the 360Giving standard does not define; they were ignored: ${listed([...extraFields])}`,
+      outcome: 'kept',
     });
   }
   if (toReview > 0) {
@@ -113,10 +131,24 @@ export async function planGrantImport(
       row: 0,
       field: 'Recipient Org:Name',
       reason: `${toReview} recipient${toReview === 1 ? ' was' : 's were'} matched to an organisation by a similar name only: confirm or reject ${toReview === 1 ? 'it' : 'each'} on the "Grant recipients to check" page`,
+      outcome: 'kept',
     });
   }
+  // A value put right on a grant that is skipped all the same is one of its problems, not a note.
+  const skippedRows = new Set(problems.map((p) => p.row));
+  for (const note of readingNotes) {
+    if (skippedRows.has(note.row)) problems.push({ ...note, outcome: 'skipped' });
+    else notes.push(note);
+  }
   return {
-    report: { read: contents.grants.length, imported, updated, skipped, problems, notes },
+    report: {
+      read: contents.grants.length + reading.skipped,
+      imported,
+      updated,
+      skipped,
+      problems: [...problems].sort((a, b) => a.row - b.row),
+      notes,
+    },
     saves,
   };
 }

@@ -94,9 +94,17 @@ export type NeedCheck =
   | { readonly ok: true; readonly value: NeedDetails }
   | { readonly ok: false; readonly problems: Readonly<Record<keyof NeedInput | string, string>> };
 
+/** One schema per set of rules: an import checks thousands of rows against the same rules. */
+const schemas = new WeakMap<NeedRules, ReturnType<typeof needSchema>>();
+
 /** Checks a need against the rules; each problem is a sentence for the person, keyed by field. */
 export function checkNeedInput(input: NeedInput, rules: NeedRules): NeedCheck {
-  const result = needSchema(rules).safeParse(input);
+  let schema = schemas.get(rules);
+  if (!schema) {
+    schema = needSchema(rules);
+    schemas.set(rules, schema);
+  }
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const problems: Record<string, string> = {};
   for (const issue of result.error.issues) {

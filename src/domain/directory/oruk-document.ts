@@ -1,7 +1,7 @@
 import { normaliseOrukService, type NormalisedService, type RowProblem } from './oruk-service.js';
 import type { ThemeVocabulary } from './themes.js';
 
-/** Problems with a whole document (not one record) are reported on row 0. */
+/** Problems with a whole document (not one record) are reported on row 0; records are numbered from 1. */
 export const documentRow = 0;
 
 export interface OrukPage {
@@ -39,6 +39,7 @@ export function readOrukPage(json: unknown): OrukPage {
           row: documentRow,
           field: '',
           reason: 'The file is neither a list of services, a page of them nor one service',
+          outcome: 'skipped',
         },
       ],
     };
@@ -50,6 +51,7 @@ export function readOrukPage(json: unknown): OrukPage {
         row: documentRow,
         field,
         reason: `The page says ${field} is ${said}, but ${what} ${actual}`,
+        outcome: 'kept',
       });
     }
   };
@@ -72,6 +74,7 @@ export function readOrukPage(json: unknown): OrukPage {
         row: documentRow,
         field: emptyField,
         reason: `The page says empty is ${String(json[emptyField])}, but it holds ${items.length} services`,
+        outcome: 'kept',
       });
     }
     const pageNumberFor1 = !v3 && pageNumber !== null ? pageNumber + 1 : pageNumber; // 1.0 counts pages from 0
@@ -112,7 +115,8 @@ export function normaliseOrukServices(items: readonly unknown[], vocabulary: The
       problems.push({
         row,
         field: 'id',
-        reason: `The id ${service.sourceId} was already used by row ${first}; this second copy ("${service.details.name}") is skipped`,
+        reason: `The id ${service.sourceId} was already used by record ${first}; this second copy ("${service.details.name}") is skipped`,
+        outcome: 'skipped',
       });
       return;
     }
@@ -126,7 +130,14 @@ export function normaliseOrukServices(items: readonly unknown[], vocabulary: The
 /** Problems with a feed's `GET /` answer (api_details): the version, profile and OpenAPI address it must give. */
 export function checkOrukApiDetails(json: unknown): RowProblem[] {
   if (!isObject(json))
-    return [{ row: documentRow, field: '', reason: 'The feed’s front page is not a JSON object' }];
+    return [
+      {
+        row: documentRow,
+        field: '',
+        reason: 'The feed’s front page is not a JSON object',
+        outcome: 'skipped',
+      },
+    ];
   const problems: RowProblem[] = [];
   const version = typeof json.version === 'string' ? json.version : '';
   if (!version)
@@ -134,12 +145,14 @@ export function checkOrukApiDetails(json: unknown): RowProblem[] {
       row: documentRow,
       field: 'version',
       reason: 'The feed does not say which version of the standard it uses',
+      outcome: 'skipped',
     });
   if (typeof json.profile !== 'string' || !json.profile) {
     problems.push({
       row: documentRow,
       field: 'profile',
       reason: 'The feed does not give the address of its profile (for Open Referral UK 3.0, the UK profile)',
+      outcome: 'skipped',
     });
   }
   const openapi = typeof json.openapi_url === 'string' ? json.openapi_url : '';
@@ -150,6 +163,7 @@ export function checkOrukApiDetails(json: unknown): RowProblem[] {
       reason: openapi
         ? `"${openapi}" is not a full web address of the feed’s OpenAPI document`
         : 'The feed does not give the address of its OpenAPI document',
+      outcome: 'skipped',
     });
   }
   return problems;

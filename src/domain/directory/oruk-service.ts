@@ -23,11 +23,15 @@ import {
   cleanWeekday,
 } from './values.js';
 
-/** One problem with one row of an import: which row (1 is the first record), which field and why. */
+/**
+ * One problem with one record of an import: which record (1 is the first in the list; 0 is the whole document),
+ * which field, why, and whether the record was skipped or kept (with the value left out or put right).
+ */
 export interface RowProblem {
   readonly row: number;
   readonly field: string;
   readonly reason: string;
+  readonly outcome: 'skipped' | 'kept';
 }
 
 export interface NormalisedOrganisation {
@@ -100,6 +104,7 @@ function locationsOf(service: Json, row: number, problems: RowProblem[]): Servic
         row,
         field: `service_at_locations[${index}].location.latitude`,
         reason: `${String(location.latitude)}, ${String(location.longitude)} is not a point in the UK; the location is kept without a point`,
+        outcome: 'kept',
       });
     }
     const postcode = cleanPostcode(address?.postal_code);
@@ -108,6 +113,7 @@ function locationsOf(service: Json, row: number, problems: RowProblem[]): Servic
         row,
         field: `service_at_locations[${index}].location.addresses.postal_code`,
         reason: `"${String(address.postal_code)}" is not a UK postcode; the location is kept without one`,
+        outcome: 'kept',
       });
     }
     return [
@@ -147,6 +153,7 @@ function areasOf(service: Json, row: number, problems: RowProblem[]): ServiceAre
         row,
         field: `service_areas[${index}]`,
         reason: 'is neither an ONS area code nor a GeoJSON polygon; left out',
+        outcome: 'kept',
       });
     }
     return [];
@@ -213,22 +220,37 @@ export function normaliseOrukService(
 ): NormalisedService | null {
   const service = asObject(raw);
   if (!service) {
-    problems.push({ row, field: '', reason: 'is not a service (a JSON object); skipped' });
+    problems.push({
+      row,
+      field: '',
+      reason: 'is not a service (a JSON object); skipped',
+      outcome: 'skipped',
+    });
     return null;
   }
   const sourceId = text(service.id);
   if (!sourceId) {
-    problems.push({ row, field: 'id', reason: 'The service has no id; skipped' });
+    problems.push({ row, field: 'id', reason: 'The service has no id; skipped', outcome: 'skipped' });
     return null;
   }
   const name = text(service.name);
   if (!name) {
-    problems.push({ row, field: 'name', reason: `The service ${sourceId} has no name; skipped` });
+    problems.push({
+      row,
+      field: 'name',
+      reason: `The service ${sourceId} has no name; skipped`,
+      outcome: 'skipped',
+    });
     return null;
   }
   const description = plain(service.description) ?? '';
   if (!description) {
-    problems.push({ row, field: 'description', reason: `${name} has no description; imported without one` });
+    problems.push({
+      row,
+      field: 'description',
+      reason: `${name} has no description; imported without one`,
+      outcome: 'kept',
+    });
   }
   const email = cleanEmail(service.email);
   if (email === undefined) {
@@ -236,6 +258,7 @@ export function normaliseOrukService(
       row,
       field: 'email',
       reason: `"${String(service.email)}" is not an email address; ${name} is imported without it`,
+      outcome: 'kept',
     });
   }
   const rawStatus = (text(service.status) ?? 'active').toLowerCase();
@@ -247,6 +270,7 @@ export function normaliseOrukService(
       row,
       field: 'status',
       reason: `"${rawStatus}" is not a status (active, inactive, defunct or temporarily closed); taken as active`,
+      outcome: 'kept',
     });
   }
   const eligibility = asList(service.eligibilitys)[0];

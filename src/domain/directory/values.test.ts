@@ -11,6 +11,7 @@ import {
   cleanTime,
   cleanUrl,
   cleanWeekday,
+  numberFrom,
 } from './values.js';
 
 describe('toPlainText', () => {
@@ -89,8 +90,13 @@ describe('cleaning values', () => {
     expect(cleanPoint(53.45, -2.31)).toEqual({ latitude: 53.45, longitude: -2.31 });
     expect(cleanPoint(100, 101)).toBeNull();
     expect(cleanPoint('', '')).toBeNull();
+    expect(cleanPoint('0x35', '-2')).toBeNull();
+    expect(cleanUrl('0x1F')).toBeNull();
+    expect(cleanUrl('www.example.org/a.b')).toBe('https://www.example.org/a.b');
     expect(cleanAge('18')).toBe(18);
     expect(cleanAge(-1)).toBeNull();
+    expect(cleanAge('[]')).toBeNull();
+    expect(cleanAge('0x1F')).toBeNull();
     expect(cleanTime('9am')).toBe('09:00');
     expect(cleanTime('5.30pm')).toBe('17:30');
     expect(cleanTime('10:00:00')).toBe('10:00');
@@ -98,5 +104,27 @@ describe('cleaning values', () => {
     expect(cleanWeekday('MO')).toBe('monday');
     expect(cleanWeekday('Thursday')).toBe('thursday');
     expect(cleanWeekday('someday')).toBeNull();
+  });
+});
+
+describe('numberFrom', () => {
+  it.each([
+    ['12', 12],
+    [' -2.5 ', -2.5],
+    ['1e3', 1000],
+    ['.5', 0.5],
+    [7, 7],
+    ['', null],
+    ['0x1F', null],
+    ['[]', null],
+    ['Infinity', null],
+    ['1e999', null],
+    ['12abc', null],
+    ['١٢٣', null],
+    [Number.NaN, null],
+    [null, null],
+    [[1], null],
+  ] as const)('reads %j as %j', (value, expected) => {
+    expect(numberFrom(value)).toBe(expected);
   });
 });

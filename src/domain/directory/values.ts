@@ -21,6 +21,9 @@ export function cleanEmail(value: unknown): string | null | undefined {
 export function cleanUrl(value: unknown): string | null {
   const text = cleanText(value, { na: true });
   if (text === null || /\s/.test(text)) return null;
+  // The host as written needs a dot: the URL parser reads "0x1F" as the address 0.0.0.31.
+  const host = /^(?:https?:\/\/)?([^/?#]*)/i.exec(text)?.[1] ?? '';
+  if (!host.includes('.')) return null;
   const withScheme = /^https?:\/\//i.test(text) ? text : `https://${text}`;
   try {
     const url = new URL(withScheme);
@@ -39,25 +42,35 @@ export function cleanPostcode(value: unknown): string | null {
   return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
 }
 
+/**
+ * A number as files write one: a JSON number, or text of digits with an optional sign, point and exponent
+ * ("12", "-2.5", "1e3"). Anything else is null, not what `Number()` makes of it ("0x1F" is not 31, "" not 0).
+ */
+export function numberFrom(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
+  const number = Number(text);
+  return Number.isFinite(number) ? number : null;
+}
+
 /** A latitude and longitude pair inside the British Isles and nearby, or null. */
 export function cleanPoint(
   latitude: unknown,
   longitude: unknown,
 ): { latitude: number; longitude: number } | null {
-  if (latitude === null || latitude === undefined || latitude === '') return null;
-  if (longitude === null || longitude === undefined || longitude === '') return null;
-  const lat = Number(latitude);
-  const lng = Number(longitude);
-  if (!Number.isFinite(lat) || !Number.isFinite(lng)) return null;
+  const lat = numberFrom(latitude);
+  const lng = numberFrom(longitude);
+  if (lat === null || lng === null) return null;
   if (lat < 49 || lat > 61 || lng < -9 || lng > 3) return null;
   return { latitude: Math.round(lat * 1e6) / 1e6, longitude: Math.round(lng * 1e6) / 1e6 };
 }
 
 /** A whole-number age from 0 to 120, or null. */
 export function cleanAge(value: unknown): number | null {
-  if (value === null || value === undefined || value === '') return null;
-  const age = Number(value);
-  return Number.isInteger(age) && age >= 0 && age <= 120 ? age : null;
+  const age = numberFrom(value);
+  return age !== null && Number.isInteger(age) && age >= 0 && age <= 120 ? age : null;
 }
 
 /** A time of day as HH:MM ("9:30", "09:30:00", "9am", "5.30pm" all work), or null. */

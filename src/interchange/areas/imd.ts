@@ -3,13 +3,13 @@ import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
 import { planIndicatorWrites } from './indicator-values.js';
 import {
-  parseCsv,
   readNumber,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 
 const domainNames: Record<string, string> = {
   imd: 'Index of Multiple Deprivation',
@@ -22,6 +22,9 @@ const domainNames: Record<string, string> = {
   housing_and_access: 'Barriers to housing and services',
   environment: 'Living environment deprivation',
 };
+
+/** More LSOAs than any edition ranks (England has 33,755): a larger rank is a mistake in the file. */
+const lowestRank = 1_000_000;
 
 /** Editions we know, by the LSOA boundary set their file uses. */
 const knownEditions: Record<string, { edition: string; publishedOn: string }> = {
@@ -44,7 +47,8 @@ const label = (domain: string) =>
  * code column (lsoa21_code or lsoa11_code) sets the boundary set, so IMD 2019 on 2011 LSOAs stays apart.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = headers.find((h) => /^lsoa(\d\d)_?(code|cd)$/i.test(h));
   if (!codeColumn) {
     throw new ImportSourceError('The file needs an LSOA code column such as lsoa21_code or lsoa11_code.');
@@ -78,11 +82,10 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     higherIsMoreNeed: true,
   }));
 
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const values: IndicatorValue[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const checked = areaLevelOf(row[codeColumn] ?? '');
     if (!checked.ok || checked.level !== 'lsoa') {
@@ -94,7 +97,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     }
     const first = seen.get(checked.code);
     if (first !== undefined) {
-      return report.problem(line, codeColumn, `${checked.code} appears twice (first at row ${first}).`);
+      return report.problem(line, codeColumn, `${checked.code} appears twice (first at line ${first}).`);
     }
     const rowValues: IndicatorValue[] = [];
     for (const [i, [, columns]] of [...domains.entries()].entries()) {
@@ -108,7 +111,11 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
         return value;
       };
       const score = read(columns.score, () => true, 'a number');
-      const rank = read(columns.rank, (n) => Number.isInteger(n) && n >= 1, 'a rank (1 or more)');
+      const rank = read(
+        columns.rank,
+        (n) => Number.isInteger(n) && n >= 1 && n <= lowestRank,
+        `a rank from 1 to ${lowestRank.toLocaleString('en-GB')}`,
+      );
       const decile = read(
         columns.decile,
         (n) => Number.isInteger(n) && n >= 1 && n <= 10,

@@ -6,13 +6,13 @@ import { planIndicatorWrites } from './indicator-values.js';
 import {
   findColumn,
   namedColumn,
-  parseCsv,
   readNumber,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 
 const slug = (text: string) =>
   text
@@ -44,7 +44,8 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
       `An indicator needs ${missing.map((m) => `--${m}`).join(', ')}: its name, unit, source, edition and date.`,
     );
   }
-  const { headers, rows } = parseCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = options['code-field']
     ? namedColumn(headers, options['code-field'], 'code-field')
     : findColumn(headers, 'area_code', 'area code', 'code', /_code$/i, /cd$/i);
@@ -56,7 +57,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
       'The file needs an area code column and a value column. Name them with --code-field and --value-field.',
     );
   }
-  const firstLevel = rows.map((r) => areaLevelOf(r[codeColumn] ?? '')).find((r) => r.ok);
+  const firstLevel = rows.map((r) => areaLevelOf(r.values[codeColumn] ?? '')).find((r) => r.ok);
   const geographyEdition = editionFromHeader(codeColumn, firstLevel?.ok ? firstLevel.level : 'lsoa');
   const name = (options.name ?? '').trim();
   const edition = (options.edition ?? '').trim();
@@ -70,11 +71,10 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     geographyEdition,
     higherIsMoreNeed: true,
   };
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const values: IndicatorValue[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const checked = areaLevelOf(row[codeColumn] ?? '');
     if (!checked.ok) return report.problem(line, codeColumn, checked.reason);
@@ -84,7 +84,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     }
     const first = seen.get(checked.code);
     if (first !== undefined) {
-      return report.problem(line, codeColumn, `${checked.code} appears twice (first at row ${first}).`);
+      return report.problem(line, codeColumn, `${checked.code} appears twice (first at line ${first}).`);
     }
     seen.set(checked.code, line);
     values.push({ indicatorKey: definition.key, areaCode: checked.code, value, rank: null, decile: null });

@@ -3,12 +3,12 @@ import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { areaLevelNames, areaLevelOf, type AreaLevel } from '../../domain/areas/gss-code.js';
 import {
   findColumn,
-  parseCsv,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 import { isLsoaChangeLookup, planLsoaChanges } from './lsoa-changes.js';
 
 interface Columns {
@@ -32,8 +32,9 @@ function columnsFor(headers: readonly string[], prefix: RegExp, set: string): Co
  * LSOA lookup is recognised by its columns and kept for postcode files that give 2011 LSOAs.
  */
 async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
-  if (isLsoaChangeLookup(headers)) return planLsoaChanges(store, headers, rows);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
+  if (isLsoaChangeLookup(headers)) return planLsoaChanges(store, reading);
   const lsoa = columnsFor(headers, /lsoa/, 'lsoa');
   const ward = columnsFor(headers, /(ward|wd)/, 'ward');
   const lad = columnsFor(headers, /(ltla|lad)/, 'lad');
@@ -54,7 +55,7 @@ async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
   };
   const known = { lsoa: byCode(lsoas), ward: byCode(wards), authority: byCode(authorities) };
 
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const inserts = new Map<string, AreaRecord>();
   const parents = new Map<string, { code: string; edition: string; parentCode: string | null }>();
   const lsoaSeen = new Map<string, number>();
@@ -92,8 +93,7 @@ async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
     });
   };
 
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const codes: Partial<Record<AreaLevel, string>> = {};
     for (const [level, columns] of [
@@ -110,7 +110,7 @@ async function plan({ store, text, now }: PlanInput): Promise<ReferencePlan> {
     if (!codes.lsoa || !codes.ward || !codes.authority) return;
     const first = lsoaSeen.get(codes.lsoa);
     if (first !== undefined) {
-      return report.problem(line, lsoa.code, `${codes.lsoa} appears twice (first at row ${first}).`);
+      return report.problem(line, lsoa.code, `${codes.lsoa} appears twice (first at line ${first}).`);
     }
     lsoaSeen.set(codes.lsoa, line);
     const name = (columns: Columns) => (columns.name ? (row[columns.name] ?? '') : '');

@@ -1,7 +1,8 @@
 import type { LsoaChange } from '../../app/areas/area-records.js';
 import type { Store } from '../../app/ports.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
-import { ReportBuilder, type CsvRow, type ReferencePlan } from './reference-import.js';
+import type { CsvTable } from '../csv-rows.js';
+import { ReportBuilder, type ReferencePlan } from './reference-import.js';
 
 const changeCodes = new Set(['U', 'S', 'M', 'X']);
 
@@ -12,21 +13,17 @@ export function isLsoaChangeLookup(headers: readonly string[]): boolean {
 }
 
 /** Plans the 2011→2021 LSOA lookup (for postcode files that give 2011 LSOAs). */
-export async function planLsoaChanges(
-  store: Store,
-  headers: readonly string[],
-  rows: readonly CsvRow[],
-): Promise<ReferencePlan> {
+export async function planLsoaChanges(store: Store, reading: CsvTable): Promise<ReferencePlan> {
+  const { headers, rows } = reading;
   const column = (name: string) => headers.find((h) => h.toLowerCase() === name) ?? name;
   const [from, to, change] = [column('lsoa11_code'), column('lsoa21_code'), column('change_code')];
   const existing = new Map(
     (await store.areas.listLsoaChanges()).map((c) => [`${c.lsoa11Code}|${c.lsoa21Code}`, c.changeCode]),
   );
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const writes: LsoaChange[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const codes: string[] = [];
     for (const field of [from, to]) {
@@ -47,7 +44,7 @@ export async function planLsoaChanges(
       return report.problem(
         line,
         from,
-        `${lsoa11Code} to ${lsoa21Code} appears twice (first at row ${first}).`,
+        `${lsoa11Code} to ${lsoa21Code} appears twice (first at line ${first}).`,
       );
     }
     seen.set(key, line);

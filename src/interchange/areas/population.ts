@@ -3,21 +3,26 @@ import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { areaLevelOf } from '../../domain/areas/gss-code.js';
 import {
   findColumn,
+  isPeriod,
   namedColumn,
-  parseCsv,
   readNumber,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
+
+/** More people than any area holds: the United Kingdom has about 69 million. */
+const mostPeople = 100_000_000;
 
 /**
  * `import population FILE [--date 2024-06-30] [--code-field F] [--value-field F] [--source S]`: population
  * estimates by area. Files with a `sex` column (Persons, Females, Males) count only the Persons rows.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = options['code-field']
     ? namedColumn(headers, options['code-field'], 'code-field')
     : findColumn(headers, 'area_code', 'code', /_code$/i, /cd$/i);
@@ -34,15 +39,18 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
   if (!periodColumn && !options.date) {
     throw new ImportSourceError('Say which date the estimates are for with --date, like --date 2024-06-30.');
   }
+  if (options.date !== undefined && !isPeriod(options.date)) {
+    throw new ImportSourceError(`--date "${options.date}" is not a date like 2024-06-30.`);
+  }
   const source = options.source ?? 'ONS mid-year population estimates';
-  const persons = sexColumn ? rows.filter((r) => /^(persons|all|total)$/i.test(r[sexColumn] ?? '')) : rows;
-  const lineOf = new Map(rows.map((row, index) => [row, index + 2]));
+  const persons = sexColumn
+    ? rows.filter((r) => /^(persons|all|total)$/i.test(r.values[sexColumn] ?? ''))
+    : rows;
 
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const records: PopulationRecord[] = [];
   const seen = new Map<string, number>();
-  for (const row of persons) {
-    const line = lineOf.get(row) ?? 0;
+  for (const { line, values: row } of persons) {
     report.read += 1;
     const checked = areaLevelOf(row[codeColumn] ?? '');
     if (!checked.ok) {
@@ -50,16 +58,22 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
       continue;
     }
     const value = readNumber(row[valueColumn]);
-    if (value === null || value === 'invalid' || value < 0 || !Number.isInteger(value)) {
+    if (
+      value === null ||
+      value === 'invalid' ||
+      value < 0 ||
+      value > mostPeople ||
+      !Number.isInteger(value)
+    ) {
       report.problem(
         line,
         valueColumn,
-        `The population must be a whole number, not "${row[valueColumn] ?? ''}".`,
+        `The population must be a whole number from 0 to ${mostPeople.toLocaleString('en-GB')}, not "${row[valueColumn] ?? ''}".`,
       );
       continue;
     }
     const period = options.date ?? (periodColumn ? (row[periodColumn] ?? '') : '');
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(period)) {
+    if (!isPeriod(period)) {
       report.problem(line, periodColumn ?? 'date', `"${period}" is not a date like 2024-06-30.`);
       continue;
     }
@@ -69,7 +83,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
       report.problem(
         line,
         codeColumn,
-        `${checked.code} appears twice for ${period} (first at row ${first}).`,
+        `${checked.code} appears twice for ${period} (first at line ${first}).`,
       );
       continue;
     }

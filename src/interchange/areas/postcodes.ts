@@ -3,13 +3,13 @@ import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { normalisePostcode } from '../../domain/areas/postcode.js';
 import {
   findColumn,
-  parseCsv,
   readNumber,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 
 /** NSPL and ONSPD write latitude 99.999999 (and longitude 0) for postcodes with no grid reference. */
 const noLocationLatitude = 99.999999;
@@ -25,7 +25,8 @@ const codeOrNull = (raw: string | undefined) => {
  * can say why it has no answer.
  */
 async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const postcodeColumn = findColumn(headers, 'pcds', 'pcd', 'pcd2', 'postcode');
   const latColumn = findColumn(headers, 'lat', 'latitude');
   const lngColumn = findColumn(headers, 'long', 'lng', 'longitude');
@@ -42,11 +43,10 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
   const authorityColumn = findColumn(headers, 'laua', 'oslaua', 'lad');
   const terminatedColumn = findColumn(headers, 'doterm');
 
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const records: PostcodeRecord[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const normalised = normalisePostcode(row[postcodeColumn] ?? '');
     if (!normalised.ok) return report.problem(line, postcodeColumn, normalised.reason);
@@ -55,18 +55,18 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       return report.problem(
         line,
         postcodeColumn,
-        `${normalised.postcode} appears twice (first at row ${first}).`,
+        `${normalised.postcode} appears twice (first at line ${first}).`,
       );
     }
     const lat = readNumber(row[latColumn]);
     const lng = readNumber(row[lngColumn]);
-    if (lat === 'invalid')
-      return report.problem(line, latColumn, `"${row[latColumn] ?? ''}" is not a latitude.`);
-    if (lng === 'invalid')
-      return report.problem(line, lngColumn, `"${row[lngColumn] ?? ''}" is not a longitude.`);
-    const located = lat !== null && lng !== null && lat !== noLocationLatitude && Math.abs(lat) <= 90;
+    if (lat === 'invalid' || (lat !== null && lat !== noLocationLatitude && Math.abs(lat) > 90))
+      return report.problem(line, latColumn, `"${row[latColumn] ?? ''}" is not a latitude (-90 to 90).`);
+    if (lng === 'invalid' || (lng !== null && Math.abs(lng) > 180))
+      return report.problem(line, lngColumn, `"${row[lngColumn] ?? ''}" is not a longitude (-180 to 180).`);
+    const located = lat !== null && lng !== null && lat !== noLocationLatitude;
     const terminated = (terminatedColumn ? (row[terminatedColumn] ?? '') : '').trim();
-    if (terminated !== '' && !/^\d{6}$/.test(terminated)) {
+    if (terminated !== '' && !/^\d{4}(0[1-9]|1[0-2])$/.test(terminated)) {
       return report.problem(
         line,
         terminatedColumn ?? 'doterm',
@@ -74,15 +74,25 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       );
     }
     seen.set(normalised.postcode, line);
-    const lsoaCode = lsoaColumn ? codeOrNull(row[lsoaColumn]) : null;
+    const areaCode = (column: string | undefined) => {
+      const code = column ? codeOrNull(row[column]) : null;
+      if (code === null || /^[EWSN]\d{8}$/.test(code)) return code;
+      report.note(
+        line,
+        column ?? '',
+        `"${row[column ?? ''] ?? ''}" is not an ONS area code like E01006074; the postcode is kept without it.`,
+      );
+      return null;
+    };
+    const lsoaCode = areaCode(lsoaColumn);
     records.push({
       postcode: normalised.postcode,
       lat: located ? lat : null,
       lng: located ? lng : null,
       lsoaCode,
       lsoaEdition: lsoaCode ? lsoaEdition : null,
-      wardCode: wardColumn ? codeOrNull(row[wardColumn]) : null,
-      authorityCode: authorityColumn ? codeOrNull(row[authorityColumn]) : null,
+      wardCode: areaCode(wardColumn),
+      authorityCode: areaCode(authorityColumn),
       terminatedOn: terminated ? `${terminated.slice(0, 4)}-${terminated.slice(4)}` : null,
       located,
     });

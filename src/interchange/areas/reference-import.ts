@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import {
   ImportSourceError,
   type ImportContext,
@@ -9,6 +8,8 @@ import {
 } from '../../app/interchange.js';
 import type { Store } from '../../app/ports.js';
 import { recordAudit } from '../../app/shared/audit.js';
+import { numberFrom } from '../../domain/directory/values.js';
+import { rowProblems, type CsvReading } from '../csv-rows.js';
 
 /** What a national reference import would write: the report and the writes, applied only on confirmation. */
 export interface ReferencePlan {
@@ -71,26 +72,6 @@ export function referenceImporter(
   };
 }
 
-export type CsvRow = Record<string, string>;
-
-/** Parses CSV with a header row; headers keep their spelling, values are trimmed. */
-export function parseCsv(text: string): { headers: string[]; rows: CsvRow[] } {
-  let headers: string[] = [];
-  let rows: CsvRow[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => (headers = header.map((h) => h.trim())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    });
-  } catch (error) {
-    throw new ImportSourceError(`The file is not valid CSV: ${(error as Error).message}`);
-  }
-  return { headers, rows };
-}
-
 /** The first header matching, ignoring case: an exact name or a pattern. */
 export function findColumn(headers: readonly string[], ...wanted: (string | RegExp)[]): string | undefined {
   for (const want of wanted) {
@@ -117,11 +98,20 @@ export function namedColumn(headers: readonly string[], name: string, option: st
 export function readNumber(raw: string | undefined): number | null | 'invalid' {
   const text = (raw ?? '').trim();
   if (text === '' || /^(na|n\/a|null)$/i.test(text)) return null;
-  const value = Number(text.replace(/,/g, ''));
-  return Number.isFinite(value) ? value : 'invalid';
+  return numberFrom(text.replace(/,/g, '')) ?? 'invalid';
 }
 
-/** Counts and problems gathered while planning. */
+/** A year (2024), a month (2024-06) or a real day (2024-06-30). */
+export function isPeriod(text: string): boolean {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month === undefined) return true;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? '1')));
+  return date.toISOString().slice(0, day === undefined ? 7 : 10) === text;
+}
+
+/** Counts and problems gathered while planning. Every row with a problem is skipped. */
 export class ReportBuilder {
   read = 0;
   imported = 0;
@@ -129,9 +119,24 @@ export class ReportBuilder {
   readonly skippedRows = new Set<number>();
   readonly problems: ImportProblem[] = [];
 
+  /** Starts with what reading the file found: rows it skipped (counted as read), values it put right. */
+  constructor(reading?: CsvReading) {
+    for (const problem of reading?.problems ?? []) {
+      if (problem.outcome === 'skipped') this.skippedRows.add(problem.row);
+      this.problems.push(problem);
+    }
+    this.read = reading?.skipped ?? 0;
+  }
+
+  /** A problem the row is skipped for. */
   problem(row: number, field: string, reason: string): void {
     this.skippedRows.add(row);
-    this.problems.push({ row, field, reason });
+    this.problems.push({ row, field, reason, outcome: 'skipped' });
+  }
+
+  /** A value left out or put right on a row that is still imported. */
+  note(row: number, field: string, reason: string): void {
+    this.problems.push({ row, field, reason, outcome: 'kept' });
   }
 
   build(): ImportReport {
@@ -140,7 +145,7 @@ export class ReportBuilder {
       imported: this.imported,
       updated: this.updated,
       skipped: this.skippedRows.size,
-      problems: this.problems,
+      problems: rowProblems(this.problems),
     };
   }
 }

@@ -5,12 +5,12 @@ import { areaLevelOf } from '../../domain/areas/gss-code.js';
 import { planIndicatorWrites } from './indicator-values.js';
 import {
   findColumn,
-  parseCsv,
   ReportBuilder,
   referenceImporter,
   type PlanInput,
   type ReferencePlan,
 } from './reference-import.js';
+import { readCsv } from '../csv-rows.js';
 
 /** The 2021 Rural-Urban Classification of LSOAs, kept as an indicator: 1 for rural, 0 for urban. */
 export const ruralUrbanDefinition: IndicatorDefinition = {
@@ -37,7 +37,8 @@ function ruralValue(ruc: string, code: string): 0 | 1 | null {
 
 /** `import rural-urban FILE`: ONS's ruc2021_lsoa21.csv (lsoa21_code, ruc21_code, classification, ruc). */
 async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
-  const { headers, rows } = parseCsv(text);
+  const reading = readCsv(text);
+  const { headers, rows } = reading;
   const codeColumn = findColumn(headers, 'lsoa21_code', 'LSOA21CD', /lsoa.*code|lsoa.*cd/i);
   const rucColumn = findColumn(headers, 'ruc', 'RUC21NM_short');
   const classColumn = findColumn(headers, 'ruc21_code', 'RUC21CD', /ruc.*code/i);
@@ -46,11 +47,10 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
       'This is not the Rural-Urban Classification file: it needs the columns lsoa21_code and ruc (or ruc21_code).',
     );
   }
-  const report = new ReportBuilder();
+  const report = new ReportBuilder(reading);
   const values: IndicatorValue[] = [];
   const seen = new Map<string, number>();
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ line, values: row }) => {
     report.read += 1;
     const checked = areaLevelOf(row[codeColumn] ?? '');
     if (!checked.ok) return report.problem(line, codeColumn, checked.reason);
@@ -74,7 +74,7 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
     }
     const first = seen.get(checked.code);
     if (first !== undefined) {
-      return report.problem(line, codeColumn, `${checked.code} appears twice (first at row ${first}).`);
+      return report.problem(line, codeColumn, `${checked.code} appears twice (first at line ${first}).`);
     }
     seen.set(checked.code, line);
     values.push({

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../app/errors.js';
-import type { ImportKindInfo } from '../../app/interchange.js';
+import type { ImportKindInfo, ImportProblem, ProblemOutcome } from '../../app/interchange.js';
 import type { ImportJobView } from '../../app/imports/import-jobs.js';
 import type { Services } from '../../app/services.js';
 import { formErrors, text } from '../forms.js';
@@ -74,6 +74,27 @@ function kindItems(kinds: readonly ImportKindInfo[], values: Record<string, stri
 const percentOf = (view: { done: number; total: number }) =>
   view.total > 0 ? Math.min(100, Math.floor((view.done / view.total) * 100)) : 0;
 
+const outcomeTags: Record<ProblemOutcome, { text: string; classes: string }> = {
+  skipped: { text: 'Skipped', classes: 'govuk-tag--red' },
+  kept: { text: 'Kept', classes: 'govuk-tag--grey' },
+};
+
+/** A problem as the page shows it; reports saved before problems said their outcome show none. */
+const problemView = (problem: ImportProblem) => ({
+  ...problem,
+  outcomeText: outcomeTags[problem.outcome]?.text ?? '',
+  outcomeClasses: outcomeTags[problem.outcome]?.classes ?? '',
+});
+
+/** "2 rows skipped and 3 kept with a problem": the rows the problems are on, counted once each. */
+function problemOutcomes(problems: readonly ImportProblem[]): string {
+  const rows = { skipped: new Set<number>(), kept: new Set<number>() };
+  for (const problem of problems) if (problem.outcome in rows) rows[problem.outcome].add(problem.row);
+  for (const row of rows.skipped) rows.kept.delete(row);
+  const count = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
+  return `${count(rows.skipped.size)} skipped and ${count(rows.kept.size)} kept with a problem.`;
+}
+
 function jobView(view: ImportJobView, base: string) {
   const { job, report } = view;
   const percent = percentOf(view);
@@ -86,7 +107,8 @@ function jobView(view: ImportJobView, base: string) {
     total: view.total,
     percent,
     report,
-    problems: report?.problems.slice(0, PROBLEMS_SHOWN) ?? [],
+    problems: report?.problems.slice(0, PROBLEMS_SHOWN).map(problemView) ?? [],
+    problemOutcomes: problemOutcomes(report?.problems ?? []),
     moreProblems: Math.max(0, (report?.problems.length ?? 0) - PROBLEMS_SHOWN),
     importable: report ? report.read - report.skipped : 0,
     notes: report?.notes?.slice(0, PROBLEMS_SHOWN) ?? [],
@@ -212,8 +234,13 @@ export function registerImports(app: FastifyInstance, services: Services, upload
     app.get(`${scope.pattern}/:jobId/problems.csv`, { config }, async (request, reply) => {
       const view = await load(request);
       const rows = [
-        ['Row', 'Field', 'Problem'],
-        ...(view.report?.problems ?? []).map((p) => [String(p.row), guardCell(p.field), guardCell(p.reason)]),
+        ['Line', 'Field', 'Problem', 'Row'],
+        ...(view.report?.problems ?? []).map((p) => [
+          String(p.row),
+          guardCell(p.field),
+          guardCell(p.reason),
+          outcomeTags[p.outcome]?.text ?? '',
+        ]),
       ];
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
