@@ -1,11 +1,15 @@
 import type { Services } from './services.js';
 import type { Actor } from './shared/audit.js';
 
+/** What became of the row a problem is on: left out of the import, or imported. */
+export type ProblemOutcome = 'skipped' | 'kept';
+
 /** One problem row in an import: which row (1 is the first data row), which field and why. */
 export interface ImportProblem {
   readonly row: number;
   readonly field: string;
   readonly reason: string;
+  readonly outcome: 'skipped' | 'kept';
 }
 
 /** What an import would do (preview) or did (applied). The CLI prints it as JSON with --json. */

@@ -39,8 +39,14 @@ export function readCharities(text: string): DirectoryBatch {
               row: line,
               field: 'registered_charity_number',
               reason: `"${row.registered_charity_number ?? ''}" is not a charity number (6 to 8 digits); skipped`,
+              outcome: 'skipped',
             }
-          : { row: line, field: 'charity_name', reason: `Charity ${number ?? ''} has no name; skipped` },
+          : {
+              row: line,
+              field: 'charity_name',
+              reason: `Charity ${number ?? ''} has no name; skipped`,
+              outcome: 'skipped',
+            },
       );
       return;
     }
@@ -51,6 +57,7 @@ export function readCharities(text: string): DirectoryBatch {
         row: line,
         field: 'registered_charity_number',
         reason: `Charity ${number ?? ''} is also on row ${first}; this second copy is skipped`,
+        outcome: 'skipped',
       });
       return;
     }
@@ -61,6 +68,7 @@ export function readCharities(text: string): DirectoryBatch {
         row: line,
         field: 'charity_contact_email',
         reason: `"${row.charity_contact_email ?? ''}" is not an email address; imported without it`,
+        outcome: 'kept',
       });
     }
     organisations.push({

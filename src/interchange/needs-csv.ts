@@ -181,7 +181,8 @@ async function plan(
       found.id = `The id ${sourceId ?? ''} appears twice in this file (first at row ${firstLine})`;
     if (Object.keys(found).length > 0 || !checked.ok) {
       skipped += 1;
-      for (const [field, reason] of Object.entries(found)) problems.push({ row: line, field, reason });
+      for (const [field, reason] of Object.entries(found))
+        problems.push({ row: line, field, reason, outcome: 'skipped' });
       return;
     }
     if (sourceId !== null) seen.set(sourceId, line);

@@ -64,7 +64,7 @@ async function plan(store: Store, partnershipId: string, text: string): Promise<
     if (!checked.ok) {
       skipped += 1;
       for (const [field, reason] of Object.entries(checked.problems))
-        problems.push({ row: line, field, reason });
+        problems.push({ row: line, field, reason, outcome: 'skipped' });
       return;
     }
     const key = checked.value.name.toLowerCase();
@@ -75,6 +75,7 @@ async function plan(store: Store, partnershipId: string, text: string): Promise<
         row: line,
         field: 'name',
         reason: `${checked.value.name} appears twice in this file (first at row ${firstLine})`,
+        outcome: 'skipped',
       });
       return;
     }

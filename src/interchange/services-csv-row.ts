@@ -65,19 +65,24 @@ export function servicesCsvRowReader(themeIds: readonly string[]) {
     if (index === 0)
       requireColumns([row], ['id', 'name', 'organisation'], 'a services CSV (see docs/services-csv.md)');
     const line = index + 2;
-    const problem = (field: string, reason: string) => problems.push({ row: line, field, reason });
+    const problem = (field: string, reason: string, outcome: 'skipped' | 'kept' = 'kept') =>
+      problems.push({ row: line, field, reason, outcome });
     const id = cleanText(row.id);
     const name = cleanText(row.name);
     const organisation = cleanText(row.organisation);
     if (!id || !name || !organisation) {
       skipped += 1;
       const field = !id ? 'id' : !name ? 'name' : 'organisation';
-      problem(field, `is empty; every service needs an id, a name and an organisation. Row skipped`);
+      problem(
+        field,
+        `is empty; every service needs an id, a name and an organisation. Row skipped`,
+        'skipped',
+      );
       return undefined;
     }
     if (firstRow.has(id)) {
       skipped += 1;
-      problem('id', `${id} is also on row ${firstRow.get(id) ?? ''}; this second copy is skipped`);
+      problem('id', `${id} is also on row ${firstRow.get(id) ?? ''}; this second copy is skipped`, 'skipped');
       return undefined;
     }
     firstRow.set(id, line);

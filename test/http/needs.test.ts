@@ -279,6 +279,7 @@ describe('the needs register over HTTP', () => {
         row: 3,
         field: 'evidence',
         reason: expect.stringContaining('This looks like a person’s name: “Miss Taylor”.'),
+        outcome: 'skipped',
       },
     ]);
     expect(await needsWith('Uploaded from the web: 25 households.')).toEqual([]);

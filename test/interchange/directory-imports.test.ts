@@ -79,6 +79,7 @@ describe.each(targets)('directory imports of the real files on $name', (target) 
         row: 1,
         field: 'name',
         reason: 'The service def5ccd4-f121-df4d-60d2-4dc0d69ff555 has no name; skipped',
+        outcome: 'skipped',
       },
       expect.objectContaining({
         field: 'id',

@@ -50,9 +50,14 @@ describe('import organisations (CSV)', () => {
     const report = await importer.preview(csv, context);
     expect(report).toMatchObject({ read: 5, imported: 2, updated: 1, skipped: 2 });
     expect(report.problems).toEqual([
-      { row: 4, field: 'kind', reason: expect.stringContaining('kind of organisation') },
-      { row: 4, field: 'identifier', reason: expect.stringContaining('GB-CHC-') },
-      { row: 5, field: 'name', reason: 'new hope church appears twice in this file (first at row 3)' },
+      { row: 4, field: 'kind', reason: expect.stringContaining('kind of organisation'), outcome: 'skipped' },
+      { row: 4, field: 'identifier', reason: expect.stringContaining('GB-CHC-'), outcome: 'skipped' },
+      {
+        row: 5,
+        field: 'name',
+        reason: 'new hope church appears twice in this file (first at row 3)',
+        outcome: 'skipped',
+      },
     ]);
     expect(await names()).toEqual(before);
   });

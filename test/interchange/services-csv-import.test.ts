@@ -52,19 +52,26 @@ describe('import services-csv (our own template)', () => {
     const preview = await importer.preview(csv, context);
     expect(preview).toMatchObject({ read: 4, imported: 2, updated: 0, skipped: 2 });
     expect(preview.problems).toEqual([
-      { row: 2, field: 'themes', reason: '"cake" is not a theme; left out' },
-      { row: 3, field: 'email', reason: '"not-an-email" is not an email address; left out' },
+      { row: 2, field: 'themes', reason: '"cake" is not a theme; left out', outcome: 'kept' },
+      { row: 3, field: 'email', reason: '"not-an-email" is not an email address; left out', outcome: 'kept' },
       {
         row: 3,
         field: 'visibility',
         reason: '"secret" is not public, area-only or hidden; taken as hidden to be safe',
+        outcome: 'kept',
       },
-      { row: 3, field: 'opening_times', reason: '"Someday" is not like "Mon 09:00-17:00"; left out' },
-      { row: 4, field: 'id', reason: 'P1 is also on row 2; this second copy is skipped' },
+      {
+        row: 3,
+        field: 'opening_times',
+        reason: '"Someday" is not like "Mon 09:00-17:00"; left out',
+        outcome: 'kept',
+      },
+      { row: 4, field: 'id', reason: 'P1 is also on row 2; this second copy is skipped', outcome: 'skipped' },
       {
         row: 5,
         field: 'id',
         reason: 'is empty; every service needs an id, a name and an organisation. Row skipped',
+        outcome: 'skipped',
       },
     ]);
     expect(await importer.apply(csv, context)).toEqual(preview);

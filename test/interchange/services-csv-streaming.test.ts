@@ -56,8 +56,13 @@ describe('a services CSV read a piece at a time', () => {
     const preview = await importer.preview(file, context);
     expect(preview).toMatchObject({ read: ROWS + 2, imported: ROWS + 1, updated: 0, skipped: 1 });
     expect(preview.problems).toEqual([
-      { row: ROWS + 2, field: 'id', reason: 'S5 is also on row 7; this second copy is skipped' },
-      { row: ROWS + 3, field: 'themes', reason: '"cake" is not a theme; left out' },
+      {
+        row: ROWS + 2,
+        field: 'id',
+        reason: 'S5 is also on row 7; this second copy is skipped',
+        outcome: 'skipped',
+      },
+      { row: ROWS + 3, field: 'themes', reason: '"cake" is not a theme; left out', outcome: 'kept' },
     ]);
     expect(progress.at(-1)).toEqual([ROWS + 1, ROWS + 2]);
     expect(progress.map(([done]) => done)).toEqual([1000, 2000, ROWS + 1]);

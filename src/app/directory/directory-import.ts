@@ -259,7 +259,7 @@ export async function planDirectoryImport(
     }
   }
 
-  const { read, skipped, problems } = batch.summary();
+  const { read, skipped, problems, notes } = batch.summary();
   const counting = batch.counts === 'services';
   return {
     report: {
@@ -267,7 +267,8 @@ export async function planDirectoryImport(
       imported: counting ? insertCount : organisationInserts.length,
       updated: counting ? updateCount : organisationUpdates.length,
       skipped,
-      problems,
+      problems: problems.map((problem) => ({ ...problem, outcome: problem.outcome ?? 'skipped' })),
+      ...(notes?.length ? { notes } : {}),
     },
     organisationInserts,
     organisationUpdates,

@@ -51,12 +51,18 @@ export async function planGrantImport(
     .filter((id): id is string => typeof id === 'string');
   const existing = new Map((await store.grants.withIds(partnershipId, ids)).map((g) => [g.id, g]));
   const problems: ImportProblem[] = [];
-  const notes: ImportProblem[] = contents.notes.map((reason) => ({ row: 0, field: 'file', reason }));
+  const notes: ImportProblem[] = contents.notes.map((reason) => ({
+    row: 0,
+    field: 'file',
+    reason,
+    outcome: 'kept' as const,
+  }));
   if (contents.extraColumns.length > 0) {
     notes.push({
       row: 0,
       field: 'columns',
       reason: `These columns are not in the 360Giving standard and were ignored: ${listed(contents.extraColumns)}`,
+      outcome: 'kept',
     });
   }
   const extraFields = new Set<string>();
@@ -73,18 +79,20 @@ export async function planGrantImport(
     const duplicateOf = reading.id === null ? undefined : seen.get(reading.id);
     if (!reading.ok || duplicateOf !== undefined) {
       skipped += 1;
-      if (!reading.ok) for (const problem of reading.problems) problems.push({ row, ...problem });
+      if (!reading.ok)
+        for (const problem of reading.problems) problems.push({ row, ...problem, outcome: 'skipped' });
       if (duplicateOf !== undefined) {
         problems.push({
           row,
           field: 'Identifier',
           reason: `The Identifier ${reading.id ?? ''} appears twice in this file (first at row ${duplicateOf}): give each grant its own`,
+          outcome: 'skipped',
         });
       }
       return;
     }
     seen.set(reading.id, row);
-    for (const note of reading.notes) notes.push({ row, ...note });
+    for (const note of reading.notes) notes.push({ row, ...note, outcome: 'kept' });
     const current = existing.get(reading.id);
     const match =
       current?.match.method === 'reviewed' ? current.match : matchRecipient(reading.details, index);
@@ -106,6 +114,7 @@ export async function planGrantImport(
       row: 0,
       field: 'fields',
       reason: `Some grants have fields the 360Giving standard does not define; they were ignored: ${listed([...extraFields])}`,
+      outcome: 'kept',
     });
   }
   if (toReview > 0) {
@@ -113,6 +122,7 @@ export async function planGrantImport(
       row: 0,
       field: 'Recipient Org:Name',
       reason: `${toReview} recipient${toReview === 1 ? ' was' : 's were'} matched to an organisation by a similar name only: confirm or reject ${toReview === 1 ? 'it' : 'each'} on the "Grant recipients to check" page`,
+      outcome: 'kept',
     });
   }
   return {

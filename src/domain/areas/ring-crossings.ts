@@ -110,8 +110,8 @@ function cross(a: Pass, b: Pass): boolean {
 const meetingPoints = (lines: readonly (readonly Position[])[]): Position[] =>
   kinks(
     lines.length === 1
-      ? { type: 'LineString', coordinates: lines[0] as Position[] }
-      : { type: 'MultiLineString', coordinates: lines as Position[][] },
+      ? { type: 'LineString', coordinates: lines[0] as unknown as number[][] }
+      : { type: 'MultiLineString', coordinates: lines as unknown as number[][][] },
   ).features.map((point) => point.geometry.coordinates as unknown as Position);
 
 /** Where segments meet: all at once for a small boundary, else each pair of pieces whose boxes overlap. */

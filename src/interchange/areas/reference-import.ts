@@ -4,6 +4,7 @@ import {
   type ImportContext,
   type ImportProblem,
   type ImportOption,
+  type ProblemOutcome,
   type ImportReport,
   type Importer,
 } from '../../app/interchange.js';
@@ -129,9 +130,10 @@ export class ReportBuilder {
   readonly skippedRows = new Set<number>();
   readonly problems: ImportProblem[] = [];
 
-  problem(row: number, field: string, reason: string): void {
-    this.skippedRows.add(row);
-    this.problems.push({ row, field, reason });
+  /** A problem with a row, which is skipped unless `outcome` says it was kept. */
+  problem(row: number, field: string, reason: string, outcome: ProblemOutcome = 'skipped'): void {
+    if (outcome === 'skipped') this.skippedRows.add(row);
+    this.problems.push({ row, field, reason, outcome });
   }
 
   build(): ImportReport {
