@@ -1,0 +1,57 @@
+import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
+import { distanceText, type RepeatedName } from '../domain/directory/place-checks.js';
+
+/** What to do with places outside the partnership's authority: import them (and say so), or leave them out. */
+export type OutsideArea = 'keep' | 'skip';
+
+/** The `outside-area` option: keep (the default, also when blank) or skip. */
+export function outsideAreaOption(option: string | undefined): OutsideArea {
+  const value = option?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'keep') return 'keep';
+  if (value === 'skip') return 'skip';
+  throw new ImportSourceError(
+    `"${option ?? ''}" is not a choice for places outside your council’s area: choose keep or skip.`,
+  );
+}
+
+const linesShown = 10;
+
+const number = (n: number) => n.toLocaleString('en-GB');
+
+/** "lines 3, 7 and 12" or "lines 3, 7, … and 400 more". */
+function linesText(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0] ?? ''}`;
+  const shown = lines.slice(0, linesShown).map(number);
+  const more = lines.length - shown.length;
+  if (more > 0) return `lines ${shown.join(', ')} and ${number(more)} more`;
+  return `lines ${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+}
+
+/** The whole-file note on places outside the authority's boundary. */
+export function outsideAreaNote(
+  authority: string,
+  lines: readonly number[],
+  located: number,
+  outside: OutsideArea,
+): ImportProblem {
+  const count = `${number(lines.length)} of the ${number(located)} places with a location lie outside ${authority} (${linesText(lines)})`;
+  return {
+    row: 0,
+    field: 'location',
+    reason:
+      outside === 'skip'
+        ? `${count}. They were left out, as asked.`
+        : `${count}. They are imported. To leave them out, import the file again and choose to leave out places outside your council’s area.`,
+    outcome: outside === 'skip' ? 'skipped' : 'kept',
+  };
+}
+
+/** A note that a name is used again at another place, with both lines. */
+export function repeatedNameNote(repeat: RepeatedName): ImportProblem {
+  return {
+    row: repeat.line,
+    field: 'name',
+    reason: `${repeat.name} is also the name of the place on line ${number(repeat.firstLine)}, ${distanceText(repeat.metresApart)} away. Both are imported; check they are not one place listed twice, and give them names that tell them apart`,
+    outcome: 'kept',
+  };
+}
