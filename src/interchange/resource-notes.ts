@@ -14,27 +14,34 @@ export function outsideAreaOption(option: string | undefined): OutsideArea {
   );
 }
 
+/** What the numbers in a file count: its lines (CSV, the header is line 1) or its features (GeoJSON, from 1). */
+export type Unit = 'line' | 'feature';
+
 const linesShown = 10;
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
-/** "lines 3, 7 and 12" or "lines 3, 7, … and 400 more". */
-function linesText(lines: readonly number[]): string {
-  if (lines.length === 1) return `line ${lines[0] ?? ''}`;
+/** "line 12", or "feature 12". */
+export const at = (unit: Unit, line: number) => `${unit} ${number(line)}`;
+
+/** "lines 3, 7 and 12" or "features 3, 7, … and 400 more". */
+function linesText(unit: Unit, lines: readonly number[]): string {
+  if (lines.length === 1) return at(unit, lines[0] ?? 0);
   const shown = lines.slice(0, linesShown).map(number);
   const more = lines.length - shown.length;
-  if (more > 0) return `lines ${shown.join(', ')} and ${number(more)} more`;
-  return `lines ${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+  if (more > 0) return `${unit}s ${shown.join(', ')} and ${number(more)} more`;
+  return `${unit}s ${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
 
 /** The whole-file note on places outside the authority's boundary. */
 export function outsideAreaNote(
   authority: string,
+  unit: Unit,
   lines: readonly number[],
   located: number,
   outside: OutsideArea,
 ): ImportProblem {
-  const count = `${number(lines.length)} of the ${number(located)} places with a location lie outside ${authority} (${linesText(lines)})`;
+  const count = `${number(lines.length)} of the ${number(located)} places with a location lie outside ${authority} (${linesText(unit, lines)})`;
   return {
     row: 0,
     field: 'location',
@@ -47,11 +54,11 @@ export function outsideAreaNote(
 }
 
 /** A note that a name is used again at another place, with both lines. */
-export function repeatedNameNote(repeat: RepeatedName): ImportProblem {
+export function repeatedNameNote(unit: Unit, repeat: RepeatedName): ImportProblem {
   return {
     row: repeat.line,
     field: 'name',
-    reason: `${repeat.name} is also the name of the place on line ${number(repeat.firstLine)}, ${distanceText(repeat.metresApart)} away. Both are imported; check they are not one place listed twice, and give them names that tell them apart`,
+    reason: `${repeat.name} is also the name of the place at ${at(unit, repeat.firstLine)}, ${distanceText(repeat.metresApart)} away. Both are imported; check they are not one place listed twice, and give them names that tell them apart`,
     outcome: 'kept',
   };
 }

@@ -3,6 +3,7 @@ import type { Geometry } from 'geojson';
 import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
 import { checkGeometry } from '../domain/areas/geometry-check.js';
 import { csvRows } from './csv-rows.js';
+import type { Unit } from './resource-notes.js';
 
 /** One record of a resources file, with where it is: a CSV line (the header is line 1) or a feature's place. */
 export interface ResourceRecord {
@@ -14,6 +15,8 @@ export interface ResourceRecord {
 
 /** The records that can be read, with how many there were and a problem for each that could not. */
 export interface ResourceRecords {
+  /** What `line` counts. */
+  readonly unit: Unit;
   readonly read: number;
   readonly skipped: number;
   readonly records: readonly ResourceRecord[];
@@ -93,21 +96,22 @@ function geojsonRecords(text: string): ResourceRecords {
     }
     const checked = checkGeometry(geometry);
     if (!checked.ok) {
-      problems.push(skippedFeature(line, 'geometry', `The geometry ${checked.reason}`));
+      problems.push(skippedFeature(line, 'geometry', checked.reason));
       return;
     }
     const { point, problem } = pointOf(checked.geometry, line);
     if (problem) problems.push(problem);
     records.push(point ? { line, values, point } : { line, values });
   });
-  return { read: features.length, skipped: features.length - records.length, records, problems };
+  const skipped = features.length - records.length;
+  return { unit: 'feature', read: features.length, skipped, records, problems };
 }
 
 function csvRecords(text: string): ResourceRecords {
   // Line numbers count from the header (line 1); the shared CSV reader gives exact lines and column problems.
   const rows = csvRows(text);
   const records = rows.map((values, index) => ({ line: index + 2, values }));
-  return { read: rows.length, skipped: 0, records, problems: [] };
+  return { unit: 'line', read: rows.length, skipped: 0, records, problems: [] };
 }
 
 /** Records from GeoJSON (a FeatureCollection of points or outlines) or CSV text. */

@@ -14,7 +14,7 @@ import { cleanEmail, cleanPoint, cleanPostcode, cleanText, cleanUrl } from '../d
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
 import { directoryImporter, themeOption } from './directory-importer.js';
 import { resourceRecords, type ResourceRecord } from './resource-records.js';
-import { outsideAreaNote, outsideAreaOption, repeatedNameNote } from './resource-notes.js';
+import { at, outsideAreaNote, outsideAreaOption, repeatedNameNote } from './resource-notes.js';
 
 /** The fields a resource can have, and the column names tried for each when no --mapping names one. */
 export const resourceFields = {
@@ -72,7 +72,7 @@ function fieldReader(mapping: Partial<Record<ResourceField, string>>) {
 function pointProblem(latitude: unknown, longitude: unknown): string {
   const [lat, lng] = [Number(latitude), Number(longitude)];
   const swapped = Number.isFinite(lat) && Number.isFinite(lng) && isInUk(lat, lng);
-  return `${String(latitude)}, ${String(longitude)} is not a point in the UK${swapped ? ' (are latitude and longitude the wrong way round?)' : ''}; kept without a point`;
+  return `latitude ${String(latitude)}, longitude ${String(longitude)} is not a point in the UK${swapped ? ' (are latitude and longitude the wrong way round?)' : ''}; kept without a point`;
 }
 
 /** `import resources FILE --partnership S --theme T [--mapping …] [--organisation NAME]`: places as services. */
@@ -158,10 +158,11 @@ export function readResources(
     const sourceId = `${theme}:${key}`;
     const earlier = firstRow.get(sourceId);
     if (earlier !== undefined) {
-      const reason = `${name} is also on row ${earlier} at the same place; this second copy is skipped`;
+      const reason = `${name} is also at ${at(source.unit, earlier)}, at the same place; this second copy is skipped`;
       problem(mapping.name ?? 'name', reason, 'skipped');
       continue;
     }
+    firstRow.set(sourceId, row);
     const rawLatitude = value(record, 'latitude');
     const rawLongitude = value(record, 'longitude');
     const point = cleanPoint(rawLatitude, rawLongitude);
@@ -175,9 +176,9 @@ export function readResources(
         }
       }
     } else if (rawLatitude !== undefined && rawLatitude !== '' && rawLatitude !== null) {
-      problem(mapping.latitude ?? 'latitude', pointProblem(rawLatitude, rawLongitude), 'kept');
+      const field = record.point && !mapping.latitude ? 'geometry' : (mapping.latitude ?? 'latitude');
+      problem(field, pointProblem(rawLatitude, rawLongitude), 'kept');
     }
-    firstRow.set(sourceId, row);
     if (text('postcode') && !postcode) {
       const reason = `"${text('postcode') ?? ''}" is not a UK postcode; kept without it`;
       problem(mapping.postcode ?? 'postcode', reason, 'kept');
@@ -235,9 +236,9 @@ export function readResources(
       lastCheckedAt: null,
     });
   }
-  const notes = repeatedNames(places).map(repeatedNameNote);
+  const notes = repeatedNames(places).map((repeat) => repeatedNameNote(source.unit, repeat));
   if (authority && outsideLines.length > 0) {
-    notes.unshift(outsideAreaNote(authority.name, outsideLines, located, outside));
+    notes.unshift(outsideAreaNote(authority.name, source.unit, outsideLines, located, outside));
   }
   problems.sort((a, b) => a.row - b.row);
   return {

@@ -190,7 +190,7 @@ describe('checkGeometry refuses, saying why', () => {
       ]),
       'the outer ring has no area',
     ],
-    ['a polygon with no rings', polygon(), 'has no rings'],
+    ['a polygon with no rings', polygon(), 'the polygon has no rings'],
     [
       'a longitude over 180',
       { type: 'Point', coordinates: [200, 53] },

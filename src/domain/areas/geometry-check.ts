@@ -91,7 +91,7 @@ function ring(value: unknown, where: string): Ring {
 }
 
 function polygonRings(value: unknown, where: string): Ring[] {
-  if (!Array.isArray(value) || value.length === 0) return refuse(`${where} has no rings`);
+  if (!Array.isArray(value) || value.length === 0) return refuse(`${where || 'the polygon'} has no rings`);
   return value.map((item, index) =>
     ring(item, `${index === 0 ? 'the outer ring' : `hole ${index}`}${where ? ` of ${where}` : ''}`),
   );

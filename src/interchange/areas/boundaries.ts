@@ -87,7 +87,7 @@ function boundaryProblem(code: string, geometry: unknown): string | undefined {
   const type = isPlainObject(geometry) ? geometry.type : undefined;
   if (type !== 'Polygon' && type !== 'MultiPolygon') return `${code} has no polygon boundary.`;
   const checked = checkGeometry(geometry);
-  if (!checked.ok) return `${code}: the boundary ${checked.reason}. ${fixIt}.`;
+  if (!checked.ok) return `${code}: ${checked.reason}. ${fixIt}.`;
   const outside = firstOutsideUk(checked.geometry);
   if (outside) {
     return `${code}: the boundary has a corner at longitude ${outside[0]}, latitude ${outside[1]}, outside the UK. Check that longitude comes before latitude and that the file uses longitude and latitude (WGS 84).`;
