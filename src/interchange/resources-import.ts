@@ -12,6 +12,7 @@ import { repeatedNames, testRecordWords, type NamedPlace } from '../domain/direc
 import { toPlainText } from '../domain/directory/plain-text.js';
 import { cleanEmail, cleanPoint, cleanPostcode, cleanText, cleanUrl } from '../domain/directory/values.js';
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
+import { withoutControlCharacters } from '../domain/shared/control-characters.js';
 import { directoryImporter, themeOption } from './directory-importer.js';
 import { resourceRecords, type ResourceRecord } from './resource-records.js';
 import { at, outsideAreaNote, outsideAreaOption, repeatedNameNote } from './resource-notes.js';
@@ -145,7 +146,7 @@ export function readResources(
     const text = (field: ResourceField) => {
       const raw = value(record, field);
       return typeof raw === 'string' || typeof raw === 'number'
-        ? cleanText(toPlainText(String(raw)), { na: true })
+        ? cleanText(toPlainText(withoutControlCharacters(String(raw))), { na: true })
         : null;
     };
     const name = text('name');

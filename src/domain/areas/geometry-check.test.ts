@@ -277,30 +277,6 @@ describe('checkGeometry refuses, saying why', () => {
   });
 });
 
-describe('a large boundary, checked a piece at a time', () => {
-  const circle = (corners: number, twist?: number) => {
-    const ring = Array.from({ length: corners }, (_, i) => {
-      const angle = (i / corners) * 2 * Math.PI;
-      const radius = 0.1 + 0.01 * Math.sin(angle * 50);
-      return [-2.3 + radius * Math.cos(angle), 53.4 + radius * Math.sin(angle)];
-    });
-    if (twist !== undefined) {
-      const [a, b] = [ring[twist], ring[twist + 1]];
-      [ring[twist], ring[twist + 1]] = [b as number[], a as number[]];
-    }
-    return polygon([...ring, ring[0]]);
-  };
-
-  it('accepts 5,000 corners that do not cross', () => {
-    expect(checkGeometry(circle(5000)).ok).toBe(true);
-  });
-
-  it('finds two corners swapped far along the ring', () => {
-    const checked = checkGeometry(circle(5000, 3210));
-    expect(checked.ok ? '' : checked.reason).toContain('the outer ring crosses itself at longitude -2.');
-  });
-});
-
 describe('the box round the UK', () => {
   it.each([
     [-2.3, 53.4, true],

@@ -154,7 +154,7 @@ export function firstCrossing(rings: readonly Ring[]): Crossing | undefined {
     for (let i = 0; i < passes.length; i += 1) {
       for (let j = i + 1; j < passes.length; j += 1) {
         const [one, two] = [passes[i] as Pass, passes[j] as Pass];
-        if (cross(one, two)) return { at, rings: [...new Set([one.ring, two.ring])] };
+        if (cross(one, two)) return { at, rings: [...new Set([one.ring, two.ring])].sort((a, b) => a - b) };
       }
     }
   }

@@ -11,6 +11,7 @@ import { areaLevelNames, areaLevelOf, parseAreaLevel, type AreaLevel } from '../
 import { checkGeometry, firstOutsideUk } from '../../domain/areas/geometry-check.js';
 import { boundsOf } from '../../domain/areas/locator.js';
 import { pointInside } from '../../domain/areas/representative-point.js';
+import { withoutControlCharacters } from '../../domain/shared/control-characters.js';
 import { ReportBuilder, referenceImporter, type PlanInput, type ReferencePlan } from './reference-import.js';
 
 interface Feature {
@@ -152,8 +153,9 @@ async function plan({ store, text, options, now }: PlanInput): Promise<Reference
     seen.set(checked.code, row);
     const rawName = properties[nameField];
     const name =
-      (typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName).trim() : '') ||
-      checked.code;
+      (typeof rawName === 'string' || typeof rawName === 'number'
+        ? withoutControlCharacters(String(rawName)).trim()
+        : '') || checked.code;
     const boundary = rounded(geometry);
     const point = pointInside(boundary);
     const before = existing.get(checked.code);
