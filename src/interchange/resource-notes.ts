@@ -33,23 +33,20 @@ function linesText(unit: Unit, lines: readonly number[]): string {
   return `${unit}s ${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
 
-/** The whole-file note on places outside the authority's boundary. */
+/** The whole-file note on places kept though they lie outside the authority's boundary. */
 export function outsideAreaNote(
   authority: string,
   unit: Unit,
   lines: readonly number[],
   located: number,
-  outside: OutsideArea,
 ): ImportProblem {
-  const count = `${number(lines.length)} of the ${number(located)} places with a location lie outside ${authority} (${linesText(unit, lines)})`;
   return {
     row: 0,
     field: 'location',
     reason:
-      outside === 'skip'
-        ? `${count}. They were left out, as asked.`
-        : `${count}. They are imported. To leave them out, import the file again and choose to leave out places outside your council’s area.`,
-    outcome: outside === 'skip' ? 'skipped' : 'kept',
+      `${number(lines.length)} of the ${number(located)} places with a location lie outside ${authority} (${linesText(unit, lines)}). ` +
+      'They are imported. To leave them out, import the file again and choose to leave out places outside your council’s area.',
+    outcome: 'kept',
   };
 }
 

@@ -172,7 +172,7 @@ export function readResources(
       if (inAuthority && !inAuthority.locate({ lat: point.latitude, lng: point.longitude })) {
         outsideLines.push(row);
         if (outside === 'skip') {
-          problem('location', `is outside ${authority?.name ?? 'the area'}; skipped as asked`, 'skipped');
+          problem('location', `lies outside ${authority?.name ?? 'the area'}; left out, as asked`, 'skipped');
           continue;
         }
       }
@@ -238,8 +238,8 @@ export function readResources(
     });
   }
   const notes = repeatedNames(places).map((repeat) => repeatedNameNote(source.unit, repeat));
-  if (authority && outsideLines.length > 0) {
-    notes.unshift(outsideAreaNote(authority.name, source.unit, outsideLines, located, outside));
+  if (authority && outside === 'keep' && outsideLines.length > 0) {
+    notes.unshift(outsideAreaNote(authority.name, source.unit, outsideLines, located));
   }
   problems.sort((a, b) => a.row - b.row);
   return {
