@@ -71,6 +71,7 @@ describe('import oruk from a feed address', () => {
       row: 0,
       field: 'size',
       reason: 'Page 3: The page says size is 2, but it holds 1',
+      outcome: 'kept',
     });
     const again = await orukImporter(feed([])).apply('https://feed.example/services?per_page=2', context);
     expect(again).toMatchObject({ imported: 0, updated: 0 });

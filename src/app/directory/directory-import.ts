@@ -51,6 +51,9 @@ const comparable = (service: ServiceRecord) => ({
   details: { ...service.details, themes: [...service.details.themes].sort() },
 });
 
+/** The outcome of a problem from a reader that does not say: its reason ends "skipped" when its row was. */
+const outcomeOf = (reason: string): 'skipped' | 'kept' => (/\bskipped\.?$/.test(reason) ? 'skipped' : 'kept');
+
 const later = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : a > b ? a : b);
 
 interface Plan {
@@ -267,7 +270,10 @@ export async function planDirectoryImport(
       imported: counting ? insertCount : organisationInserts.length,
       updated: counting ? updateCount : organisationUpdates.length,
       skipped,
-      problems: problems.map((problem) => ({ ...problem, outcome: problem.outcome ?? 'skipped' })),
+      problems: problems.map((problem) => ({
+        ...problem,
+        outcome: problem.outcome ?? outcomeOf(problem.reason),
+      })),
       ...(notes?.length ? { notes } : {}),
     },
     organisationInserts,

@@ -32,7 +32,7 @@ export interface DirectoryBatch {
   readonly sourceLabel: string;
   readonly read: number;
   readonly skipped: number;
-  /** Every problem found; one that does not say whether its row was kept is about a skipped row. */
+  /** Every problem found, with whether its row was skipped or kept (when not given, worked out from the reason). */
   readonly problems: readonly (RowProblem & Partial<Pick<ImportProblem, 'outcome'>>)[];
   /** What a person should know about rows that were imported, such as names repeated at different places. */
   readonly notes?: readonly ImportProblem[];
