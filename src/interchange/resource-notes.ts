@@ -1,4 +1,5 @@
 import { ImportSourceError, type ImportProblem } from '../app/interchange.js';
+import { isInUk } from '../domain/areas/geometry-check.js';
 import { distanceText, type RepeatedName } from '../domain/directory/place-checks.js';
 
 /** What to do with places outside the partnership's authority: import them (and say so), or leave them out. */
@@ -50,6 +51,16 @@ export function outsideAreaNote(
   };
 }
 
+/** The whole-file note on places with no point, which cannot be placed inside or outside the authority. */
+export function unlocatedNote(authority: string, count: number): ImportProblem {
+  return {
+    row: 0,
+    field: 'location',
+    reason: `${number(count)} ${count === 1 ? 'place has' : 'places have'} no location in the UK, so whether ${count === 1 ? 'it lies' : 'they lie'} in ${authority} is not known. ${count === 1 ? 'It is' : 'They are'} imported.`,
+    outcome: 'kept',
+  };
+}
+
 /** A note that a name is used again at another place, with both lines. */
 export function repeatedNameNote(unit: Unit, repeat: RepeatedName): ImportProblem {
   return {
@@ -58,4 +69,11 @@ export function repeatedNameNote(unit: Unit, repeat: RepeatedName): ImportProble
     reason: `${repeat.name} is also the name of the place at ${at(unit, repeat.firstLine)}, ${distanceText(repeat.metresApart)} away. Both are imported; check they are not one place listed twice, and give them names that tell them apart`,
     outcome: 'kept',
   };
+}
+
+/** Why a point was left out: not in the UK, perhaps with longitude and latitude the wrong way round. */
+export function pointProblem(latitude: unknown, longitude: unknown): string {
+  const [lat, lng] = [Number(latitude), Number(longitude)];
+  const swapped = Number.isFinite(lat) && Number.isFinite(lng) && isInUk(lat, lng);
+  return `latitude ${String(latitude)}, longitude ${String(longitude)} is not a point in the UK${swapped ? ' (are latitude and longitude the wrong way round?)' : ''}; kept without a point`;
 }

@@ -5,7 +5,6 @@ import type {
 } from '../app/directory/directory-import.js';
 import { partnershipBoundary, type PartnershipBoundary } from '../app/areas/partnership-boundary.js';
 import { ImportSourceError, type ImportContext, type ImportProblem } from '../app/interchange.js';
-import { isInUk } from '../domain/areas/geometry-check.js';
 import { areaLocator } from '../domain/areas/locator.js';
 import { emptyEligibility, type ServiceDetails } from '../domain/directory/model.js';
 import { repeatedNames, testRecordWords, type NamedPlace } from '../domain/directory/place-checks.js';
@@ -14,67 +13,16 @@ import { cleanEmail, cleanPoint, cleanPostcode, cleanText, cleanUrl } from '../d
 import { isOrganisationKind } from '../domain/partnerships/organisation-kinds.js';
 import { withoutControlCharacters } from '../domain/shared/control-characters.js';
 import { directoryImporter, themeOption } from './directory-importer.js';
-import { resourceRecords, type ResourceRecord } from './resource-records.js';
-import { at, outsideAreaNote, outsideAreaOption, repeatedNameNote } from './resource-notes.js';
-
-/** The fields a resource can have, and the column names tried for each when no --mapping names one. */
-export const resourceFields = {
-  id: ['id', 'identifier', 'ref', 'reference'],
-  name: ['name', 'title', 'community_hub', 'site_name', 'distname'],
-  description: ['description', 'facilities', 'type'],
-  address: ['address', 'full_address'],
-  postcode: ['postcode', 'post_code', 'postal_code'],
-  email: ['email'],
-  url: ['website', 'url', 'web'],
-  phone: ['telephone', 'phone', 'tel'],
-  contact: ['contact'],
-  hours: ['opening_hours', 'opening times', 'hours', 'hours_text'],
-  access: ['referral method', 'how to access', 'access'],
-  organisation: ['organisation', 'organization', 'managed_by', 'operator'],
-  latitude: ['lat', 'latitude', 'y'],
-  longitude: ['lon', 'lng', 'long', 'longitude', 'x'],
-} as const;
-type ResourceField = keyof typeof resourceFields;
-
-/** Parses `--mapping name=Name,postcode=Postcode` into field → column, refusing fields we do not know. */
-export function parseMapping(option: string | undefined): Partial<Record<ResourceField, string>> {
-  const mapping: Partial<Record<ResourceField, string>> = {};
-  if (!option?.trim()) return mapping;
-  for (const pair of option.split(',')) {
-    const [field, column] = pair.split('=').map((part) => part.trim());
-    if (!field || !column) {
-      throw new ImportSourceError(`"${pair}" in --mapping is not field=column, like name=Name.`);
-    }
-    if (!(field in resourceFields)) {
-      throw new ImportSourceError(
-        `--mapping names "${field}", which is not a field. The fields are: ${Object.keys(resourceFields).join(', ')}.`,
-      );
-    }
-    mapping[field as ResourceField] = column;
-  }
-  return mapping;
-}
-
-/** Reads a field of a record: the column --mapping names, the geometry's point, or the first usual column. */
-function fieldReader(mapping: Partial<Record<ResourceField, string>>) {
-  const columnsOf = (record: ResourceRecord) =>
-    new Map(Object.keys(record.values).map((k) => [k.toLowerCase(), k]));
-  return (record: ResourceRecord, field: ResourceField): unknown => {
-    const columns = columnsOf(record);
-    const mapped = mapping[field];
-    if (mapped) return record.values[columns.get(mapped.toLowerCase()) ?? mapped];
-    if ((field === 'latitude' || field === 'longitude') && record.point) return record.point[field];
-    const column = resourceFields[field].map((name) => columns.get(name)).find((c) => c !== undefined);
-    return column === undefined ? undefined : record.values[column];
-  };
-}
-
-/** Why a point was left out: not in the UK, perhaps with longitude and latitude the wrong way round. */
-function pointProblem(latitude: unknown, longitude: unknown): string {
-  const [lat, lng] = [Number(latitude), Number(longitude)];
-  const swapped = Number.isFinite(lat) && Number.isFinite(lng) && isInUk(lat, lng);
-  return `latitude ${String(latitude)}, longitude ${String(longitude)} is not a point in the UK${swapped ? ' (are latitude and longitude the wrong way round?)' : ''}; kept without a point`;
-}
+import { fieldReader, parseMapping, resourceFields, type ResourceField } from './resource-fields.js';
+import { resourceRecords } from './resource-records.js';
+import {
+  at,
+  outsideAreaNote,
+  outsideAreaOption,
+  pointProblem,
+  repeatedNameNote,
+  unlocatedNote,
+} from './resource-notes.js';
 
 /** `import resources FILE --partnership S --theme T [--mapping …] [--organisation NAME]`: places as services. */
 export function readResources(
@@ -135,6 +83,7 @@ export function readResources(
   const places: NamedPlace[] = [];
   const outsideLines: number[] = [];
   let located = 0;
+  let unlocated = 0;
   const firstRow = new Map<string, number>();
   let skipped = source.skipped;
   for (const record of records) {
@@ -176,7 +125,10 @@ export function readResources(
           continue;
         }
       }
-    } else if (rawLatitude !== undefined && rawLatitude !== '' && rawLatitude !== null) {
+    } else {
+      unlocated += 1;
+    }
+    if (!point && rawLatitude !== undefined && rawLatitude !== '' && rawLatitude !== null) {
       const field = record.point && !mapping.latitude ? 'geometry' : (mapping.latitude ?? 'latitude');
       problem(field, pointProblem(rawLatitude, rawLongitude), 'kept');
     }
@@ -237,10 +189,13 @@ export function readResources(
       lastCheckedAt: null,
     });
   }
-  const notes = repeatedNames(places).map((repeat) => repeatedNameNote(source.unit, repeat));
-  if (authority && outside === 'keep' && outsideLines.length > 0) {
-    notes.unshift(outsideAreaNote(authority.name, source.unit, outsideLines, located));
-  }
+  const notes = [
+    ...(authority && outside === 'keep' && outsideLines.length > 0
+      ? [outsideAreaNote(authority.name, source.unit, outsideLines, located)]
+      : []),
+    ...(authority && unlocated > 0 ? [unlocatedNote(authority.name, unlocated)] : []),
+    ...repeatedNames(places).map((repeat) => repeatedNameNote(source.unit, repeat)),
+  ];
   problems.sort((a, b) => a.row - b.row);
   return {
     sourceKind: 'resources',
