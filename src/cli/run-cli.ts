@@ -77,6 +77,7 @@ function parseArguments(argv: readonly string[]) {
       mapping: { type: 'string' },
       organisation: { type: 'string' },
       'organisation-kind': { type: 'string' },
+      'outside-area': { type: 'string' },
       // match and who-can-help.
       themes: { type: 'string' },
       'max-km': { type: 'string' },

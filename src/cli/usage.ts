@@ -12,7 +12,7 @@ export const commandHelp: Record<string, string> = {
     'common-ground backup FILE\n  Writes a consistent copy of all data to FILE (JSON), restorable on either database.',
   restore: 'common-ground restore FILE\n  Loads a backup into an empty database.',
   import:
-    'common-ground import KIND FILE-or-URL [--partnership S] [--yes] [--json]\n  Without --yes it prints a preview and writes nothing.\n  Kind options: --level, --code-field, --name-field, --value-field, --theme, --name, --unit, --source,\n  --edition, --date, --mapping, --organisation, --organisation-kind (each kind says which it reads).',
+    'common-ground import KIND FILE-or-URL [--partnership S] [--yes] [--json]\n  Without --yes it prints a preview and writes nothing.\n  Kind options: --level, --code-field, --name-field, --value-field, --theme, --name, --unit, --source,\n  --edition, --date, --mapping, --organisation, --organisation-kind, --outside-area keep|skip\n  (each kind says which it reads).',
   export:
     'common-ground export KIND --partnership S\n  Writes the data to standard output; messages go to standard error.',
   match:

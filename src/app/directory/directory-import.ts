@@ -259,7 +259,7 @@ export async function planDirectoryImport(
     }
   }
 
-  const { read, skipped, problems } = batch.summary();
+  const { read, skipped, problems, notes } = batch.summary();
   const counting = batch.counts === 'services';
   return {
     report: {
@@ -268,6 +268,7 @@ export async function planDirectoryImport(
       updated: counting ? updateCount : organisationUpdates.length,
       skipped,
       problems,
+      ...(notes?.length ? { notes } : {}),
     },
     organisationInserts,
     organisationUpdates,

@@ -1,6 +1,7 @@
 import type { OrganisationDetails, ServiceDetails } from '../../domain/directory/model.js';
 import type { RowProblem } from '../../domain/directory/oruk-service.js';
 import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
+import type { ImportProblem } from '../interchange.js';
 
 /*
  * What a directory import reads: a batch held whole (most sources, a few thousand records at most) or a stream
@@ -31,7 +32,10 @@ export interface DirectoryBatch {
   readonly sourceLabel: string;
   readonly read: number;
   readonly skipped: number;
-  readonly problems: readonly RowProblem[];
+  /** Every problem found, with whether its row was skipped or kept (when not given, worked out from the reason). */
+  readonly problems: readonly (RowProblem & Partial<Pick<ImportProblem, 'outcome'>>)[];
+  /** What a person should know about rows that were imported, such as names repeated at different places. */
+  readonly notes?: readonly ImportProblem[];
   readonly organisations: readonly IncomingOrganisation[];
   readonly services: readonly IncomingService[];
   /** What the report counts: services (most imports) or organisations (the charity register). */
@@ -57,7 +61,7 @@ export interface DirectoryStream {
   /** The pieces, in order; can be gone through once. */
   chunks(): AsyncIterable<DirectoryChunk>;
   /** Rows read, rows skipped and every problem found: complete once `chunks` has been gone through. */
-  summary(): Pick<DirectoryBatch, 'read' | 'skipped' | 'problems'>;
+  summary(): Pick<DirectoryBatch, 'read' | 'skipped' | 'problems' | 'notes'>;
 }
 
 /** How many services are planned and written at a time. */

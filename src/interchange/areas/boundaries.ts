@@ -1,4 +1,4 @@
-import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaRecord } from '../../app/areas/area-records.js';
 import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import {
@@ -8,13 +8,24 @@ import {
   type BoundaryEdition,
 } from '../../domain/areas/editions.js';
 import { areaLevelNames, areaLevelOf, parseAreaLevel, type AreaLevel } from '../../domain/areas/gss-code.js';
+import { checkGeometry, firstOutsideUk } from '../../domain/areas/geometry-check.js';
 import { boundsOf } from '../../domain/areas/locator.js';
 import { pointInside } from '../../domain/areas/representative-point.js';
+import { withoutControlCharacters } from '../../domain/shared/control-characters.js';
 import { ReportBuilder, referenceImporter, type PlanInput, type ReferencePlan } from './reference-import.js';
 
 interface Feature {
-  properties?: Record<string, unknown> | null;
-  geometry?: Geometry | null;
+  readonly properties: Record<string, unknown>;
+  readonly geometry: unknown;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A feature's properties and geometry; undefined when it is not a feature at all. */
+function featureOf(value: unknown): Feature | undefined {
+  if (!isPlainObject(value)) return undefined;
+  return { properties: isPlainObject(value.properties) ? value.properties : {}, geometry: value.geometry };
 }
 
 const codePatterns: Record<AreaLevel, RegExp[]> = {
@@ -25,7 +36,7 @@ const codePatterns: Record<AreaLevel, RegExp[]> = {
 const genericCode = [/^area_?code$/i, /^areacd$/i, /^code$/i, /^gss_?code$/i];
 const genericName = [/^area_?name$/i, /^areanm$/i, /^name$/i];
 
-function parseFeatures(text: string): Feature[] {
+function parseFeatures(text: string): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -36,7 +47,7 @@ function parseFeatures(text: string): Feature[] {
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
     throw new ImportSourceError('The file is not a GeoJSON FeatureCollection (a list of features).');
   }
-  return collection.features as Feature[];
+  return collection.features as unknown[];
 }
 
 function levelFrom(option: string | undefined, keys: readonly string[]): AreaLevel {
@@ -69,6 +80,22 @@ function pick(keys: readonly string[], option: string | undefined, patterns: Reg
   return found;
 }
 
+const fixIt =
+  'Repair the boundary in a mapping program (such as QGIS, with “Fix geometries”) and import it again';
+
+/** Why a feature's geometry cannot be a boundary, or undefined when it can. */
+function boundaryProblem(code: string, geometry: unknown): string | undefined {
+  const type = isPlainObject(geometry) ? geometry.type : undefined;
+  if (type !== 'Polygon' && type !== 'MultiPolygon') return `${code} has no polygon boundary.`;
+  const checked = checkGeometry(geometry);
+  if (!checked.ok) return `${code}: ${checked.reason}. ${fixIt}.`;
+  const outside = firstOutsideUk(checked.geometry);
+  if (outside) {
+    return `${code}: the boundary has a corner at longitude ${outside[0]}, latitude ${outside[1]}, outside the UK. Check that longitude comes before latitude and that the file uses longitude and latitude (WGS 84).`;
+  }
+  return undefined;
+}
+
 /** Rounds coordinates to 6 decimals (about 10 cm): smaller to store, and the same text on every import. */
 function rounded(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
   const round = (value: unknown): unknown =>
@@ -77,8 +104,8 @@ function rounded(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
 }
 
 async function plan({ store, text, options, now }: PlanInput): Promise<ReferencePlan> {
-  const features = parseFeatures(text);
-  const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const features = parseFeatures(text).map(featureOf);
+  const keys = [...new Set(features.flatMap((f) => (f ? Object.keys(f.properties) : [])))];
   const level = levelFrom(options.level, keys);
   const codeField = pick(keys, options['code-field'], [...codePatterns[level], ...genericCode], 'area code');
   const nameField = pick(
@@ -104,7 +131,8 @@ async function plan({ store, text, options, now }: PlanInput): Promise<Reference
   features.forEach((feature, index) => {
     const row = index + 1;
     report.read += 1;
-    const properties = feature.properties ?? {};
+    if (!feature) return report.problem(row, 'feature', 'is not a GeoJSON feature.');
+    const { properties } = feature;
     const rawCode = String(properties[codeField] ?? '');
     const checked = areaLevelOf(rawCode);
     if (!checked.ok) return report.problem(row, codeField, checked.reason);
@@ -115,16 +143,19 @@ async function plan({ store, text, options, now }: PlanInput): Promise<Reference
         `${checked.code} is a ${areaLevelNames[checked.level]} code, but this import is for ${areaLevelNames[level]} boundaries.`,
       );
     }
-    const geometry = feature.geometry;
-    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
-      return report.problem(row, 'geometry', `${checked.code} has no polygon boundary.`);
-    }
+    const geometryProblem = boundaryProblem(checked.code, feature.geometry);
+    if (geometryProblem) return report.problem(row, 'geometry', geometryProblem);
+    const geometry = feature.geometry as Polygon | MultiPolygon;
     const first = seen.get(checked.code);
     if (first !== undefined) {
       return report.problem(row, codeField, `${checked.code} appears twice (first at feature ${first}).`);
     }
     seen.set(checked.code, row);
-    const name = String(properties[nameField] ?? '').trim() || checked.code;
+    const rawName = properties[nameField];
+    const name =
+      (typeof rawName === 'string' || typeof rawName === 'number'
+        ? withoutControlCharacters(String(rawName)).trim()
+        : '') || checked.code;
     const boundary = rounded(geometry);
     const point = pointInside(boundary);
     const before = existing.get(checked.code);
