@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
@@ -13,210 +12,26 @@ import {
 import { parseConfig } from '../../src/config.js';
 import { openRuntime, type Runtime } from '../../src/main.js';
 import { createPostgresDatabase, testDatabaseUrl } from './database.js';
+import {
+  controlCharacters,
+  csvFile,
+  encode,
+  jsonFile,
+  type Encoding,
+  type Expected,
+} from './generated-files.js';
+import { anyField, type RowMaker } from './import-values.js';
 import { dumpTables } from './test-app.js';
 
+export * from './import-values.js';
+
 /*
- * Property-based tests of the importers: files of thousands of generated rows, each value either good (even
- * when hostile: formulas, quotes, commas, line breaks, unicode, very long text) or bad (empty, wrong type,
- * control characters, huge numbers, bad dates, bad codes), in random encodings and line endings. Each file is
- * previewed and applied on a real database, and the report is checked against what was generated: every bad
- * value is a problem on its line, no good row is skipped, a preview writes nothing and an apply writes all it
- * promised. Runs are few and rows many, so 10,000 rows go through each importer within its time limit.
+ * Property-based tests of the importers: files of thousands of generated rows (see import-values.ts and
+ * generated-files.ts), each previewed and applied on a real database, and the report checked against what was
+ * generated: every bad value is a problem on its line, no good row is skipped, a preview writes nothing and an
+ * apply writes all it promised. Runs are few and rows many, so 10,000 rows go through each importer within its
+ * time limit.
  */
-
-/** One generated value: its text, and what the importer must say about it when it is bad. */
-export interface Cell {
-  readonly value: string;
-  /** 'skips' when the row must be skipped for it, 'kept' when it must be reported and the row imported. */
-  readonly bad?: 'skips' | 'kept';
-  /** The field the problem names, when not the column itself; `anyField` when it may be any. */
-  readonly field?: string;
-}
-
-/** A value that depends on the row's place in the file, so keys (ids, codes, names) are unique. */
-export type CellMaker = (index: number) => Cell;
-
-/** A generated row: a value per column, or (for JSON files) a record with what it must produce. */
-export interface GeneratedRow {
-  readonly cells?: Readonly<Record<string, Cell>>;
-  readonly record?: unknown;
-  readonly bad?: readonly { readonly field?: string; readonly bad: 'skips' | 'kept' }[];
-}
-
-export type RowMaker = (index: number) => GeneratedRow;
-
-const controlCharacters = ['\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0090'];
-
-/** For a bad value whose problem may name another field (such as latitude for a bad longitude). */
-export const anyField = '*';
-
-export const good = (value: string): Cell => ({ value });
-export const skips = (value: string, field?: string): Cell => ({ value, bad: 'skips', field });
-export const kept = (value: string, field?: string): Cell => ({ value, bad: 'kept', field });
-
-/** Free text that every importer must take as it is: formulas, quotes, commas, line breaks, other scripts. */
-export const hostileText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(
-    '=cmd|"/c calc"!A1',
-    '+SUM(1,2)',
-    '-2+3',
-    '@SUM(A1:A9)',
-    'Comma, "quoted" and ""doubled"" text',
-    'Line one\nline two',
-    'Carriage\r\nreturn and\rold Mac',
-    'Café ☕ ŵŷ ł Ω Ж مرحبا 😀',
-    '<script>alert(1)</script>',
-    "O'Brien & Sons; DROP TABLE services;--",
-    '   padded   ',
-    'tab\there',
-    '\u202eright-to-left override',
-    'null',
-    'NaN',
-    'undefined',
-    '{"json": [1, 2]}',
-  ),
-  fc
-    .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
-    // Control characters are generated on purpose elsewhere, as bad values.
-    // eslint-disable-next-line no-control-regex -- keeping them out of good text is the point
-    .map((text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ''))
-    .filter((text) => text.trim().length > 0),
-);
-
-/** Values of the wrong type or shape for a number, a code or a date. */
-export const wrongType: fc.Arbitrary<string> = fc.constantFrom(
-  'abc',
-  'true',
-  'null',
-  'NaN',
-  'Infinity',
-  '-Infinity',
-  '1e999',
-  '[]',
-  '{}',
-  '=1+1',
-  '0x1F',
-  '12abc',
-  '١٢٣',
-  '💥',
-);
-
-/** A long text (a few thousand characters), still a single value. */
-export const longText = (length: number) =>
-  fc.constantFrom('x', 'é', '☕', 'a b ').map((unit) => unit.repeat(length));
-
-/**
- * Builds a row from a cell maker per column, and `groups` of cells that are only good or bad together (such as
- * a latitude and a longitude).
- */
-export function rowOf(
-  columns: Readonly<Record<string, fc.Arbitrary<CellMaker>>>,
-  ...groups: fc.Arbitrary<Readonly<Record<string, Cell>>>[]
-): fc.Arbitrary<RowMaker> {
-  return fc.tuple(fc.record(columns), ...groups).map(([makers, ...grouped]) => (index: number) => {
-    const cells: Record<string, Cell> = {};
-    for (const [column, make] of Object.entries(makers)) cells[column] = make(index);
-    for (const group of grouped) Object.assign(cells, group);
-    return { cells };
-  });
-}
-
-/** A cell the same for every row, chosen from `values`. */
-export const anyOf = (...cells: Cell[]): fc.Arbitrary<CellMaker> =>
-  fc.constantFrom(...cells).map((cell) => () => cell);
-
-/** A cell from an arbitrary of cells. */
-export const cellFrom = (cells: fc.Arbitrary<Cell>): fc.Arbitrary<CellMaker> =>
-  cells.map((cell) => () => cell);
-
-/** A key cell made from the row's place: unique in the file, and the same place gives the same key each run. */
-export const keyed = (make: (index: number) => string): fc.Arbitrary<CellMaker> =>
-  fc.constant((index: number) => good(make(index)));
-
-type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le';
-
-function encode(text: string, encoding: Encoding): Buffer {
-  switch (encoding) {
-    case 'utf-8':
-      return Buffer.from(text, 'utf8');
-    case 'utf-8-bom':
-      return Buffer.from(`\uFEFF${text}`, 'utf8');
-    case 'utf-16le':
-      return Buffer.from(text, 'utf16le');
-    case 'utf-16le-bom':
-      return Buffer.from(`\uFEFF${text}`, 'utf16le');
-    case 'utf-16be-bom':
-      return Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
-  }
-}
-
-const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
-
-/** What one generated row should produce, at the line (or record number) it is written on. */
-interface Expected {
-  readonly line: number;
-  readonly bad: readonly { readonly field?: string; readonly bad: 'skips' | 'kept' }[];
-  readonly description: string;
-}
-
-/** A CSV file of the rows, with some rows given a value too many or too few and some values a control character. */
-function csvFile(
-  header: readonly string[],
-  rows: readonly GeneratedRow[],
-  damage: readonly ('none' | 'columns' | 'control')[],
-  controls: readonly string[],
-  eol: '\n' | '\r\n',
-  blankLines: readonly boolean[],
-): { text: string; expected: Expected[] } {
-  const options = { record_delimiter: eol, quoted_match: /[\r\n]/ } as const;
-  let text = stringify([header], options);
-  let line = 1 + lineBreaks(text);
-  const expected: Expected[] = [];
-  rows.forEach((row, index) => {
-    if (blankLines[index]) {
-      text += eol;
-      line += 1;
-    }
-    const cells = header.map((column) => row.cells?.[column] ?? good(''));
-    let values = cells.map((cell) => cell.value);
-    let bad = header.flatMap((column, at) => {
-      const cell = cells[at];
-      return cell?.bad ? [{ field: cell.field ?? column, bad: cell.bad }] : [];
-    });
-    if (damage[index] === 'columns') {
-      // One value too many or too few; never a single empty value, which is a blank line (skipped, rightly).
-      const fewer = values.slice(0, -1);
-      values = index % 2 === 0 || fewer.join('') === '' ? [...values, 'extra'] : fewer;
-      bad = [{ field: '', bad: 'skips' }];
-    } else if (damage[index] === 'control') {
-      const at = values.findIndex((value) => value.length >= 2 && /^[!-~]/.test(value));
-      const value = values[at];
-      if (value !== undefined) {
-        values = values.map((v, i) =>
-          i === at ? `${value.slice(0, 1)}${controls[index] ?? '\u0000'}${value.slice(1)}` : v,
-        );
-        bad = [...bad, { field: header[at] ?? '', bad: 'kept' }];
-      }
-    }
-    const record = stringify([values], options);
-    expected.push({ line, bad, description: JSON.stringify(values).slice(0, 300) });
-    text += record;
-    line += lineBreaks(record);
-  });
-  return { text, expected };
-}
-
-/** A JSON list of the records (or `wrap` round it), each record's number its place in the list. */
-function jsonFile(rows: readonly GeneratedRow[], wrap: (records: unknown[]) => unknown) {
-  return {
-    text: JSON.stringify(wrap(rows.map((row) => row.record))),
-    expected: rows.map((row, index) => ({
-      line: index + 1,
-      bad: row.bad ?? [],
-      description: JSON.stringify(row.record).slice(0, 300),
-    })),
-  };
-}
 
 export interface ImporterProperty {
   /** The importer, given the functions that read a file. */
@@ -414,22 +229,3 @@ export const propertyTargets = [
   { name: 'sqlite', postgres: false },
   ...(testDatabaseUrl() ? [{ name: 'postgres', postgres: true }] : []),
 ];
-
-/** Files every CSV importer refuses whole: empty, blank, a header alone, an unclosed quote, UTF-32. */
-export function refusedCsvFiles(header: readonly string[]): Record<string, Buffer | string> {
-  const line = header.join(',');
-  const utf32 = Buffer.alloc((line.length + 1) * 4);
-  utf32.writeUInt32LE(0xfeff, 0);
-  [...line].forEach((character, index) =>
-    utf32.writeUInt32LE(character.codePointAt(0) ?? 0, (index + 1) * 4),
-  );
-  return {
-    'empty.csv': '',
-    'blank.csv': '  \r\n\n\t\n',
-    'bom-only.csv': '\uFEFF',
-    'header-only.csv': `${line}\r\n\r\n`,
-    'header-only-utf16.csv': Buffer.from(`\uFEFF${line}\r\n`, 'utf16le'),
-    'unclosed-quote.csv': `${line}\n"open${',x'.repeat(header.length - 1)}\n`,
-    'utf-32.csv': utf32,
-  };
-}
