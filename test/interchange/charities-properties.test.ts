@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ImportContext } from '../../src/app/interchange.js';
 import { charitiesImporter } from '../../src/interchange/charities-import.js';
 import { readSource } from '../../src/interchange/read-source.js';
+import type { propertyRuntime } from '../support/import-properties.js';
 import {
   anyOf,
   cellFrom,
@@ -12,7 +13,7 @@ import {
   hostileText,
   kept,
   longText,
-  propertyRuntime,
+  propertyPartnership,
   propertyTargets,
   refusedCsvFiles,
   rowOf,
@@ -75,13 +76,7 @@ describe.each(propertyTargets)('charities import of generated files on $name', (
   const importer = charitiesImporter(readSource);
 
   beforeAll(async () => {
-    database = await propertyRuntime(target.postgres);
-    const { services } = database.runtime;
-    const partnership = await services.partnerships.create(
-      { name: 'Property test', slug: 'property-test', localAuthorityCode: 'E08000009' },
-      { userId: null, label: 'Test' },
-    );
-    context = { services, partnershipId: partnership.id, actor: { userId: null, label: 'Test' } };
+    ({ database, context } = await propertyPartnership(target.postgres));
   }, 60_000);
   afterAll(() => database.close());
 

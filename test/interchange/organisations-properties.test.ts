@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ImportContext } from '../../src/app/interchange.js';
 import { readSource } from '../../src/interchange/read-source.js';
 import { organisationsCsvImporter } from '../../src/interchange/organisations-csv.js';
+import type { propertyRuntime } from '../support/import-properties.js';
 import {
   anyOf,
   cellFrom,
@@ -10,7 +11,7 @@ import {
   checkRefusals,
   good,
   hostileText,
-  propertyRuntime,
+  propertyPartnership,
   propertyTargets,
   refusedCsvFiles,
   rowOf,
@@ -51,13 +52,7 @@ describe.each(propertyTargets)('organisations import of generated files on $name
   const importer = organisationsCsvImporter(readSource);
 
   beforeAll(async () => {
-    database = await propertyRuntime(target.postgres);
-    const { services } = database.runtime;
-    const partnership = await services.partnerships.create(
-      { name: 'Property test', slug: 'property-test', localAuthorityCode: 'E08000009' },
-      { userId: null, label: 'Test' },
-    );
-    context = { services, partnershipId: partnership.id, actor: { userId: null, label: 'Test' } };
+    ({ database, context } = await propertyPartnership(target.postgres));
   }, 60_000);
   afterAll(() => database.close());
 

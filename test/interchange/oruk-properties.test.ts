@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ImportContext } from '../../src/app/interchange.js';
 import { orukImporter } from '../../src/interchange/oruk-import.js';
 import { readSource } from '../../src/interchange/read-source.js';
+import type { propertyRuntime } from '../support/import-properties.js';
 import {
   checkImporterProperty,
   checkRefusals,
   hostileText,
   longText,
-  propertyRuntime,
+  propertyPartnership,
   propertyTargets,
   type RowMaker,
 } from '../support/import-properties.js';
@@ -121,13 +122,7 @@ describe.each(propertyTargets)('Open Referral UK import of generated files on $n
   const importer = orukImporter(readSource);
 
   beforeAll(async () => {
-    database = await propertyRuntime(target.postgres);
-    const { services } = database.runtime;
-    const partnership = await services.partnerships.create(
-      { name: 'Property test', slug: 'property-test', localAuthorityCode: 'E08000009' },
-      { userId: null, label: 'Test' },
-    );
-    context = { services, partnershipId: partnership.id, actor: { userId: null, label: 'Test' } };
+    ({ database, context } = await propertyPartnership(target.postgres));
   }, 60_000);
   afterAll(() => database.close());
 

@@ -224,6 +224,20 @@ export async function propertyRuntime(
   };
 }
 
+/** A property runtime with one partnership (Trafford's code) and the import context for it. */
+export async function propertyPartnership(
+  postgres: boolean,
+): Promise<{ database: Awaited<ReturnType<typeof propertyRuntime>>; context: ImportContext }> {
+  const database = await propertyRuntime(postgres);
+  const { services } = database.runtime;
+  const actor = { userId: null, label: 'Test' };
+  const partnership = await services.partnerships.create(
+    { name: 'Property test', slug: 'property-test', localAuthorityCode: 'E08000009' },
+    actor,
+  );
+  return { database, context: { services, partnershipId: partnership.id, actor } };
+}
+
 /** The databases the properties run on: SQLite, and PostgreSQL when TEST_DATABASE_URL is set. */
 export const propertyTargets = [
   { name: 'sqlite', postgres: false },
