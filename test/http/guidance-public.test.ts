@@ -100,6 +100,28 @@ describe('links to the guidance', () => {
     }
   });
 
+  it('links each top priority and perception gap on the dashboard to a guide for its indicator', async () => {
+    const page = await admin.get('/p/northmoor/');
+    expect(page.statusCode).toBe(200);
+    for (const [from, to] of [
+      ['id="dashboard-priorities"', '</ol>'],
+      ['id="dashboard-perception-gaps"', '</ul>'],
+    ] as const) {
+      const items = [...between(page.body, from, to).matchAll(/<li><strong>([A-Z]{2}\d+) [\s\S]*?<\/li>/g)];
+      expect(items.length, from).toBeGreaterThan(0);
+      for (const [item, code = ''] of items) {
+        const [link] = guidanceLinks(item);
+        expect(t.runtime.services.guidance.find(link?.slug ?? '')?.indicators, code).toContain(code);
+      }
+    }
+  });
+
+  it('prints the dashboard without links to the guidance', async () => {
+    const page = await admin.get('/p/northmoor/dashboard/print');
+    expect(page.statusCode).toBe(200);
+    expect(guidanceLinks(between(page.body, 'id="dashboard-priorities"', '</ol>'))).toEqual([]);
+  });
+
   it('lists guides for the gaps and priorities on the lead-member summary page', async () => {
     const page = await admin.get(`/p/northmoor/rounds/${roundId}/summary`);
     const related = between(page.body, 'id="related-guidance-heading"', '</aside>');
