@@ -99,7 +99,15 @@ describe.each(databases)('adding a guide’s suggested action to the plan ($name
 
     const plan = await council.get(first.headers.location as string);
     expect(successBanner(plan.body)).toContain(`“${SUGGESTION}” is in the action plan`);
-    expect(plan.body).toContain('Suggested in the guidance: Supporting the VCS through the cost-of-living crisis');
+    expect(plan.body).toContain(
+      'Suggested in the guidance: Supporting the VCS through the cost-of-living crisis',
+    );
+
+    // The action's own page links back to the guide it came from.
+    const actionPage = await council.get(`/p/northmoor/actions/${action?.id}`);
+    expect(actionPage.body).toContain(
+      `<a class="govuk-link govuk-!-display-none-print" href="/guidance/${ARTICLE}">Guidance: Supporting the VCS`,
+    );
 
     // Adding the same suggestion again does not duplicate it, and says it was already there.
     const again = await add(council, 'northmoor');

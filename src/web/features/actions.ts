@@ -23,6 +23,7 @@ import {
 } from '../../domain/actions/actions.js';
 import { actionOriginLabel } from '../../domain/actions/workshop-actions.js';
 import { guidanceSlugOfSource } from '../../domain/actions/guidance-actions.js';
+import { guidanceLink } from '../view-models/guidance-links.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
 import { guardCell } from '../view-models/results-view.js';
@@ -143,6 +144,10 @@ export function registerActions(app: FastifyInstance, services: Services): void 
     new Map(framework().principles.flatMap((p) => p.indicators.map((i) => [i.code, i.title] as const)));
   const principleNames = () => new Map(framework().principles.map((p) => [p.code, p.name] as const));
   const today = () => ukDate(services.clock.now());
+  const guideOf = (source: string) => {
+    const article = services.guidance.find(guidanceSlugOfSource(source) ?? '');
+    return article && guidanceLink(article);
+  };
   const originLabel = (source: string) => {
     const article = services.guidance.find(guidanceSlugOfSource(source) ?? '');
     return article ? `${actionOriginLabel(source)}: ${article.title}` : actionOriginLabel(source);
@@ -168,6 +173,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
       href: `/p/${slug}/actions/${action.id}`,
       ownerName: organisations.find((o) => o.id === action.ownerOrganisationId)?.name ?? 'Not chosen yet',
       originLabel: originLabel(action.source),
+      guidance: guideOf(action.source),
       sideLabel: actionSideLabels[action.side],
       statusTag: actionStatusTags[action.status],
       overdue: isOverdue(action, today()),
