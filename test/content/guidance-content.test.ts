@@ -44,7 +44,8 @@ describe('the published guidance', () => {
       for (const indicator of indicatorsFor(version, 'full')) {
         const guides = guidanceForIndicator(articles, indicator.code, indicator.guidance);
         expect(guides.length, indicator.code).toBeGreaterThan(0);
-        if (indicator.guidance.length > 0) expect(indicator.guidance, indicator.code).toContain(guides[0]?.slug);
+        if (indicator.guidance.length > 0)
+          expect(indicator.guidance, indicator.code).toContain(guides[0]?.slug);
       }
     },
   );

@@ -37,7 +37,9 @@ export async function planOffer(
   if (!live) return { state: 'signed-out', signInHref: `/sign-in?next=${encodeURIComponent(request.url)}` };
   const partnerships = request.viewerPartnerships ?? [];
   if (partnerships.length === 0) return { state: 'no-partnership' };
-  const accesses = await Promise.all(partnerships.map((p) => services.partnerships.access(live.user, p.slug)));
+  const accesses = await Promise.all(
+    partnerships.map((p) => services.partnerships.access(live.user, p.slug)),
+  );
   const able = accesses.flatMap((access) => (access && mayAddActions(access.membership) ? [access] : []));
   if (able.length === 0) return { state: 'read-only' };
   const asked = text(request.query, 'plan');

@@ -51,7 +51,9 @@ export function registerReports(app: FastifyInstance, services: Services): void 
       generatedAt: services.clock.now(),
       ...(kind === 'report' ? { actionPlan: await actionPlanFor(partnership.id, view.round, results) } : {}),
     };
-    const priorityCodes = [...results.results.gaps, ...results.results.priorities].map((r) => r.indicatorCode);
+    const priorityCodes = [...results.results.gaps, ...results.results.priorities].map(
+      (r) => r.indicatorCode,
+    );
     return {
       partnership,
       roundId: view.round.id,
