@@ -62,6 +62,16 @@ describeInBrowser('guidance, public and linked from the results', () => {
     ).resolves.toBe(1);
     await expect(page.getByText('Signed in as').count()).resolves.toBe(0);
     await expectNoAxeViolations(page, 'cost-of-living tips, signed out');
+
+    // Signing in from the guide comes back to it, now with a way to add its actions to the plan.
+    await follow(page, page.getByRole('link', { name: 'sign in to add these actions to your action plan' }));
+    await expectNoAxeViolations(page, 'sign in from a guide');
+    await page.getByLabel('Email address').fill(demoAccounts.vcsMember);
+    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await follow(page, page.getByRole('button', { name: 'Sign in', exact: true }));
+    expect(new URL(page.url()).pathname).toBe('/guidance/cost-of-living-top-tips');
+    await expect(addButton(page, 'Pay VCS grants on time or in advance').count()).resolves.toBe(1);
+    await expectNoAxeViolations(page, 'cost-of-living tips, signed in');
     await context.close();
   });
 
