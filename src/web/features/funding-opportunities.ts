@@ -14,6 +14,7 @@ import {
   type OpportunityFormValues,
 } from '../view-models/funding-pipeline-view.js';
 import { accessOf, actorOf } from './members.js';
+import { guidanceLinks } from '../view-models/guidance-links.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const edit = { access: { partnership: 'edit' } } as const;
@@ -49,6 +50,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     const views = await services.fundingPipeline.list(partnership, {});
     return reply.page('funding/hub.njk', {
       title: 'Funding pipeline',
+      relatedGuidance: guidanceLinks(services.guidance, ['funding-together', 'cost-of-living-top-tips']),
       base: `/p/${partnership.slug}`,
       opportunityCount: views.length,
       clashCount: views.filter((v) => v.clash.kind === 'clash').length,
