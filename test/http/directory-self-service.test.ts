@@ -3,6 +3,7 @@ import type { PartnershipRecord } from '../../src/app/ports.js';
 import { servicesCsvImporter } from '../../src/interchange/services-csv-import.js';
 import { createStore } from '../../src/storage/store.js';
 import { Browser } from '../support/browser.js';
+import { uploadForm } from '../support/multipart.js';
 import { createPostgresDatabase, testDatabaseUrl } from '../support/database.js';
 import { createTestApp, demoAccounts, dumpTables, knownPassword, type TestApp } from '../support/test-app.js';
 
@@ -230,6 +231,28 @@ describe.each(databases)('VCS self-service in the directory ($name)', (database)
     expect(stored?.details.contacts.map((c) => c.name)).toEqual(['Priya Shah']);
   });
 
+  it('says in an import’s preview which changes made here it keeps', async () => {
+    const admin = await signedIn(demoAccounts.northmoorAdmin);
+    await admin.get('/p/northmoor/imports');
+    const uploaded = await uploadForm(
+      admin,
+      '/p/northmoor/imports',
+      { kind: 'services-csv' },
+      { name: 'services.csv', content: csvWith('01632 960 123', 'Fri 09:00-10:00'), type: 'text/csv' },
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(303);
+    const jobId = /\/imports\/([0-9a-f-]{36})$/.exec(String(uploaded.headers.location))?.[1] ?? '';
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const view = await test.runtime.services.imports.find(northmoor.id, jobId);
+      if (!['previewing', 'applying'].includes(view.job.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await test.runtime.services.imports.find(northmoor.id, jobId)).job.status).toBe('previewed');
+    const preview = textOf((await admin.get(`/p/northmoor/imports/${jobId}`)).body);
+    expect(preview).toContain('Changes made in Common Ground are kept');
+    expect(preview).toMatch(/Winter coats: [^<]*opening times/);
+  }, 60_000);
+
   it('lets only the organisation’s members and admins change a service; viewers and others get 403', async () => {
     const id = await serviceNamed('Winter coats');
     const base = `/p/northmoor/directory/services/${id}`;
@@ -248,6 +271,11 @@ describe.each(databases)('VCS self-service in the directory ($name)', (database)
         403,
       );
     }
+    // The confirm page shows a place whose address is for the organisation only as its district.
+    const confirmPage = textOf((await viewer.get(`${base}/still-correct`)).body);
+    expect(confirmPage).toContain(located.postcode.split(' ')[0]);
+    expect(confirmPage).not.toContain('Chapel Lane');
+    expect(confirmPage).not.toContain('Yes, it is still correct');
     expect((await viewer.get('/p/northmoor/directory/services/new')).statusCode).toBe(403);
     expect(
       (await viewer.post('/p/northmoor/directory/services/new', newService(foodBankId))).statusCode,
