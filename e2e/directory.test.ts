@@ -44,7 +44,10 @@ describeInBrowser('the resource directory in the demo', () => {
       /\d+ services match within 5 miles of NM\d \d[A-Z]{2}, nearest first\./,
     );
     const first = page.locator('#services > li').first();
-    await expect(first.getByRole('link').textContent()).resolves.toBe('Emergency food parcels');
+    await expect(first.getByRole('heading').getByRole('link').textContent()).resolves.toBe(
+      'Emergency food parcels',
+    );
+    await expect(first.getByRole('link', { name: 'Northmoor Food Bank' }).count()).resolves.toBe(1);
     await expect(first.textContent()).resolves.toContain('less than 0.1 miles away');
     const distances = await page.locator('#services > li strong').allTextContents();
     const miles = distances.map((d) => Number.parseFloat(d.replace('less than ', '')));

@@ -30,6 +30,16 @@ export interface ImportReport {
    * such as a date read as day/month/year or columns the standard does not define. Every note's row is kept.
    */
   readonly notes?: readonly ImportProblem[];
+  /** Directory imports: fields left as they are because they were changed in Common Ground. */
+  readonly kept?: KeptLocalEdits;
+}
+
+/** Fields of services a directory import left as they were, because someone changed them in Common Ground. */
+export interface KeptLocalEdits {
+  readonly fields: number;
+  readonly services: number;
+  /** The first few services, by name, with the fields kept ("phone and opening times"). */
+  readonly examples: readonly { readonly service: string; readonly fields: string }[];
 }
 
 export interface ImportContext {

@@ -11,6 +11,7 @@ import type { DataRightsStore } from './privacy/data-rights-store.js';
 import type { SignInFailureStore } from './accounts/sign-in-failure-store.js';
 
 import type { DirectoryRepository } from './directory/directory-store.js';
+import type { ServiceEditStore } from './directory/service-edits-store.js';
 import type { NeedStore } from './needs/need-store.js';
 import type { GrantStore, FundingStore, CommissioningStore } from './funding/funding-stores.js';
 
@@ -454,6 +455,8 @@ export interface Store {
     }): Promise<Pick<ImportJobRecord, 'id' | 'sourcePath' | 'status' | 'updatedAt'>[]>;
   };
   readonly directory: DirectoryRepository;
+  /** Fields of services changed in Common Ground, which imports leave as they are. */
+  readonly serviceEdits: ServiceEditStore;
   /** National reference data: areas, populations, indicators and postcodes. */
   readonly areas: AreaStore;
   /** The partnership's needs register. */

@@ -31,6 +31,7 @@ export const tablesInDependencyOrder = [
   'service_areas',
   'service_schedules',
   'service_contacts',
+  'service_local_edits',
   'areas',
   'area_populations',
   'indicator_definitions',

@@ -15,6 +15,7 @@ import type {
 } from './schema-funding.js';
 import type { ReminderOptOutsTable, RemindersSentTable } from './schema-reminders.js';
 import type { SignInFailuresTable } from './schema-sign-in.js';
+import type { ServiceLocalEditsTable } from './schema-directory-edits.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -44,6 +45,7 @@ export interface Database {
   service_areas: ServiceAreasTable;
   service_schedules: ServiceSchedulesTable;
   service_contacts: ServiceContactsTable;
+  service_local_edits: ServiceLocalEditsTable;
   areas: AreasTable;
   area_populations: AreaPopulationsTable;
   indicator_definitions: IndicatorDefinitionsTable;

@@ -30,6 +30,7 @@ import { remindersRepository } from './repositories/reminders.js';
 import { nationalRepository } from './repositories/national.js';
 import { dataRightsRepository } from './repositories/data-rights.js';
 import { signInFailuresRepository } from './repositories/sign-in-failures.js';
+import { serviceLocalEditsRepository } from './repositories/service-local-edits.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -53,6 +54,7 @@ export function createStore(db: Kysely<Database>): Store {
     actions: actionsRepository(db),
     importJobs: importJobsRepository(db),
     directory: directoryRepository(db),
+    serviceEdits: serviceLocalEditsRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
     grants: grantsRepository(db),

@@ -325,4 +325,41 @@ describe.each(databaseTargets())('Store contract on $name: directory', (target) 
       true,
     );
   });
+
+  it('remembers the fields changed here once each, only within their partnership, and forgets them with the service', async () => {
+    const partnership = await givenPartnership(store);
+    const other = await givenPartnership(store);
+    const organisation = aDirectoryOrganisation(partnership.id);
+    await store.directory.insertOrganisations([organisation]);
+    const service = aService(partnership.id, organisation.id);
+    const untouched = aService(partnership.id, organisation.id);
+    await store.directory.insertServices([service, untouched]);
+
+    await store.serviceEdits.markEdited(service.id, ['phone', 'schedules', 'phone'], at(1));
+    await store.serviceEdits.markEdited(service.id, ['schedules', 'contacts'], at(2));
+    const edited = await store.serviceEdits.editedFields(partnership.id, [service.id, untouched.id]);
+    expect(edited.get(service.id)).toEqual(['contacts', 'phone', 'schedules']);
+    expect(edited.has(untouched.id)).toBe(false);
+    const rows = await handle.db
+      .selectFrom('service_local_edits')
+      .selectAll()
+      .where('service_id', '=', service.id)
+      .orderBy('field')
+      .execute();
+    expect(rows.map((row) => [row.field, row.edited_at])).toEqual([
+      ['contacts', at(2)],
+      ['phone', at(1)],
+      ['schedules', at(2)],
+    ]);
+    expect((await store.serviceEdits.editedFields(other.id, [service.id])).size).toBe(0);
+
+    await handle.db.deleteFrom('services').where('id', '=', service.id).execute();
+    expect(
+      await handle.db
+        .selectFrom('service_local_edits')
+        .where('service_id', '=', service.id)
+        .selectAll()
+        .execute(),
+    ).toEqual([]);
+  });
 });

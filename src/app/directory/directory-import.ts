@@ -1,6 +1,7 @@
+import { fieldList, keepLocalEdits } from '../../domain/directory/local-edits.js';
 import type { OrganisationDetails } from '../../domain/directory/model.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
-import type { ImportReport } from '../interchange.js';
+import type { ImportReport, KeptLocalEdits } from '../interchange.js';
 import type { Clock, DirectoryOrganisationRecord, ServiceRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import {
@@ -50,6 +51,9 @@ const comparable = (service: ServiceRecord) => ({
   ...service,
   details: { ...service.details, themes: [...service.details.themes].sort() },
 });
+
+/** How many services the report names among those whose fields changed here were kept. */
+const keptExamples = 20;
 
 const later = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : a > b ? a : b);
 
@@ -176,6 +180,7 @@ export async function planDirectoryImport(
     return placeholderId;
   };
 
+  const kept = { fields: 0, services: 0, examples: [] as { service: string; fields: string }[] };
   let insertCount = 0;
   let updateCount = 0;
   let planned = 0;
@@ -215,6 +220,10 @@ export async function planDirectoryImport(
           )
         ).map((s) => [s.provenance.sourceId, s]),
       );
+      const editedHere = await store.serviceEdits.editedFields(
+        partnershipId,
+        [...current.values()].map((s) => s.id),
+      );
       for (const service of some) {
         const organisationId =
           service.organisationSourceId === null
@@ -240,10 +249,17 @@ export async function planDirectoryImport(
           continue;
         }
         const lastCheckedAt = later(found.lastCheckedAt, service.lastCheckedAt);
+        const merged = keepLocalEdits(service.details, found.details, editedHere.get(found.id) ?? []);
+        if (merged.kept.length > 0) {
+          kept.fields += merged.kept.length;
+          kept.services += 1;
+          if (kept.examples.length < keptExamples)
+            kept.examples.push({ service: found.details.name, fields: fieldList(merged.kept) });
+        }
         const changed: ServiceRecord = {
           ...found,
           organisationId,
-          details: service.details,
+          details: merged.details,
           lastCheckedAt,
           lastCheckedBy: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedBy : batch.sourceLabel,
           lastCheckedByUserId: lastCheckedAt === found.lastCheckedAt ? found.lastCheckedByUserId : null,
@@ -269,6 +285,7 @@ export async function planDirectoryImport(
       skipped,
       problems,
       ...(notes?.length ? { notes } : {}),
+      ...(kept.fields > 0 ? { kept: kept satisfies KeptLocalEdits } : {}),
     },
     organisationInserts,
     organisationUpdates,

@@ -1,8 +1,11 @@
 import { boxAround, distanceKm, type LatLng } from '../../domain/directory/distance.js';
 import { isStale, monthsBefore, staleAfterMonths } from '../../domain/directory/freshness.js';
+import type { ContactForm } from '../../domain/directory/contact-form.js';
+import type { OpeningTimesForm } from '../../domain/directory/opening-times-form.js';
+import type { PlaceForm } from '../../domain/directory/place-form.js';
 import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import type {
   Clock,
   DirectoryOrganisationRecord,
@@ -21,6 +24,17 @@ import {
   type DirectoryBatch,
   type DirectoryStream,
 } from './directory-import.js';
+import {
+  addService,
+  changeContacts,
+  changeOpeningTimes,
+  changePlaces,
+  editableService,
+  fieldsChangedHere,
+  organisationsForNewService,
+  saveServiceChange,
+  type NewService,
+} from './service-changes.js';
 
 export interface DirectoryDeps {
   readonly store: Store;
@@ -194,22 +208,6 @@ export async function viewService(
   };
 }
 
-async function editableService(
-  deps: DirectoryDeps,
-  partnershipId: string,
-  serviceId: string,
-  member: MembershipRecord,
-): Promise<ServiceRecord> {
-  const service = await deps.store.directory.findService(partnershipId, serviceId);
-  if (!service) throw new NotFoundError('There is no such service in this partnership.');
-  if (!mayEditService(member, service)) {
-    throw new ForbiddenError(
-      'Only people from the organisation that runs this service, or a partnership admin, can change it.',
-    );
-  }
-  return service;
-}
-
 /** Saves the service form; a change also counts as checking the record. Audited. */
 export async function updateService(
   deps: DirectoryDeps,
@@ -227,32 +225,7 @@ export async function updateService(
     deps.themes.themes.map((t) => t.id),
   );
   if (!checked.ok) throw new ValidationError(checked.problems);
-  const now = deps.clock.now().toISOString();
-  const updated: ServiceRecord = {
-    ...service,
-    details: checked.value,
-    updatedAt: now,
-    lastCheckedAt: now,
-    lastCheckedBy: user.displayName,
-    lastCheckedByUserId: user.id,
-  };
-  await deps.store.transaction(async (trx) => {
-    await trx.directory.updateService(updated);
-    await recordAudit(trx, deps.clock, {
-      partnershipId,
-      actor,
-      action: 'service-changed',
-      subject: changedFields(service, updated),
-    });
-  });
-  return updated;
-}
-
-function changedFields(before: ServiceRecord, after: ServiceRecord): string {
-  const fields = (Object.keys(after.details) as (keyof ServiceRecord['details'])[]).filter(
-    (key) => JSON.stringify(before.details[key]) !== JSON.stringify(after.details[key]),
-  );
-  return `${after.details.name}: ${fields.length > 0 ? `changed ${fields.join(', ')}` : 'saved with no changes'}`;
+  return saveServiceChange(deps, service, checked.value, user, actor);
 }
 
 /** "Still correct": one step that records who checked the service and when. Audited. */
@@ -301,6 +274,41 @@ export function directoryUseCases(deps: DirectoryDeps) {
       form: ServiceForm,
       actor: Actor,
     ) => updateService(deps, partnershipId, serviceId, member, user, form, actor),
+    organisationsForNewService: (partnershipId: string, member: MembershipRecord) =>
+      organisationsForNewService(deps, partnershipId, member),
+    add: (
+      partnershipId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      input: NewService,
+      actor: Actor,
+    ) => addService(deps, partnershipId, member, user, input, actor),
+    changePlaces: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      forms: readonly PlaceForm[],
+      actor: Actor,
+    ) => changePlaces(deps, partnershipId, serviceId, member, user, forms, actor),
+    changeOpeningTimes: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      form: OpeningTimesForm,
+      actor: Actor,
+    ) => changeOpeningTimes(deps, partnershipId, serviceId, member, user, form, actor),
+    changeContacts: (
+      partnershipId: string,
+      serviceId: string,
+      member: MembershipRecord,
+      user: UserRecord,
+      forms: readonly ContactForm[],
+      actor: Actor,
+    ) => changeContacts(deps, partnershipId, serviceId, member, user, forms, actor),
+    fieldsChangedHere: (partnershipId: string, serviceId: string) =>
+      fieldsChangedHere(deps, partnershipId, serviceId),
     confirm: (
       partnershipId: string,
       serviceId: string,

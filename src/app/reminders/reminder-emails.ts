@@ -102,6 +102,7 @@ export function staleRecordsEmail(
   partnershipName: string,
   services: { readonly total: number; readonly items: readonly ServiceSummary[] },
   link: string,
+  stillCorrectLink: (serviceId: string) => string,
   stop: Footer,
 ) {
   const count = services.total === 1 ? '1 service' : `${services.total} services`;
@@ -112,11 +113,12 @@ export function staleRecordsEmail(
       'Hello,',
       '',
       `Nobody has checked ${count} from ${organisationName} in ${partnershipName}’s directory for 12 months or more.`,
-      'People use the directory to find help, so please check each one is still right, change what is out of date, and confirm it:',
+      'People use the directory to find help, so please check each one. Each link below shows what the directory says; if it is all still right, one button confirms it, and you can change what is out of date:',
       '',
-      ...services.items.map((s) => `- ${s.name}`),
+      ...services.items.flatMap((s) => [`- ${s.name}`, `  ${stillCorrectLink(s.id)}`]),
       ...(more > 0 ? [`- and ${more} more`] : []),
       '',
+      'Every service of yours that needs checking:',
       link,
       ...footer(stop),
     ].join('\n'),

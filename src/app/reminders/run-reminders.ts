@@ -190,7 +190,16 @@ export async function runReminders(
           const why = `You get this because you are a member of ${organisation.name}.`;
           const link = `${baseUrl}/p/${partnership.slug}/directory?mine=yes&check=yes`;
           const stop = await footer(tx, { type: 'user', id: member.userId }, 'stale-records', why);
-          const email = staleRecordsEmail(organisation.name, partnership.name, stale, link, stop);
+          const stillCorrect = (serviceId: string) =>
+            `${baseUrl}/p/${partnership.slug}/directory/services/${serviceId}/still-correct`;
+          const email = staleRecordsEmail(
+            organisation.name,
+            partnership.name,
+            stale,
+            link,
+            stillCorrect,
+            stop,
+          );
           return memberEmail(partnership, member, 'stale-records', email);
         });
         count('stale-records', sent);

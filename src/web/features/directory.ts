@@ -9,7 +9,7 @@ import {
   weekdays,
   type ServiceLocation,
 } from '../../domain/directory/model.js';
-import { serviceFormFor, type ServiceForm } from '../../domain/directory/service-form.js';
+import { mayEditService, serviceFormFor, type ServiceForm } from '../../domain/directory/service-form.js';
 import { organisationKindLabels } from '../../domain/partnerships/organisation-kinds.js';
 import { formErrors, text } from '../forms.js';
 import { accessOf, actorOf } from './members.js';
@@ -30,10 +30,15 @@ const list = (value: unknown): string[] =>
 
 const dayLabel = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
 
+/** Whether the member may add services: admins for any organisation, other editors for their own. */
+const mayAddServices = (membership: { role: string; organisationId: string | null }) =>
+  membership.role === 'partnership-admin' ||
+  (membership.role !== 'viewer' && membership.organisationId !== null);
+
 /** The outward half of a postcode ("M41"), all that an area-only location shows. */
 const district = (postcode: string | null) => postcode?.split(' ')[0] ?? null;
 
-function formFromBody(body: unknown): ServiceForm {
+export function formFromBody(body: unknown): ServiceForm {
   return {
     name: text(body, 'name'),
     description: text(body, 'description'),
@@ -154,9 +159,11 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
           q || theme || needsChecking || mine || values.postcode || values.area || values.lsoa,
         ),
         total: result.total,
+        canAdd: mayAddServices(membership),
         items: result.items.map((item) => ({
           ...item,
           href: `${base}/services/${item.id}`,
+          organisationHref: `${base}/organisations/${item.organisationId}`,
           statusLabel: serviceStatusLabels[item.status],
           themeNames: item.themes.map(themeName),
           distance: item.distanceKm === undefined ? undefined : formatMiles(item.distanceKm),
@@ -184,7 +191,7 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
   });
 
   app.get('/p/:slug/directory/organisations/:organisationId', { config: member }, async (request, reply) => {
-    const { partnership } = accessOf(request);
+    const { partnership, membership } = accessOf(request);
     const { organisationId } = request.params as { organisationId: string };
     const view = await services.directory.organisation(partnership.id, organisationId);
     const base = `/p/${partnership.slug}/directory`;
@@ -193,6 +200,10 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
       organisation: view.organisation,
       kindLabel: organisationKindLabels[view.organisation.kind],
       total: view.total,
+      canAdd:
+        !view.organisation.isPlaceholder &&
+        mayEditService(membership, { organisationId: view.organisation.id }),
+      addHref: `${base}/services/new?organisation=${view.organisation.id}`,
       services: view.services.map((item) => ({
         ...item,
         href: `${base}/services/${item.id}`,
@@ -225,7 +236,9 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
           ? 'Hidden: only people who can change this service see it'
           : location.visibility === 'area-only'
             ? 'Only the area is shown to others'
-            : null,
+            : location.latitude === null || location.longitude === null
+              ? 'Not on the map: the postcode file we have gives no location for this postcode'
+              : null,
     };
   };
 
@@ -273,6 +286,8 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
     return showService(reply, partnership.slug, view, {
       confirmed: flash === 'confirmed',
       saved: flash === 'saved',
+      added: flash === 'added',
+      changedHere: await services.directory.fieldsChangedHere(partnership.id, serviceId),
     });
   });
 

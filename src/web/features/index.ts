@@ -8,6 +8,7 @@ import { registerAreas } from './areas.js';
 import { registerAuditAndEmails } from './audit-and-emails.js';
 import { registerDemoMail } from './demo-mail.js';
 import { registerDirectory } from './directory.js';
+import { registerDirectorySelfService } from './directory-self-service.js';
 import { registerDirectoryCsv } from './directory-csv.js';
 import { registerGapExplanation } from './gap-explanation.js';
 import { registerGaps } from './gaps.js';
@@ -63,6 +64,7 @@ export async function registerFeatureRoutes(
   registerWorkshop(app, services);
   registerActionPlanSummary(app, services);
   registerActions(app, services);
+  registerDirectorySelfService(app, services);
   registerDirectory(app, services);
   registerNeeds(app, services);
   registerGrants(app, services);
