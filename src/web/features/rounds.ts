@@ -180,19 +180,4 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     await services.assessments.close(partnership.id, view.round.id, actorOf(request));
     return reply.redirect(`/p/${partnership.slug}/rounds/${view.round.id}?done=closed`, 303);
   });
-
-  app.get('/p/:slug/rounds/:roundId/answer', { config: member }, async (request, reply) => {
-    const view = await findView(request);
-    const live = request.live;
-    const token =
-      live && view.status === 'open'
-        ? await services.assessments.personalLinkForMember(view.round.id, live.user.email)
-        : undefined;
-    if (token) return reply.redirect(`/respond/${token}`, 303);
-    return reply.page('rounds/not-invited.njk', {
-      title: 'You cannot answer this round',
-      view,
-      open: view.status === 'open',
-    });
-  });
 }
