@@ -106,8 +106,14 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     const { membership } = accessOf(request);
     const view = await findView(request);
     const isAdmin = roleAllows(membership.role, 'manage-members');
+    const email = request.live?.user.email;
+    const answering =
+      view.status === 'open' && email
+        ? await services.assessments.memberAnswering(view, { email, membership })
+        : undefined;
     return reply.page('rounds/overview.njk', {
       ...(await overviewContext(view, isAdmin)),
+      answerProgress: answering && answering.groups.length > 0 ? answering.progress : undefined,
       flash: flashFor(text(request.query, 'done')),
     });
   });
