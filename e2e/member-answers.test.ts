@@ -54,10 +54,9 @@ describeInBrowser('a council member who has just joined answers an open quick ch
     await server?.close();
   });
 
-  it('joins through a partnership invitation and answers from the home page', async () => {
-    // The admin invites a councillor to the partnership (not to the round).
+  /** The admin invites the newcomer to the partnership with the council as their organisation; the link. */
+  async function inviteNewcomer(): Promise<string> {
     const admin = await openPage(browser, server.baseUrl);
-    let invitationLink = '';
     try {
       await signIn(admin.page, demoAccounts.partnershipAdmin, demoPassword);
       await admin.page.goto('/p/northmoor/members/invite');
@@ -67,11 +66,17 @@ describeInBrowser('a council member who has just joined answers an open quick ch
       await admin.page.getByLabel('Organisation (optional)').selectOption({ label: 'Northmoor Council' });
       await click(admin.page, 'button', 'Send invitation');
       await expectNoAxeViolations(admin.page, 'invitation sent');
-      invitationLink = ((await admin.page.locator('#invitation-link').textContent()) ?? '').trim();
-      expect(invitationLink).toMatch(/\/invitations\//);
+      const link = ((await admin.page.locator('#invitation-link').textContent()) ?? '').trim();
+      expect(link).toMatch(/\/invitations\//);
+      return link;
     } finally {
       await admin.context.close();
     }
+  }
+
+  it('joins through a partnership invitation and answers from the home page', async () => {
+    // The admin invites a councillor to the partnership (not to the round).
+    const invitationLink = await inviteNewcomer();
 
     const { context, page } = await openPage(browser, server.baseUrl);
     try {

@@ -71,7 +71,10 @@ export async function sendRoundOpenNotices(
       const organisationKind = member.organisationId ? (kinds.get(member.organisationId) ?? null) : null;
       const group = groupsForMember(groups, { role: member.role, organisationKind })[0];
       if (!group) continue;
-      if (await store.roundInvitations.findByEmail(round.id, member.email)) continue;
+      // Invited people were told by their invitation. A member who already started still gets the notice: leaving
+      // them out would show in the partnership's email log who has started answering.
+      const place = await store.roundInvitations.findByEmail(round.id, member.email);
+      if (place && place.source !== 'membership') continue;
       if ((await store.reminders.optedOut(member.userId)).includes('round-open')) continue;
       const queued = await store.transaction(async (tx) => {
         const claimed = await tx.reminders.claim({
