@@ -190,7 +190,11 @@ export interface RoundInvitationRecord {
   email: string;
   tokenHash: string;
   createdAt: string;
+  /** A member's own place to answer, made when they first start (not an invitation); invitation when left out. */
+  source?: RoundInvitationSource;
 }
+
+export type RoundInvitationSource = 'invitation' | 'membership';
 
 export type ResponseStatus = 'in-progress' | 'submitted';
 
@@ -395,6 +399,7 @@ export interface Store {
     findByEmail(roundId: string, email: string): Promise<RoundInvitationRecord | undefined>;
     listByEmail(email: string): Promise<RoundInvitationRecord[]>;
     replaceTokenHash(id: string, tokenHash: string): Promise<void>;
+    /** Invitations per group; members' own places to answer are not invitations and are not counted. */
     countByGroup(roundId: string): Promise<Record<string, number>>;
   };
   readonly responses: {

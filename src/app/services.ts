@@ -2,6 +2,13 @@ import type { SessionPolicy } from '../domain/accounts/session-policy.js';
 import type { RoundDraft } from '../domain/assessment/round-rules.js';
 import type { AnswerDraft } from '../domain/assessment/answers.js';
 import { openResponse, personalLinkForMember, saveAnswer, submitResponse } from './assessments/answering.js';
+import {
+  answerableRounds,
+  memberAnswering,
+  startAnswering,
+  type AnsweringMember,
+} from './assessments/member-answering.js';
+import { partnershipGetStarted } from './partnerships/get-started.js';
 import type { FrameworkLibrary } from './assessments/framework-library.js';
 import type { GuidanceLibrary } from './guidance/guidance-library.js';
 import {
@@ -297,6 +304,16 @@ export function createServices(deps: ServiceDeps) {
       submit: (token: string) => submitResponse(assessmentDeps, token),
       personalLinkForMember: (roundId: string, email: string) =>
         personalLinkForMember(assessmentDeps, roundId, email),
+      /** The open rounds a member can answer, invited or by their organisation's group. */
+      answerableRounds: (member: AnsweringMember) => answerableRounds(assessmentDeps, member),
+      memberAnswering: (view: RoundView, member: AnsweringMember) =>
+        memberAnswering(assessmentDeps, view, member),
+      startAnswering: (
+        partnershipId: string,
+        roundId: string,
+        member: AnsweringMember,
+        groupId: string | undefined,
+      ) => startAnswering(assessmentDeps, partnershipId, roundId, member, groupId),
       results: (view: RoundView) => roundResults(assessmentDeps, view),
       saveWorkshop: (
         view: RoundView,
@@ -403,6 +420,8 @@ export function createServices(deps: ServiceDeps) {
     },
     matching: matchingUseCases({ store, clock, themes: deps.themes }),
     reminders: reminderUseCases({ store, clock, baseUrl }),
+    /** A partnership admin's "Get started" list, ticked off from the partnership's records. */
+    getStarted: (partnership: PartnershipRecord) => partnershipGetStarted({ store, clock }, partnership),
     /** The page members land on: highlights from rounds, actions, directory, gaps and funding. */
     dashboard: (partnership: PartnershipRecord, member: MembershipRecord) =>
       partnershipDashboard(

@@ -4,6 +4,7 @@ import { describeRetention } from './retention-commands.js';
 import type { CliRuntime, Output, ParsedArgs } from './run-cli.js';
 
 const kindNames: Record<keyof ReminderCounts, string> = {
+  'round-open': 'Rounds now open (to members who can answer them)',
   'round-closing': 'Rounds closing soon (to invitees who have not answered)',
   'action-due': 'Actions due or overdue',
   'stale-records': 'Directory records to check (monthly digests)',

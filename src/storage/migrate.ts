@@ -19,6 +19,7 @@ import * as dataRights from './migrations/0017-data-rights.js';
 import * as outboxDelivery from './migrations/0018-outbox-delivery.js';
 import * as signInLimits from './migrations/0019-sign-in-limits.js';
 import * as serviceLocalEdits from './migrations/0022-service-local-edits.js';
+import * as memberAnswering from './migrations/0023-member-answering.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0018-outbox-delivery': outboxDelivery,
   '0019-sign-in-limits': signInLimits,
   '0022-service-local-edits': serviceLocalEdits,
+  '0023-member-answering': memberAnswering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

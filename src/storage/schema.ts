@@ -218,6 +218,8 @@ export interface RoundInvitationsTable {
   email: string;
   token_hash: string;
   created_at: string;
+  /** 'invitation', or 'membership' for a member's own place to answer (migration 0023). */
+  source: Generated<string>;
 }
 
 export interface ResponsesTable {

@@ -15,7 +15,8 @@ describe('run-jobs from the command line', () => {
   it('sends the reminders that are due and prints how many of each kind', async () => {
     const result = await cli(['run-jobs'], folder.path);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Sent 12 reminder email(s):');
+    expect(result.stdout).toContain('Sent 15 reminder email(s):');
+    expect(result.stdout).toContain('  Rounds now open (to members who can answer them): 3');
     expect(result.stdout).toContain('  Rounds closing soon (to invitees who have not answered): 3');
     expect(result.stdout).toContain('  Actions due or overdue: 5');
     expect(result.stdout).toContain('  Directory records to check (monthly digests): 3');
@@ -32,7 +33,13 @@ describe('run-jobs from the command line', () => {
     expect(json.code, json.stderr).toBe(0);
     // The demo applied Northmoor's retention setting when it was seeded, so the job finds nothing more to delete.
     expect(JSON.parse(json.stdout)).toMatchObject({
-      reminders: { 'round-closing': 0, 'action-due': 0, 'stale-records': 0, 'funding-deadline': 0 },
+      reminders: {
+        'round-open': 0,
+        'round-closing': 0,
+        'action-due': 0,
+        'stale-records': 0,
+        'funding-deadline': 0,
+      },
       retention: { rounds: 0, responses: 0, invitationEmails: 0 },
     });
   }, 30_000);

@@ -9,9 +9,10 @@ import { FakeClock, createTestApp, demoAccounts, knownPassword, type TestApp } f
  * Eastbrook's round closing in 5 days and action due in 4), the preferences page and the stop link.
  */
 
+/** Reminders, leaving out round-open notices (test/http/round-open-notices.test.ts covers those). */
 const reminderMessages = async (test: TestApp): Promise<OutboxMessage[]> =>
-  (await createStore(test.runtime.handle.db).outbox.listRecent(1000)).filter((m) =>
-    m.kind.startsWith('reminder-'),
+  (await createStore(test.runtime.handle.db).outbox.listRecent(1000)).filter(
+    (m) => m.kind.startsWith('reminder-') && m.kind !== 'reminder-round-open',
   );
 
 const stopLinkIn = (message: OutboxMessage | undefined): string => {
@@ -35,11 +36,18 @@ describe('the reminders job', () => {
     const first = await test.runtime.services.reminders.run();
     // Actions: Eastbrook's due soon (its admin), Northmoor's overdue one and the dashboard demo's one due in 7 days
     // (each to Northmoor's admin and council member).
-    expect(first).toEqual({ 'round-closing': 3, 'action-due': 5, 'stale-records': 3, 'funding-deadline': 1 });
+    expect(first).toEqual({
+      'round-open': 3,
+      'round-closing': 3,
+      'action-due': 5,
+      'stale-records': 3,
+      'funding-deadline': 1,
+    });
     const sent = await reminderMessages(test);
     expect(sent).toHaveLength(12);
 
     expect(await test.runtime.services.reminders.run()).toEqual({
+      'round-open': 0,
       'round-closing': 0,
       'action-due': 0,
       'stale-records': 0,
@@ -52,6 +60,7 @@ describe('the reminders job', () => {
     // A day later only Northmoor's action has a new reminder: 22 days overdue starts its fourth week.
     clock.advanceMinutes(dayMinutes);
     expect(await test.runtime.services.reminders.run()).toEqual({
+      'round-open': 0,
       'round-closing': 0,
       'action-due': 2,
       'stale-records': 0,
@@ -124,7 +133,7 @@ describe('turning reminders off', () => {
     expect((await vcs.signIn(demoAccounts.northmoorVcs, knownPassword)).statusCode).toBe(303);
     const page = await vcs.get('/account/reminders');
     expect(page.statusCode).toBe(200);
-    expect(page.body.match(/type="checkbox"[^>]*checked/g)).toHaveLength(4);
+    expect(page.body.match(/type="checkbox"[^>]*checked/g)).toHaveLength(5);
 
     // Without the form's CSRF token nothing changes.
     expect((await vcs.post('/account/reminders', {}, { csrf: false })).statusCode).toBe(403);

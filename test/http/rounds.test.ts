@@ -129,7 +129,7 @@ describe('assessment rounds: creating and running a round', () => {
     expect(closed.body).not.toContain('Send invitations');
   });
 
-  it('sends an invited member straight to their own answers, and others to an explanation', async () => {
+  it('sends an invited member straight to their own answers, and a viewer to an explanation', async () => {
     const partnership = await test.partnership('northmoor');
     const actor = { userId: null, label: 'Test' };
     const round = await test.runtime.services.assessments.create(
@@ -158,9 +158,11 @@ describe('assessment rounds: creating and running a round', () => {
     const answer = await council.get(`/p/northmoor/rounds/${round.id}/answer`);
     expect(answer.statusCode).toBe(303);
     expect(answer.headers.location).toMatch(/^\/respond\/[A-Za-z0-9_-]{43}$/);
-    const notInvited = await admin.get(`/p/northmoor/rounds/${round.id}/answer`);
+    const viewer = new Browser(test.app);
+    await viewer.signIn(demoAccounts.northmoorViewer, knownPassword);
+    const notInvited = await viewer.get(`/p/northmoor/rounds/${round.id}/answer`);
     expect(notInvited.statusCode).toBe(200);
-    expect(notInvited.body).toContain('You have not been invited');
+    expect(notInvited.body).toContain('you need an invitation to answer');
   });
 
   it('records what a workshop agreed, principle by principle', async () => {

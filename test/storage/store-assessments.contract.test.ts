@@ -125,6 +125,27 @@ describe.each(databaseTargets())('Store contract on $name: assessments', (target
     expect(await store.roundInvitations.countByGroup(round.id)).toEqual({ [council.id]: 1 });
   });
 
+  it('keeps members’ own places to answer apart from invitations when counting', async () => {
+    const { round, groups } = await givenRound();
+    const council = groups[0] as GroupRecord;
+    const place = { roundId: round.id, groupId: council.id, tokenHash: 'm1', createdAt: at(0) };
+    await store.roundInvitations.insert({ ...place, id: id(), email: 'invited@example.org' });
+    await store.roundInvitations.insert({
+      ...place,
+      id: id(),
+      email: 'member@example.org',
+      tokenHash: 'm2',
+      source: 'membership',
+    });
+    expect(await store.roundInvitations.findByEmail(round.id, 'member@example.org')).toMatchObject({
+      source: 'membership',
+    });
+    expect(await store.roundInvitations.findByEmail(round.id, 'invited@example.org')).toMatchObject({
+      source: 'invitation',
+    });
+    expect(await store.roundInvitations.countByGroup(round.id)).toEqual({ [council.id]: 1 });
+  });
+
   it('saves ratings (replacing a changed answer), counts progress and returns submitted responses only', async () => {
     const { round, groups } = await givenRound();
     const [council, vcs] = groups as [GroupRecord, GroupRecord];

@@ -11,6 +11,7 @@ import type { Clock, GroupRecord, PartnershipRecord, RoundRecord, Store } from '
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import { frameworkVersionFor } from '../national/framework-versions.js';
+import { sendRoundOpenNotices } from '../reminders/round-open-notices.js';
 import type { FrameworkLibrary } from './framework-library.js';
 import type { ResultsCache } from './results-cache.js';
 
@@ -76,6 +77,8 @@ export async function createRound(
       subject: `${round.name} (${round.kind === 'quick' ? 'quick check' : 'full assessment'})`,
     });
   });
+  // A round that opens today tells its members now; one that opens later is announced by the reminders job.
+  await sendRoundOpenNotices(deps, partnership, { roundId: round.id });
   return round;
 }
 

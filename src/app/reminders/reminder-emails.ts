@@ -23,7 +23,7 @@ export interface Footer {
   readonly preferencesLink?: string;
 }
 
-function footer(parts: Footer): string[] {
+export function footer(parts: Footer): string[] {
   return [
     '',
     '---',

@@ -20,6 +20,7 @@ import {
   type Footer,
 } from './reminder-emails.js';
 import { stopToken, type ReminderOwner } from './reminder-links.js';
+import { sendRoundOpenNotices } from './round-open-notices.js';
 
 /**
  * The reminders job. It works out every reminder due at `now` and sends each one once: a row in
@@ -96,6 +97,9 @@ export async function runReminders(
 
   for (const partnership of await store.partnerships.list()) {
     const members = await store.memberships.listByPartnership(partnership.id);
+
+    // Rounds open today, to members who can answer them without an invitation (once per round).
+    counts['round-open'] += await sendRoundOpenNotices(deps, partnership, { now, members });
 
     // Rounds closing within 7 days, to invitees who have not submitted.
     for (const round of await store.rounds.list(partnership.id)) {

@@ -4,8 +4,30 @@ import {
   fundingReminder,
   isReminderKind,
   roundClosingPeriod,
+  roundOpenPeriod,
   staleDigestPeriod,
 } from './reminders.js';
+
+describe('roundOpenPeriod', () => {
+  it.each([
+    ['opens today', { opensOn: '2026-03-02', closesOn: '2026-03-20', closedAt: null }, 'opens:2026-03-02'],
+    [
+      'opened a week ago',
+      { opensOn: '2026-02-23', closesOn: '2026-03-20', closedAt: null },
+      'opens:2026-02-23',
+    ],
+    ['closes today', { opensOn: '2026-02-01', closesOn: '2026-03-02', closedAt: null }, 'opens:2026-02-01'],
+    ['opens tomorrow', { opensOn: '2026-03-03', closesOn: '2026-03-20', closedAt: null }, null],
+    ['closed yesterday', { opensOn: '2026-02-01', closesOn: '2026-03-01', closedAt: null }, null],
+    [
+      'closed early',
+      { opensOn: '2026-02-01', closesOn: '2026-03-20', closedAt: '2026-03-01T10:00:00Z' },
+      null,
+    ],
+  ])('%s', (_name, given, expected) => {
+    expect(roundOpenPeriod(given, '2026-03-02')).toBe(expected);
+  });
+});
 
 describe('roundClosingPeriod', () => {
   const round = (closesOn: string, closedAt: string | null = null) => ({

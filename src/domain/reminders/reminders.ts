@@ -5,10 +5,20 @@
  */
 import { daysBetween } from '../shared/calendar-days.js';
 
-export const reminderKinds = ['round-closing', 'action-due', 'stale-records', 'funding-deadline'] as const;
+export const reminderKinds = [
+  'round-open',
+  'round-closing',
+  'action-due',
+  'stale-records',
+  'funding-deadline',
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 export const reminderKindLabels: Record<ReminderKind, { readonly label: string; readonly hint: string }> = {
+  'round-open': {
+    label: 'A round opens that you can answer as a member',
+    hint: 'Sent once when a quick check or full assessment opens for your organisation’s group, unless you were invited to it by email.',
+  },
   'round-closing': {
     label: 'A round you were invited to is closing',
     hint: 'Sent 7 days or less before the closing date, only if you have not submitted your answers.',
@@ -29,6 +39,18 @@ export const reminderKindLabels: Record<ReminderKind, { readonly label: string; 
 
 export function isReminderKind(value: unknown): value is ReminderKind {
   return typeof value === 'string' && (reminderKinds as readonly string[]).includes(value);
+}
+
+/**
+ * The period of a round-open notice, or null when the round is not open today. The period is the opening date,
+ * so a round is announced once.
+ */
+export function roundOpenPeriod(
+  round: { readonly opensOn: string; readonly closesOn: string; readonly closedAt: string | null },
+  today: string,
+): string | null {
+  if (round.closedAt || today < round.opensOn || today > round.closesOn) return null;
+  return `opens:${round.opensOn}`;
 }
 
 /** A round reminder goes this many days or fewer before the closing date. */

@@ -10,6 +10,7 @@ function toInvitation(row: Selectable<RoundInvitationsTable>): RoundInvitationRe
     email: row.email,
     tokenHash: row.token_hash,
     createdAt: row.created_at,
+    source: row.source === 'membership' ? 'membership' : 'invitation',
   };
 }
 
@@ -25,6 +26,7 @@ export function roundInvitationsRepository(db: Kysely<Database>): Store['roundIn
           email: invitation.email,
           token_hash: invitation.tokenHash,
           created_at: invitation.createdAt,
+          source: invitation.source ?? 'invitation',
         })
         .execute();
     },
@@ -57,6 +59,7 @@ export function roundInvitationsRepository(db: Kysely<Database>): Store['roundIn
         .selectFrom('round_invitations')
         .select(['group_id', (eb) => eb.fn.countAll().as('n')])
         .where('round_id', '=', roundId)
+        .where('source', '=', 'invitation')
         .groupBy('group_id')
         .execute();
       return Object.fromEntries(rows.map((row) => [row.group_id, Number(row.n)]));

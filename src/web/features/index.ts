@@ -25,6 +25,7 @@ import { registerInvitations } from './invitations.js';
 import { registerMatching } from './matching.js';
 import { registerMatchingWhatIf } from './matching-what-if.js';
 import { registerWhoCanHelp } from './who-can-help.js';
+import { registerMemberAnswering } from './member-answering.js';
 import { registerMembers } from './members.js';
 import { registerNeedsMap } from './needs-map.js';
 import { registerNational } from './national.js';
@@ -61,6 +62,7 @@ export async function registerFeatureRoutes(
   registerAuditAndEmails(app, services);
   registerNational(app, services);
   registerRounds(app, services);
+  registerMemberAnswering(app, services);
   registerWorkshop(app, services);
   registerActionPlanSummary(app, services);
   registerActions(app, services);

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { roleAllows, roleDescriptions } from '../../domain/accounts/roles.js';
 import { organisationKindLabels } from '../../domain/partnerships/organisation-kinds.js';
 import type { Services } from '../../app/services.js';
+import type { AnswerableRound } from '../../app/assessments/member-answering.js';
 import { dashboardView } from '../view-models/dashboard-view.js';
+import { getStartedView, whatYouCanDoView } from '../view-models/get-started-view.js';
 import { fundingShareRows, hasFundingShares } from '../view-models/funding-shares-view.js';
 import { text } from '../forms.js';
 import { accessOf } from './members.js';
@@ -19,6 +21,19 @@ function welcomeBanner(flag: string, partnershipName: string) {
   return undefined;
 }
 
+/** The open rounds this member can still answer, for the panel at the top of their home page. */
+function roundsToAnswer(slug: string, rounds: readonly AnswerableRound[]) {
+  return rounds
+    .filter((item) => item.progress !== 'submitted')
+    .map((item) => ({
+      name: item.round.name,
+      href: `/p/${slug}/rounds/${item.round.id}/answer`,
+      closesOn: item.round.closesOn,
+      started: item.progress === 'in-progress',
+      groupName: item.groups.length === 1 ? item.groups[0]?.name : undefined,
+    }));
+}
+
 /**
  * The page members land on: the partnership dashboard (the current round, the action plan, directory
  * freshness, unmet-need gaps and funding), and its print view for board papers. Every member may see both;
@@ -32,11 +47,13 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
     if (live.session.currentPartnershipId !== access.partnership.id) {
       await services.sessions.switchPartnership(live, access.partnership.id);
     }
-    const [organisations, shares, dashboard, openRounds] = await Promise.all([
+    const isAdmin = roleAllows(access.membership.role, 'manage-members');
+    const [organisations, shares, dashboard, answerable, getStarted] = await Promise.all([
       services.organisations.list(access.partnership.id),
       services.funding.shares(access.partnership.id),
       services.dashboard(access.partnership, access.membership),
-      services.assessments.openRoundsFor(access.partnership.id, live.user.email),
+      services.assessments.answerableRounds({ email: live.user.email, membership: access.membership }),
+      isAdmin ? services.getStarted(access.partnership) : undefined,
     ]);
     const counts = new Map<string, number>();
     for (const organisation of organisations) {
@@ -49,9 +66,12 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
       roleDescription: roleDescriptions[access.membership.role],
       organisationCounts: [...counts.entries()].map(([label, count]) => ({ label, count })),
       organisationTotal: organisations.length,
-      canManageMembers: roleAllows(access.membership.role, 'manage-members'),
+      canManageMembers: isAdmin,
       fundingShares: hasFundingShares(shares) ? fundingShareRows(shares) : [],
-      openRounds,
+      toAnswer: roundsToAnswer(access.partnership.slug, answerable),
+      getStarted:
+        getStarted && !getStarted.allDone ? getStartedView(getStarted, access.partnership.slug) : undefined,
+      whatYouCanDo: whatYouCanDoView(access.membership.role, access.partnership.slug),
       dash: dashboardView(dashboard, access.partnership.slug),
       indicatorGuidance: dashboard.figures
         ? guidanceByIndicator(services.guidance, dashboard.figures.view.framework)

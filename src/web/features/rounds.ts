@@ -106,8 +106,14 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     const { membership } = accessOf(request);
     const view = await findView(request);
     const isAdmin = roleAllows(membership.role, 'manage-members');
+    const email = request.live?.user.email;
+    const answering =
+      view.status === 'open' && email
+        ? await services.assessments.memberAnswering(view, { email, membership })
+        : undefined;
     return reply.page('rounds/overview.njk', {
       ...(await overviewContext(view, isAdmin)),
+      answerProgress: answering && answering.groups.length > 0 ? answering.progress : undefined,
       flash: flashFor(text(request.query, 'done')),
     });
   });
@@ -179,20 +185,5 @@ export function registerRounds(app: FastifyInstance, services: Services): void {
     const view = await findView(request);
     await services.assessments.close(partnership.id, view.round.id, actorOf(request));
     return reply.redirect(`/p/${partnership.slug}/rounds/${view.round.id}?done=closed`, 303);
-  });
-
-  app.get('/p/:slug/rounds/:roundId/answer', { config: member }, async (request, reply) => {
-    const view = await findView(request);
-    const live = request.live;
-    const token =
-      live && view.status === 'open'
-        ? await services.assessments.personalLinkForMember(view.round.id, live.user.email)
-        : undefined;
-    if (token) return reply.redirect(`/respond/${token}`, 303);
-    return reply.page('rounds/not-invited.njk', {
-      title: 'You cannot answer this round',
-      view,
-      open: view.status === 'open',
-    });
   });
 }
