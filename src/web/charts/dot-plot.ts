@@ -9,7 +9,7 @@
  */
 import { describeDifference } from '../../domain/results/index.js';
 import { marker, seriesStyle } from './series-styles.js';
-import { attrs, checkIdPrefix, formatValue, num, svgRoot, textBlock, wrapWords } from './svg.js';
+import { attrs, checkIdPrefix, formatValue, svgRoot, textBlock, wrapWords } from './svg.js';
 
 export interface DotPlotRow {
   readonly label: string;
@@ -91,11 +91,17 @@ function validate({ id, rows, levels }: DotPlotOptions): void {
   }
 }
 
-/** Where everything goes, in viewBox units. Throws a RangeError or TypeError for input it cannot draw truthfully. */
-export function dotPlotLayout(options: DotPlotOptions): DotPlotGeometry {
+/**
+ * Where everything goes, in units of about a pixel at 14 px text, for a chart `width` units wide (labels wrap
+ * to fit). Throws a RangeError or TypeError for input it cannot draw truthfully.
+ */
+export function dotPlotLayout(
+  options: DotPlotOptions,
+  width: number = DOT_PLOT_LAYOUT.width,
+): DotPlotGeometry {
   validate(options);
-  const { width, side, lineHeight, labelChars, rowGap, trackGap, dotOffset, legendHeight, axisHeight } =
-    DOT_PLOT_LAYOUT;
+  const { side, lineHeight, rowGap, trackGap, dotOffset, legendHeight, axisHeight } = DOT_PLOT_LAYOUT;
+  const labelChars = Math.floor((DOT_PLOT_LAYOUT.labelChars * width) / DOT_PLOT_LAYOUT.width);
   const { levels } = options;
   const low = levels[0]?.level ?? 1;
   const high = levels.at(-1)?.level ?? 4;
