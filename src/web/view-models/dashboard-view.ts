@@ -91,7 +91,7 @@ function figuresSection(dashboard: PartnershipDashboard, base: string) {
   const page = resultsPageView(figures);
   const ranked = (list: readonly RankedView[]) =>
     list.slice(0, DASHBOARD_RANKED_LIMIT).map((item) => ({
-      text: `${item.code} ${item.title}`,
+      text: item.title,
       detail: `Council side ${item.council}; community side ${item.community}.`,
     }));
   return {
@@ -106,8 +106,10 @@ function figuresSection(dashboard: PartnershipDashboard, base: string) {
       community: principle.cells[1] ?? '–',
     })),
     priorities: ranked(page.priorities),
+    /** Whether both sides have results, so that "nothing is seen differently" can be said. */
+    comparable: page.comparable,
     perceptionGaps: page.gaps.slice(0, DASHBOARD_RANKED_LIMIT).map((gap) => ({
-      text: `${gap.code} ${gap.title}`,
+      text: gap.title,
       detail: `Council side ${gap.council}, community side ${gap.community}: ${gap.difference.toLowerCase()}.`,
     })),
   };
