@@ -4,6 +4,7 @@
  * its own median. Each row's label sits above its bar, so the chart is narrow enough to read at 1:1 on a
  * 390 px phone. The page always has the table with the same figures beside it.
  */
+import { tickAnchor, tickNameOffset } from './dot-plot.js';
 import { escapeXml } from './escape-xml.js';
 import { attrs, num, svgRoot, textBlock, wrapWords } from './svg.js';
 
@@ -24,7 +25,7 @@ export const BENCHMARK_LAYOUT = {
   barBand: 30,
   rowGap: 10,
   legendLine: 22,
-  axisHeight: 60,
+  axisHeight: 75,
   /** A bar is never drawn narrower than this, so a distribution whose quartiles are equal still shows. */
   minimumBar: 8,
 } as const;
@@ -88,16 +89,15 @@ export function benchmarkChart(id: string, rows: readonly BenchmarkChartRow[], w
   }
   const plotTop = key.height;
   const plotBottom = y - rowGap;
-  for (const level of [1, 2, 3, 4]) {
-    const anchor = level === 1 ? 'start' : level === 4 ? 'end' : 'middle';
+  LEVEL_NAMES.forEach((name, index) => {
+    const level = index + 1;
+    const label = { x: x(level), 'text-anchor': tickAnchor(index, LEVEL_NAMES.length), 'font-size': 13 };
     body.push(
       `<line${attrs({ x1: x(level), x2: x(level), y1: plotTop, y2: plotBottom, stroke: COLOURS.grid })}/>`,
-      textBlock([String(level), LEVEL_NAMES[level - 1] ?? ''], x(level), plotBottom + 16, 15, {
-        'text-anchor': anchor,
-        'font-size': 13,
-      }),
+      `<text${attrs({ ...label, y: plotBottom + 16 })}>${level}</text>`,
+      `<text${attrs({ ...label, y: plotBottom + tickNameOffset(index) })}>${name}</text>`,
     );
-  }
+  });
   const height = plotBottom + axisHeight;
   body.push(
     ...rowMarkup,

@@ -110,8 +110,12 @@ describe('dotPlot', () => {
     expect(svg).toMatch(/color="#1d70b8" data-side="council"[^>]*><circle/);
     expect(svg).toMatch(/color="#d4351c" data-side="community"[^>]*><rect/);
     // The legend names both and shows the same shapes.
-    expect(svg).toMatch(/cg-chart__dot--council" color="#1d70b8"><circle[^>]*\/><\/g><text[^>]*>Council side</);
-    expect(svg).toMatch(/cg-chart__dot--community" color="#d4351c"><rect[^>]*\/><\/g><text[^>]*>Community side</);
+    expect(svg).toMatch(
+      /cg-chart__dot--council" color="#1d70b8"><circle[^>]*\/><\/g><text[^>]*>Council side</,
+    );
+    expect(svg).toMatch(
+      /cg-chart__dot--community" color="#d4351c"><rect[^>]*\/><\/g><text[^>]*>Community side</,
+    );
   });
 
   it('joins the two dots of a row with a line only when both sides have a median', () => {
@@ -120,11 +124,16 @@ describe('dotPlot', () => {
     expect(connectors).toHaveLength(3);
   });
 
-  it('labels every level of the scale with its number and name', () => {
+  it('labels every level of the scale with its number and name, every other name a line lower', () => {
     const svg = dotPlot(options(rows));
-    for (const { level, name } of levels) {
-      expect(svg).toMatch(new RegExp(`<tspan[^>]*>${level}</tspan><tspan[^>]*>${name}</tspan>`));
-    }
+    const nameY = levels.map(({ level, name }) => {
+      expect(svg).toMatch(new RegExp(`>${level}</text>`));
+      const match = new RegExp(`<text[^>]* y="([\\d.]+)"[^>]*>${name}</text>`).exec(svg);
+      return Number(match?.[1]);
+    });
+    expect(nameY[1]).toBe((nameY[0] ?? 0) + 15);
+    expect(nameY[2]).toBe(nameY[0]);
+    expect(nameY[3]).toBe(nameY[1]);
     expect([0, 1, 2, 3].map((index) => tickAnchor(index, 4))).toEqual(['start', 'middle', 'middle', 'end']);
   });
 

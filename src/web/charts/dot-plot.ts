@@ -8,6 +8,7 @@
  * same figures in a table beside it.
  */
 import { describeDifference } from '../../domain/results/index.js';
+import { escapeXml } from './escape-xml.js';
 import { marker, seriesStyle } from './series-styles.js';
 import { attrs, checkIdPrefix, formatValue, svgRoot, textBlock, wrapWords } from './svg.js';
 
@@ -45,7 +46,7 @@ export const DOT_PLOT_LAYOUT = {
   /** Council above the track and community below it, so equal values never hide each other. */
   dotOffset: 6,
   legendHeight: 30,
-  axisHeight: 60,
+  axisHeight: 75,
 } as const;
 
 export interface DotPlotDot {
@@ -156,6 +157,14 @@ export function dotPlotSummary(rows: readonly DotPlotRow[]): string {
     .join(' ');
 }
 
+/**
+ * Where a level's name sits under the axis: every other one a line lower, so that neighbouring names
+ * ("Established", "Embedded") never run into each other on a narrow chart. Offset from the axis, in units.
+ */
+export function tickNameOffset(index: number): number {
+  return 31 + (index % 2) * 15;
+}
+
 /** How a tick's label sits: the ends inside the chart, the middle ones centred on their line. */
 export function tickAnchor(index: number, count: number): 'start' | 'middle' | 'end' {
   if (index === 0) return 'start';
@@ -177,13 +186,13 @@ export function dotPlot(options: DotPlotOptions): string {
     (tick) =>
       `<line${attrs({ x1: tick.x, x2: tick.x, y1: layout.plotTop, y2: layout.plotBottom, stroke: 'currentColor', 'stroke-opacity': 0.3 })}/>`,
   );
-  const axis = layout.ticks.map((tick, index) =>
-    textBlock([String(tick.level), tick.name], tick.x, layout.plotBottom + 16, lineHeight - 2, {
-      class: 'cg-chart__axis-label',
-      'text-anchor': tickAnchor(index, layout.ticks.length),
-      'font-size': 13,
-    }),
-  );
+  const axis = layout.ticks.map((tick, index) => {
+    const label = { 'text-anchor': tickAnchor(index, layout.ticks.length), 'font-size': 13 };
+    return (
+      `<text${attrs({ class: 'cg-chart__axis-label', x: tick.x, y: layout.plotBottom + 16, ...label })}>${tick.level}</text>` +
+      `<text${attrs({ class: 'cg-chart__axis-label', x: tick.x, y: layout.plotBottom + tickNameOffset(index), ...label })}>${escapeXml(tick.name)}</text>`
+    );
+  });
   const rows = layout.rows.map((row) => {
     const { council, community } = row;
     const connector =

@@ -3,7 +3,7 @@
  * (charts/dot-plot.ts), so the printed chart and the one on screen are the same chart.
  */
 import { DOT_STYLES, dotPlotLayout, type DotPlotOptions } from '../charts/index.js';
-import { tickAnchor } from '../charts/dot-plot.js';
+import { tickAnchor, tickNameOffset } from '../charts/dot-plot.js';
 import type { PdfTextWriter } from './pdf-text-writer.js';
 
 /** Text in the chart, in points; the layout's units are about a pixel of 14 px text. */
@@ -66,7 +66,7 @@ export function drawDotPlot(
   layout.ticks.forEach((tick, index) => {
     const anchor = tickAnchor(index, layout.ticks.length);
     text(String(tick.level), tick.x, layout.plotBottom + 16, anchor);
-    text(tick.name, tick.x, layout.plotBottom + 31, anchor);
+    text(tick.name, tick.x, layout.plotBottom + tickNameOffset(index), anchor);
   });
   text('Median level', layout.width / 2, layout.height - 4, 'middle');
 }
