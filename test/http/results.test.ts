@@ -173,7 +173,13 @@ describe('the results page', () => {
       '2',
       '2',
     ]);
-    expect(rowFor(principles, 'Relational culture').slice(1)).toEqual(['4', '2', 'Seen differently', '4', '2']);
+    expect(rowFor(principles, 'Relational culture').slice(1)).toEqual([
+      '4',
+      '2',
+      'Seen differently',
+      '4',
+      '2',
+    ]);
   });
 
   it('draws both charts inside a figure with a visible caption, followed by their tables', async () => {

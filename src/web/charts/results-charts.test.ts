@@ -43,7 +43,9 @@ describe('principleDotPlot', () => {
     ]);
     const svg = dotPlot(options);
     expect(wellFormednessProblems(svg)).toEqual([]);
-    expect(svg).toContain('Shared foundations: council side 3, community side –, not enough answers to compare.');
+    expect(svg).toContain(
+      'Shared foundations: council side 3, community side –, not enough answers to compare.',
+    );
     expect(svg).not.toContain('Small VCS group');
     // Two council dots (the principles with a council median), no community dot.
     expect(svg.match(/data-side="council"/g)).toHaveLength(2);
