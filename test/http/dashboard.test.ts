@@ -108,6 +108,8 @@ describe('the partnership dashboard', () => {
     const view = await test.runtime.services.assessments.find(northmoor.id, spring?.round.id as string);
     if (!view) throw new Error('No Spring 2026 round');
     const figures = await test.runtime.services.assessments.results(view);
+    // Indicators by name, as on the results page, not by code.
+    const titleOf = (code: string) => view.indicators.find((i) => i.code === code)?.title ?? code;
     for (const page of [admin, vcs]) {
       expect(page.body).toContain(
         'has no figures to show yet, so these are from Spring 2026 full assessment.',
@@ -122,11 +124,12 @@ describe('the partnership dashboard', () => {
       }
       const priorities = sectionText(page.body, 'dashboard-priorities');
       for (const priority of figures.results.priorities.slice(0, 3)) {
-        expect(priorities).toContain(priority.indicatorCode);
+        expect(priorities).toContain(titleOf(priority.indicatorCode));
+        expect(priorities).not.toContain(`${priority.indicatorCode} `);
         expect(results.body).toContain(priority.indicatorCode);
       }
       const gaps = sectionText(page.body, 'dashboard-perception-gaps');
-      for (const gap of figures.results.gaps.slice(0, 3)) expect(gaps).toContain(gap.indicatorCode);
+      for (const gap of figures.results.gaps.slice(0, 3)) expect(gaps).toContain(titleOf(gap.indicatorCode));
       expect(page.body).toContain(`href="/p/northmoor/rounds/${spring?.round.id}/results"`);
     }
   });

@@ -137,6 +137,9 @@ describe('benchmarks', () => {
     const page = await admin.get('/p/northmoor/benchmarks');
     expect(page.body).toContain('Your medians against the national medians and quartiles');
     expect(page.body).toContain('Your median (red diamond)');
+    // Readable at 1:1 on a phone, and never a bare "No figure": a row without one says why.
+    expect(page.body).toMatch(/<svg[^>]*viewBox="0 0 360 /);
+    expect(page.body).not.toContain('No figure');
     expect(page.body).toMatch(
       /In the lowest quarter|Below the middle|At the middle|Above the middle|In the highest quarter/,
     );

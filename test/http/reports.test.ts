@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
-import { readPdf, type ReadPdf } from '../../src/web/reports/read-pdf.testing.js';
+import { readPdf, type ReadPdf, type StructNode } from '../../src/web/reports/read-pdf.testing.js';
 import { Browser, type Response } from '../support/browser.js';
 import {
   answerAll,
@@ -94,6 +94,11 @@ function mainText(response: Response): string {
   return decode(/<main[\s\S]*<\/main>/.exec(response.body)?.[0] ?? '');
 }
 
+function withRole(node: StructNode | null | undefined, role: string): StructNode[] {
+  if (!node) return [];
+  return [...(node.role === role ? [node] : []), ...(node.children ?? []).flatMap((c) => withRole(c, role))];
+}
+
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 /** Page or PDF text compared alike: no list bullets or numbers, and "label: text" as one. */
@@ -120,41 +125,78 @@ describe('the lead-member summary', () => {
     );
     expect(text).toContain('Council side : 3 people (Council)');
     expect(text).toContain('Community side : 5 people (VCS)');
-    expect(text).toContain('Shared foundations : Council side 2, community side 2: seen the same way.');
-    expect(text).toContain('Relational culture : Council side 4, community side 2: seen differently.');
+    expect(text).toContain(
+      'Principle Council side Community side How it is seen Shared foundations 2 2 Seen much the same way ' +
+        'Relational culture 4 2 Seen differently',
+    );
+    expect(response.body).toMatch(
+      /<figure[^>]*>\s*<figcaption[^>]*>Median level of each side for each principle/,
+    );
+    expect(response.body).toContain('<svg');
     expect(text).toContain('What to do next');
     expect(response.body).toContain(`href="${url('summary.pdf')}"`);
     expect(response.body).toContain(`href="${url('report')}"`);
   });
 
-  it('is a tagged PDF of at most two A4 pages with the same content', async () => {
+  it('is a tagged PDF of at most three A4 pages with the same content', async () => {
     const { response, pdf } = await pdfOf('summary.pdf');
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(
       'attachment; filename="summary-northmoor-spring-2026-assessment.pdf"',
     );
     expect(response.headers['cache-control']).toBe('private, no-store');
-    expect(pdf.pageCount).toBeLessThanOrEqual(2);
+    expect(pdf.pageCount).toBeLessThanOrEqual(3);
     expect(pdf.markInfo?.Marked).toBe(true);
     expect(pdf.info.Title).toBe(`Lead-member summary: ${ROUND}`);
     expect(pdf.info.Language).toBe('en-GB');
     expect(pdf.roles).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'P', 'L', 'LI']));
     expect(pdf.text).toContain('Community side: 5 people (VCS)');
-    expect(pdf.text).toContain('Relational culture: Council side 4, community side 2: seen differently.');
+    expect(pdf.untagged.join('')).toBe('');
+  });
+
+  it('describes every difference by the rule, with the headline chart as a tagged figure and its table', async () => {
+    const { pdf } = await pdfOf('summary.pdf');
+    expect(pdf.text).toContain(
+      'A gap of less than half a level is “seen much the same way”; half a level up to 1 level is “some ' +
+        'difference”; 1 level or more is “seen differently”',
+    );
+    const figures = pdf.structTrees.flatMap((tree) => withRole(tree, 'Figure'));
+    expect(figures).toHaveLength(1);
+    expect(figures[0]?.alt).toContain(
+      'Shared foundations: council side 2, community side 2, seen much the same way. Relational culture: ' +
+        'council side 4, community side 2, seen differently.',
+    );
+    expect(pdf.roles.join(' ')).toMatch(/Figure( \w+)* Table/);
+    expect(pdf.text).toContain(
+      'Median level of each side for each principle Principle Council side Community side How it is seen ' +
+        'Shared foundations 2 2 Seen much the same way Relational culture 4 2 Seen differently ' +
+        'Effective structures 4 2 Seen differently Capacity and resources 4 2 Seen differently',
+    );
+    // Every difference named in words is one of the rule's bands, and never by statement code.
+    const differences = pdf.text.slice(
+      pdf.text.indexOf('Biggest differences'),
+      pdf.text.indexOf('Top priorities'),
+    );
+    expect(differences.match(/: (seen much the same way|some difference|seen differently),/g)).toHaveLength(
+      3,
+    );
+    expect(pdf.text).not.toMatch(/\b[A-Z]{2}\d\b/);
+    expect(pdf.text).toContain('The workshop has agreed levels for 1 of 4 principles.');
     expect(pdf.pages.at(-1)).toContain(`Page ${pdf.pageCount} of ${pdf.pageCount}`);
   });
 
   it('lists the three biggest gaps and the top five priorities', async () => {
     const { pdf } = await pdfOf('summary.pdf');
     const page = mainText(await admin.get(url('summary')));
-    expect(pdf.text).toContain('1. RC1 Respect as partners: council side 4, community side 2');
+    expect(pdf.text).toContain('1. Respect as partners: council side 4, community side 2');
     for (const text of [flat(pdf.text), flat(page)]) {
       expect(text).toContain(
-        'RC1 Respect as partners: council side 4, community side 2: the community side rates it 2 levels lower.',
+        'Respect as partners: council side 4, community side 2: seen differently, the community side rates it ' +
+          '2 levels lower.',
       );
       expect(text).toContain('the top 3 of 19');
       const priorities = text.slice(text.indexOf('Top priorities'), text.indexOf('What to do next'));
-      expect(priorities.match(/\b[A-Z]{2}\d /g)).toHaveLength(5);
+      expect(priorities.match(/council side \d/g)).toHaveLength(5);
     }
   });
 });
@@ -232,13 +274,11 @@ describe('the full report', () => {
     const { pdf } = await pdfOf('report.pdf');
     const page = mainText(await admin.get(url('report')));
     for (const text of [flat(pdf.text), flat(page)]) {
-      const foundations = text.slice(
-        text.indexOf('Shared foundations', text.indexOf('Headline by principle')),
-      );
-      expect(foundations).toContain('Shared foundations 2 2 Seen the same way 2 (Developing)');
+      const headline = text.slice(text.indexOf('Headline by principle'));
+      expect(headline).toContain('Shared foundations 2 2 Seen much the same way 2 (Developing)');
       const workshop = text.slice(text.indexOf('What the workshop agreed'));
       expect(workshop).toContain('Agreed level: 2 (Developing)');
-      expect(workshop).toContain('The survey: Council side 2, community side 2: seen the same way.');
+      expect(workshop).toContain('The survey: Council side 2, community side 2: seen much the same way.');
       expect(workshop).toContain(`Reasons: ${WORKSHOP_REASONS}`);
       expect(workshop).toContain(`Agreed actions: ${WORKSHOP_ACTIONS}`);
       // The workshop sits in its principle's section, before the principle's first indicator.

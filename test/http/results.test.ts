@@ -156,10 +156,30 @@ describe('the results page', () => {
     expect(rowFor(indicators, 'SF2 Clear roles for each side').slice(1)).toEqual(['2', '3', '2', '3']);
 
     const principles = tableRows(page.body, 'principles-table');
-    expect(principles[0]).toEqual(['Principle', 'Council side', 'Community side', 'Council', 'VCS']);
+    expect(principles[0]).toEqual([
+      'Principle',
+      'Council side',
+      'Community side',
+      'How it is seen',
+      'Council',
+      'VCS',
+    ]);
     // SF community: indicator medians 2.5, 3, 2, 2, 2, 2 have median 2.
-    expect(rowFor(principles, 'Shared foundations').slice(1)).toEqual(['2', '2', '2', '2']);
-    expect(rowFor(principles, 'Relational culture').slice(1)).toEqual(['4', '2', '4', '2']);
+    // Council, community, how it is seen (by the one rule), then each group.
+    expect(rowFor(principles, 'Shared foundations').slice(1)).toEqual([
+      '2',
+      '2',
+      'Seen much the same way',
+      '2',
+      '2',
+    ]);
+    expect(rowFor(principles, 'Relational culture').slice(1)).toEqual([
+      '4',
+      '2',
+      'Seen differently',
+      '4',
+      '2',
+    ]);
   });
 
   it('draws both charts inside a figure with a visible caption, followed by their tables', async () => {
@@ -171,11 +191,13 @@ describe('the results page', () => {
     ];
     expect(figures).toHaveLength(2);
     for (const figure of figures) expect(figure[1]?.trim().length).toBeGreaterThan(20);
-    // The radar has one series per side and per qualifying group, and none for the faith group.
-    const radar = /<svg[^>]*class="cg-chart cg-chart--radar"[\s\S]*?<\/svg>/.exec(body)?.[0] ?? '';
-    const series = [...radar.matchAll(/data-series="([^"]+)"/g)].map((match) => match[1]);
-    expect(series).toEqual(['Council side', 'Community side', 'Council', 'VCS']);
-    expect(body.indexOf('id="principles-table"')).toBeGreaterThan(body.indexOf('cg-chart--radar'));
+    // The dot plot has a council dot and a community dot for each principle, and nothing for any group.
+    const dots = /<svg[^>]*class="cg-chart cg-chart--dot-plot"[\s\S]*?<\/svg>/.exec(body)?.[0] ?? '';
+    const sides = [...dots.matchAll(/data-side="([^"]+)"/g)].map((match) => match[1]);
+    expect(sides).toEqual(Array.from({ length: 4 }, () => ['council', 'community']).flat());
+    expect(dots).not.toContain('Faith');
+    expect(decode(dots)).toContain('Relational culture: council side 4, community side 2, seen differently.');
+    expect(body.indexOf('id="principles-table"')).toBeGreaterThan(body.indexOf('cg-chart--dot-plot'));
     expect(body.indexOf('id="indicators-table"')).toBeGreaterThan(body.indexOf('cg-chart--heat-map'));
     expect(body).not.toMatch(/\sstyle=/);
   });
@@ -283,7 +305,7 @@ describe('the results page', () => {
       '3',
       'Up 1',
     ]);
-    expect(body).toContain('There are no perception gaps');
+    expect(decode(body)).toContain('There are not enough answers yet to compare the two sides');
     expect(decode(body)).toContain('Council side: no results yet');
   });
 });

@@ -3,6 +3,14 @@ export { DEFAULT_THRESHOLD, MINIMUM_THRESHOLD } from './anonymity.js';
 export type { IndicatorFigures } from './indicator-figures.js';
 export { PERCEPTION_GAP_THRESHOLD, type IndicatorComparison, type PerceptionGap } from './perception-gaps.js';
 export type { PrincipleFigures } from './principle-figures.js';
+export {
+  DIFFERENCE_RULE_TEXT,
+  DIFFERENCE_WORDS,
+  SOME_DIFFERENCE_THRESHOLD,
+  describeDifference,
+  type DifferenceBand,
+  type SideDifference,
+} from './side-difference.js';
 export { isRating, type Level, type Rating, type Side } from './rating.js';
 export type { GroupInput, PrincipleInput, ResponseInput, RoundInput } from './round-input.js';
 export {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeRoundResults, type Rating, type ResponseInput } from '../../domain/results/index.js';
 import { heatMap } from './heat-map.js';
-import { radarChart } from './radar-chart.js';
-import { indicatorHeatMap, principleRadar } from './results-charts.js';
+import { dotPlot } from './dot-plot.js';
+import { indicatorHeatMap, principleDotPlot } from './results-charts.js';
 import { wellFormednessProblems } from './xml-check.js';
 
 const L = (level: 1 | 2 | 3 | 4): Rating => ({ kind: 'level', level });
@@ -26,21 +26,30 @@ const results = computeRoundResults({
 });
 const text = { id: 'c', title: 'T', description: 'D.' };
 
-describe('principleRadar', () => {
-  it('has an axis per principle and a series per side, no data where a side has none', () => {
-    const options = principleRadar(results, text);
-    expect(options.axes.map((axis) => axis.label)).toEqual([
-      'Shared foundations',
-      'Relational culture',
-      'Power & <voice>',
+const levels = [
+  { level: 1, name: 'Ad hoc' },
+  { level: 2, name: 'Developing' },
+  { level: 3, name: 'Established' },
+  { level: 4, name: 'Embedded' },
+];
+
+describe('principleDotPlot', () => {
+  it('has a row per principle with each side’s median, and no figure where a side has none', () => {
+    const options = principleDotPlot(results, text, levels);
+    expect(options.rows).toEqual([
+      { label: 'Shared foundations', council: 3, community: null },
+      { label: 'Relational culture', council: 2, community: null },
+      { label: 'Power & <voice>', council: null, community: null },
     ]);
-    expect(options.series).toEqual([
-      { name: 'Council side', values: [3, 2, null] },
-      { name: 'Community side', values: [null, null, null] },
-    ]);
-    const svg = radarChart(options);
+    const svg = dotPlot(options);
     expect(wellFormednessProblems(svg)).toEqual([]);
-    expect(svg).toContain('Community side: Shared foundations no data');
+    expect(svg).toContain(
+      'Shared foundations: council side 3, community side –, not enough answers to compare.',
+    );
+    expect(svg).not.toContain('Small VCS group');
+    // Two council dots (the principles with a council median), no community dot.
+    expect(svg.match(/data-side="council"/g)).toHaveLength(2);
+    expect(svg).not.toContain('data-side="community"');
   });
 });
 

@@ -1,11 +1,11 @@
 /**
- * Chart inputs from a round's results, so a results page can call `radarChart(principleRadar(...))` and
+ * Chart inputs from a round's results, so a results page can call `dotPlot(principleDotPlot(...))` and
  * `heatMap(indicatorHeatMap(...))`. Only figures the results already publish are used: groups below the
  * anonymity threshold have no figures and get no column.
  */
 import type { RoundResults } from '../../domain/results/index.js';
 import type { HeatMapOptions } from './heat-map.js';
-import type { RadarChartOptions } from './radar-chart.js';
+import type { DotPlotOptions } from './dot-plot.js';
 
 export const SIDE_LABELS = { council: 'Council side', community: 'Community side' } as const;
 
@@ -16,19 +16,20 @@ export interface ChartText {
   readonly description: string;
 }
 
-/** A radar of the principle medians: one axis per principle, one series per side. */
-export function principleRadar(results: RoundResults, text: ChartText): RadarChartOptions {
+/** A dot plot of the principle medians: one row per principle, a dot for each side. */
+export function principleDotPlot(
+  results: RoundResults,
+  text: ChartText,
+  levels: DotPlotOptions['levels'],
+): DotPlotOptions {
   return {
     ...text,
-    axes: results.principles.map((principle) => ({ label: principle.name })),
-    series: [
-      { name: SIDE_LABELS.council, values: results.principles.map((principle) => principle.councilMedian) },
-      {
-        name: SIDE_LABELS.community,
-        values: results.principles.map((principle) => principle.communityMedian),
-      },
-    ],
-    max: 4,
+    levels,
+    rows: results.principles.map((principle) => ({
+      label: principle.name,
+      council: principle.councilMedian,
+      community: principle.communityMedian,
+    })),
   };
 }
 

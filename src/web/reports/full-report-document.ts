@@ -12,12 +12,14 @@ import type {
   RoundResults,
   SideIndicatorFigures,
 } from '../../domain/results/index.js';
+import { DIFFERENCE_RULE_TEXT } from '../../domain/results/index.js';
 import { SIDE_LABELS } from '../charts/index.js';
 import {
   HIGH_DONT_KNOW_RATE,
   formatMedian,
   levelPhrase,
   resultsPageView,
+  sentenceCase,
   type RankedView,
   type ResultsPageView,
 } from '../view-models/results-view.js';
@@ -42,6 +44,7 @@ import {
   type ReportSection,
   type ReportTable,
 } from './report-document.js';
+import { headlineFigure } from './headline-blocks.js';
 import { sideResponses } from './summary-document.js';
 
 /** One row of the per-indicator and per-principle tables: a side, or a group that meets the threshold. */
@@ -211,7 +214,8 @@ function methodSection(view: RoundResultsView, page: ResultsPageView, context: R
             'the answers lie, from the lower to the upper quartile.',
         ),
         paragraph(
-          'A perception gap is where the two sides’ medians for an indicator differ by 1 level or more.',
+          `How the two sides see a principle or an indicator: ${DIFFERENCE_RULE_TEXT} ` +
+            'A perception gap is where the two sides’ medians for an indicator differ by 1 level or more.',
         ),
       ]),
       section('about-comments', 'Comments', [
@@ -252,7 +256,7 @@ export function fullReportDocument(view: RoundResultsView, context: ReportContex
         cells: [
           formatMedian(principle.councilMedian),
           formatMedian(principle.communityMedian),
-          seen ? seen.charAt(0).toUpperCase() + seen.slice(1) : 'Only one side or neither has results',
+          sentenceCase(seen),
           ...(anyWorkshop
             ? [
                 !record
@@ -267,7 +271,10 @@ export function fullReportDocument(view: RoundResultsView, context: ReportContex
     }),
   };
   const headline = section('headline', 'Headline by principle', [
-    ...(page.hasData ? [] : [paragraph('There are no results yet: no group has enough responses.')]),
+    paragraph(DIFFERENCE_RULE_TEXT),
+    ...(page.hasData
+      ? [headlineFigure(view, 'report-dot-plot')]
+      : [paragraph('There are no results yet: no group has enough responses.')]),
     { kind: 'table', table: headlineTable },
   ]);
 
@@ -325,7 +332,10 @@ export function fullReportDocument(view: RoundResultsView, context: ReportContex
     'Perception gaps',
     page.gaps.length > 0
       ? [
-          paragraph('Where the two sides’ medians differ by 1 level or more. The biggest come first.'),
+          paragraph(
+            'The indicators seen differently: the two sides’ medians differ by 1 level or more. The biggest ' +
+              'come first.',
+          ),
           {
             kind: 'table',
             table: {
@@ -341,8 +351,11 @@ export function fullReportDocument(view: RoundResultsView, context: ReportContex
         ]
       : [
           paragraph(
-            'There are no perception gaps: on every indicator the two sides are within 1 level of each ' +
-              'other, or only one side has results.',
+            page.comparable
+              ? 'No indicator is seen differently: on every indicator both sides answered, their medians are ' +
+                  'less than 1 level apart.'
+              : 'There are not enough answers yet to compare the two sides: at least one side has no group ' +
+                  'with enough responses.',
           ),
         ],
   );

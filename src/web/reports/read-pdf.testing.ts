@@ -11,6 +11,8 @@ const standardFontDataUrl = `${path.join(path.dirname(require.resolve('pdfjs-dis
 
 export interface StructNode {
   readonly role?: string;
+  /** A Figure's alternative text. */
+  readonly alt?: string;
   readonly children?: readonly StructNode[];
   readonly type?: string;
 }

@@ -7,7 +7,8 @@
  */
 import type { RoundView } from '../../app/assessments/rounds.js';
 import type { Framework } from '../../domain/framework/framework.js';
-import { PERCEPTION_GAP_THRESHOLD, type GroupResult } from '../../domain/results/index.js';
+import { describeDifference, type GroupResult } from '../../domain/results/index.js';
+import type { DotPlotOptions } from '../charts/index.js';
 import { formatMedian } from '../view-models/results-view.js';
 import { safeFileName } from '../view-models/file-name.js';
 
@@ -26,10 +27,25 @@ export interface ReportTable {
   readonly widths?: readonly number[];
 }
 
+/**
+ * A chart drawn as vectors in the PDF and as SVG on the page, from the same layout; a table with the same
+ * figures always follows it in the document.
+ */
+export interface ReportFigure {
+  readonly chart: DotPlotOptions;
+  /** The same chart as SVG markup, for the page. */
+  readonly svg: string;
+  /** Said by assistive technology in place of the chart (the PDF's Alt). */
+  readonly alt: string;
+  /** Shown above the chart. */
+  readonly caption: string;
+}
+
 export type ReportBlock =
   | { readonly kind: 'paragraph'; readonly label?: string; readonly text: string }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly LabelledText[] }
   | { readonly kind: 'table'; readonly table: ReportTable }
+  | { readonly kind: 'figure'; readonly figure: ReportFigure }
   /** Something to notice, set apart from the text (an inset on the page, a ruled block in the PDF). */
   | { readonly kind: 'notice'; readonly paragraphs: readonly string[] };
 
@@ -134,20 +150,20 @@ export function belowThresholdNotice(
   ];
 }
 
-/** How the two sides see something, or undefined unless both have a median: "seen differently". */
-export function seenWords(council: number | null, community: number | null): string | undefined {
-  if (council === null || community === null) return undefined;
-  const difference = Math.abs(community - council);
-  if (difference >= PERCEPTION_GAP_THRESHOLD) return 'seen differently';
-  return difference === 0 ? 'seen the same way' : 'seen much the same way';
+/** How the two sides see something, by the one rule (side-difference.ts): "seen differently". */
+export function seenWords(council: number | null, community: number | null): string {
+  return describeDifference(council, community).words;
 }
 
 /** How the two sides see something: "Council side 3, community side 2: seen differently." */
 export function seenPhrase(council: number | null, community: number | null): string {
-  if (council === null && community === null) return 'No results yet.';
-  if (council === null) return `Community side ${formatMedian(community)}; no council-side results.`;
-  if (community === null) return `Council side ${formatMedian(council)}; no community-side results.`;
-  return `Council side ${formatMedian(council)}, community side ${formatMedian(community)}: ${seenWords(council, community)}.`;
+  const words = seenWords(council, community);
+  if (council === null && community === null) return `Neither side has results yet: ${words}.`;
+  if (council === null)
+    return `Community side ${formatMedian(community)}; no council-side results yet: ${words}.`;
+  if (community === null)
+    return `Council side ${formatMedian(council)}; no community-side results yet: ${words}.`;
+  return `Council side ${formatMedian(council)}, community side ${formatMedian(community)}: ${words}.`;
 }
 
 /** "the community side rates it 2 levels lower". */

@@ -1,11 +1,12 @@
 /**
- * The lead-member summary: a short, plain-English account of a round for a board paper, on at most two
- * printed A4 pages. Pure: built from the round's results, with no I/O.
+ * The lead-member summary: a short, plain-English account of a round for a board paper, on about three
+ * printed A4 pages with its headline chart. Pure: built from the round's results, with no I/O.
  */
 import type { RoundResultsView } from '../../app/assessments/results.js';
-import type { RoundResults } from '../../domain/results/index.js';
+import { DIFFERENCE_RULE_TEXT, describeDifference, type RoundResults } from '../../domain/results/index.js';
 import { SIDE_LABELS } from '../charts/index.js';
 import { formatMedian, resultsPageView } from '../view-models/results-view.js';
+import { headlineFigure, headlineTable, workshopSteps } from './headline-blocks.js';
 import {
   belowThresholdNotice,
   datesText,
@@ -16,10 +17,11 @@ import {
   people,
   principleCount,
   section,
-  seenPhrase,
+  seenWords,
   statusSentence,
   ukDayText,
   type LabelledText,
+  type ReportBlock,
   type ReportContext,
   type ReportDocument,
 } from './report-document.js';
@@ -40,12 +42,57 @@ export function sideResponses(results: RoundResults): LabelledText[] {
   });
 }
 
+/**
+ * The statements seen differently by the rule, biggest first, and how many show some difference; only when
+ * both sides have results, so that an empty round never reads as "no differences".
+ */
+function differenceBlocks(results: RoundResults, name: (code: string) => string): ReportBlock[] {
+  const gaps = results.gaps.slice(0, SUMMARY_GAPS);
+  const someDifference = results.indicators.filter(
+    (indicator) =>
+      describeDifference(indicator.councilMedian, indicator.communityMedian).band === 'some-difference',
+  ).length;
+  const someDifferenceSentence =
+    someDifference === 0
+      ? ''
+      : ` ${someDifference} ${someDifference === 1 ? 'statement shows' : 'statements show'} some difference ` +
+        '(half a level up to 1 level); the full report lists every statement.';
+  if (gaps.length === 0) {
+    return [
+      paragraph(
+        'No statement is seen differently: on every statement both sides answered, their medians are less ' +
+          `than 1 level apart.${someDifferenceSentence}`,
+      ),
+    ];
+  }
+  return [
+    paragraph(
+      'The statements seen differently (the two sides’ medians 1 level or more apart), biggest first' +
+        (results.gaps.length > gaps.length
+          ? `: the top ${gaps.length} of ${results.gaps.length}. The full report lists them all.`
+          : '.') +
+        someDifferenceSentence,
+    ),
+    list(
+      gaps.map((gap) => ({
+        label: name(gap.indicatorCode),
+        text:
+          `council side ${formatMedian(gap.councilMedian)}, community side ` +
+          `${formatMedian(gap.communityMedian)}: ${seenWords(gap.councilMedian, gap.communityMedian)}, ` +
+          `${gapPhrase(gap.difference)}.`,
+      })),
+      true,
+    ),
+  ];
+}
+
 export function summaryDocument(view: RoundResultsView, context: ReportContext): ReportDocument {
   const page = resultsPageView(view);
   const { results } = view;
   const round = view.view.round;
   const titles = new Map(view.view.indicators.map((indicator) => [indicator.code, indicator.title]));
-  const name = (code: string) => `${code} ${titles.get(code) ?? ''}`.trim();
+  // Statements by name, as a lead member reads them; the code only when a statement has no title.
+  const name = (code: string) => titles.get(code) ?? code;
   const status = statusSentence(view.view);
   const principles = principleCount(view.view.framework, view.view);
 
@@ -72,47 +119,40 @@ export function summaryDocument(view: RoundResultsView, context: ReportContext):
     ...belowThresholdNotice(results.groups, results.threshold, 'summary'),
   ]);
 
+  const { council, community } = results.sides;
+  const comparable = council.status === 'has-data' && community.status === 'has-data';
+  const oneSideOnly = page.hasData && !comparable;
+  const sideWithout = council.status === 'has-data' ? 'community side' : 'council side';
+  const notComparable =
+    `There are not enough answers yet to compare the two sides: the ${sideWithout} has no group with ` +
+    `at least ${results.threshold} responses.`;
+
   const headline = section(
     'headline',
     'Headline by principle',
     page.hasData
       ? [
-          list(
-            results.principles.map((principle) => ({
-              label: principle.name,
-              text: seenPhrase(principle.councilMedian, principle.communityMedian),
-            })),
-          ),
-        ]
-      : [paragraph('There are no results yet: no group has enough responses.')],
-  );
-
-  const gaps = results.gaps.slice(0, SUMMARY_GAPS);
-  const differences = section(
-    'differences',
-    'Biggest differences between the sides',
-    gaps.length > 0
-      ? [
-          paragraph(
-            'Where the two sides’ medians differ by 1 level or more, biggest first' +
-              (results.gaps.length > gaps.length
-                ? `: the top ${gaps.length} of ${results.gaps.length}. The full report lists them all.`
-                : '.'),
-          ),
-          list(
-            gaps.map((gap) => ({
-              label: name(gap.indicatorCode),
-              text:
-                `council side ${formatMedian(gap.councilMedian)}, community side ` +
-                `${formatMedian(gap.communityMedian)}: ${gapPhrase(gap.difference)}.`,
-            })),
-            true,
-          ),
+          paragraph(DIFFERENCE_RULE_TEXT),
+          ...(oneSideOnly ? [paragraph(notComparable)] : []),
+          headlineFigure(view, 'summary-dot-plot'),
+          { kind: 'table', table: headlineTable(results) },
         ]
       : [
           paragraph(
-            'There are no perception gaps: on every indicator the two sides are within 1 level of each other, ' +
-              'or only one side has results.',
+            'There are no results yet: no group has enough responses. There are not enough answers to ' +
+              'compare the two sides, so no chart is drawn.',
+          ),
+        ],
+  );
+
+  const differences = section(
+    'differences',
+    'Biggest differences between the sides',
+    comparable
+      ? differenceBlocks(results, name)
+      : [
+          paragraph(
+            page.hasData ? notComparable : 'There are not enough answers yet to compare the two sides.',
           ),
         ],
   );
@@ -126,13 +166,19 @@ export function summaryDocument(view: RoundResultsView, context: ReportContext):
           paragraph('The lowest-rated indicators and the biggest gaps: a place to start the conversation.'),
           list(
             topPriorities.map((item) => ({
-              label: `${item.code} ${item.title}`,
+              label: item.title,
               text: `council side ${item.council}, community side ${item.community}.`,
             })),
             true,
           ),
         ]
-      : [paragraph('There are no priorities to show yet.')],
+      : [
+          paragraph(
+            page.hasData
+              ? 'No statement stands out as a priority.'
+              : 'There are no priorities to show yet: no group has enough responses.',
+          ),
+        ],
   );
 
   const steps: string[] = [];
@@ -150,22 +196,7 @@ export function summaryDocument(view: RoundResultsView, context: ReportContext):
       'Next time, plan how to reach the groups without enough responses, so that their views count.',
     );
   }
-  const agreed = view.workshop.filter((record) =>
-    results.principles.some((principle) => principle.principleCode === record.principleCode),
-  ).length;
-  if (agreed === 0) {
-    steps.push(
-      'Hold a workshop with people from both sides to talk through the biggest differences and the ' +
-        'priorities: why each side sees them as it does, and what evidence there is.',
-      'At the workshop, agree a level and actions for each principle, and record them in Common Ground.',
-    );
-  } else {
-    steps.push(
-      `The workshop has agreed levels for ${agreed} of ${results.principles.length} principles. The full ` +
-        'report shows them beside the survey results, with the reasons and the agreed actions.',
-    );
-    if (agreed < results.principles.length) steps.push('Agree a level and actions for the other principles.');
-  }
+  steps.push(...workshopSteps(view));
   steps.push(
     'Choose one or two priorities to act on in the next six months, with a named lead on each side.',
     'Repeat the assessment in about a year to see what has changed.',

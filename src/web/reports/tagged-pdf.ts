@@ -11,11 +11,13 @@
  * back in reading order (right-to-left text, characters not shown), its element carries it as ActualText.
  */
 import PDFDocument from 'pdfkit';
+import { drawDotPlot, dotPlotHeight } from './pdf-dot-plot.js';
 import { PdfTextWriter, type Piece } from './pdf-text-writer.js';
 import { UNSHOWN_MARK } from './pdf-text.js';
 import type {
   LabelledText,
   ReportBlock,
+  ReportFigure,
   ReportDocument,
   ReportSection,
   ReportTable,
@@ -300,7 +302,51 @@ export class TaggedPdf {
           (sum, text) => sum + this.textHeight(text, this.width - 15) + PARAGRAPH_GAP,
           0,
         );
+      case 'figure':
+        return this.figureHeight(item.figure);
     }
+  }
+
+  private figureHeight(figure: ReportFigure): number {
+    return (
+      this.textHeight(figure.caption, this.width, true) +
+      4 +
+      dotPlotHeight(figure.chart, this.width) +
+      PARAGRAPH_GAP
+    );
+  }
+
+  /**
+   * A chart drawn as vectors: its caption as a paragraph, then the drawing as a Figure whose alt text carries
+   * every figure (the document puts the same figures in a table after it).
+   */
+  figure(figure: ReportFigure): void {
+    this.keepTogether(this.figureHeight(figure));
+    const captionPieces = [{ text: figure.caption, bold: true }];
+    this.element(
+      'P',
+      () => {
+        this.doc.fillColor(COLOURS.text);
+        this.writer.write(captionPieces, this.left, this.doc.y, { width: this.width }, PDF_SIZES.body);
+      },
+      this.writer.structureOptions(captionPieces),
+    );
+    this.doc.y += 4;
+    const top = this.doc.y;
+    // The drawing's own text (labels, scale) is part of the picture; the alt text says it all, in order.
+    this.element(
+      'Figure',
+      () => {
+        this.doc.save();
+        this.writer.uncounted(() =>
+          drawDotPlot(this.doc, this.writer, figure.chart, { x: this.left, y: top, width: this.width }),
+        );
+        this.doc.restore();
+      },
+      { alt: figure.alt },
+    );
+    this.doc.x = this.left;
+    this.doc.y = top + dotPlotHeight(figure.chart, this.width) + PARAGRAPH_GAP;
   }
 
   headingHeight(level: 1 | 2 | 3, text: string): number {
@@ -451,14 +497,17 @@ function block(pdf: TaggedPdf, item: ReportBlock): void {
     case 'notice':
       pdf.notice(item.paragraphs);
       break;
+    case 'figure':
+      pdf.figure(item.figure);
+      break;
   }
 }
 
 function sectionOf(pdf: TaggedPdf, item: ReportSection, level: 2 | 3): void {
   // A short section (its heading and its own blocks) is kept on one page; a longer one keeps its heading with
-  // what comes before its first table, and that table.
+  // what comes before its first table or figure, and that table or figure.
   const heights = item.blocks.map((entry) => pdf.measure(entry));
-  const firstTable = item.blocks.findIndex((entry) => entry.kind === 'table');
+  const firstTable = item.blocks.findIndex((entry) => entry.kind === 'table' || entry.kind === 'figure');
   const total = heights.reduce((sum, height) => sum + height, pdf.headingHeight(level, item.heading));
   const lead = heights
     .slice(0, firstTable + 1)

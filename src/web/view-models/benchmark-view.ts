@@ -81,12 +81,35 @@ const cells = (d: Distribution | null) =>
       }
     : { shown: false, contributors: 0, lowerQuartile: '', median: '', upperQuartile: '' };
 
-type OwnRow = BenchmarkRow & {
-  readonly own?: Readonly<Record<Side, { value: number | null; position: Position | null }>>;
-};
+interface OwnFigure {
+  readonly value: number | null;
+  readonly position: Position | null;
+}
 
-/** Table rows for every measure and side that has a distribution (rows with too few partnerships are left out). */
-export function benchmarkTableRows(rows: readonly OwnRow[]): BenchmarkTableRow[] {
+type OwnRow = BenchmarkRow & { readonly own?: Readonly<Record<Side, OwnFigure>> };
+
+function ownCells(own: OwnFigure | undefined, hasOwnFigures: boolean): { own: string; position: string } {
+  if (own?.value === null || own?.value === undefined) {
+    return {
+      own: '–',
+      position: hasOwnFigures ? NO_OWN_FIGURE.notEnoughAnswers : NO_OWN_FIGURE.noClosedRound,
+    };
+  }
+  return { own: figure(own.value), position: own.position ? positionLabels[own.position] : 'Not compared' };
+}
+
+/** Why a partnership's own figure is missing from a row, said in the row itself. */
+export const NO_OWN_FIGURE = {
+  noClosedRound: 'Not compared: your partnership has no closed round yet',
+  notEnoughAnswers:
+    'Not compared: in your latest closed round no group on this side had enough answers to give a figure',
+} as const;
+
+/**
+ * Table rows for every measure and side that has a distribution (rows with too few partnerships are left out).
+ * Where the partnership has no figure of its own, the row says why.
+ */
+export function benchmarkTableRows(rows: readonly OwnRow[], hasOwnFigures = true): BenchmarkTableRow[] {
   return rows.flatMap((row) =>
     (['council', 'community'] as const).flatMap((side) => {
       const c = cells(row[side]);
@@ -101,8 +124,7 @@ export function benchmarkTableRows(rows: readonly OwnRow[]): BenchmarkTableRow[]
           ...c,
           ...(row.own
             ? {
-                own: own?.value === null || own?.value === undefined ? 'No figure' : figure(own.value),
-                position: own?.position ? positionLabels[own.position] : 'Not compared',
+                ...ownCells(own, hasOwnFigures),
               }
             : {}),
         },
@@ -125,7 +147,7 @@ export function benchmarkPrincipleChart(rows: readonly OwnRow[], withOwn: boolea
         if (!d) return [];
         return [
           {
-            label: `${row.measure.name}, ${side}`,
+            label: `${row.measure.name}: ${sideNames[side].toLowerCase()}`,
             lowerQuartile: d.lowerQuartile,
             median: d.median,
             upperQuartile: d.upperQuartile,

@@ -92,7 +92,7 @@ function figuresSection(dashboard: PartnershipDashboard, base: string) {
   const ranked = (list: readonly RankedView[]) =>
     list.slice(0, DASHBOARD_RANKED_LIMIT).map((item) => ({
       code: item.code,
-      text: `${item.code} ${item.title}`,
+      text: item.title,
       detail: `Council side ${item.council}; community side ${item.community}.`,
     }));
   return {
@@ -107,9 +107,11 @@ function figuresSection(dashboard: PartnershipDashboard, base: string) {
       community: principle.cells[1] ?? '–',
     })),
     priorities: ranked(page.priorities),
+    /** Whether both sides have results, so that "nothing is seen differently" can be said. */
+    comparable: page.comparable,
     perceptionGaps: page.gaps.slice(0, DASHBOARD_RANKED_LIMIT).map((gap) => ({
       code: gap.code,
-      text: `${gap.code} ${gap.title}`,
+      text: gap.title,
       detail: `Council side ${gap.council}, community side ${gap.community}: ${gap.difference.toLowerCase()}.`,
     })),
   };

@@ -211,17 +211,18 @@ describe('the page view', () => {
     expect(csv).toHaveLength(1 + indicators.length * 4);
   });
 
-  it('draws one radar series per side and group while they fit, and only the sides beyond that', () => {
+  it('draws the headline dot plot for the two sides only, with every group still in the table', () => {
     const groups = (count: number): GroupSpec[] =>
       Array.from({ length: count }, (_, i) => ({ ...council, name: `Group ${i + 1}` }));
-    const fits = resultsPageView(viewOf(groups(4)));
-    expect(fits.radarShowsGroups).toBe(true);
-    expect(fits.radarSvg?.match(/data-series="/g)).toHaveLength(6);
-    const tooMany = resultsPageView(viewOf(groups(5)));
-    expect(tooMany.radarShowsGroups).toBe(false);
-    expect(tooMany.radarSvg?.match(/data-series="/g)).toHaveLength(2);
-    // The table still has every group.
-    expect(tooMany.columns).toHaveLength(7);
+    const page = resultsPageView(viewOf(groups(5)));
+    expect(page.dotPlotSvg).toContain('cg-chart--dot-plot');
+    expect(page.dotPlotSvg).not.toContain('Group 1');
+    expect(page.columns).toHaveLength(7);
+    // Only the council side has results, so no principle can be compared.
+    expect(page.comparable).toBe(false);
+    expect(page.principles.map((row) => row.seen)).toEqual(
+      page.principles.map(() => 'Not enough answers to compare'),
+    );
   });
 
   it('marks a high “don’t know” rate', () => {

@@ -7,21 +7,16 @@
 import type { RoundResultsView } from '../../app/assessments/results.js';
 import type { RoundView } from '../../app/assessments/rounds.js';
 import type { Framework } from '../../domain/framework/framework.js';
-import type {
-  GroupWithFigures,
-  IndicatorFigures,
-  IndicatorTrend,
-  RankedIndicator,
-  SideResult,
-} from '../../domain/results/index.js';
 import {
-  MAX_SERIES,
-  SIDE_LABELS,
-  heatMap,
-  indicatorHeatMap,
-  principleRadar,
-  radarChart,
-} from '../charts/index.js';
+  DIFFERENCE_RULE_TEXT,
+  describeDifference,
+  type GroupWithFigures,
+  type IndicatorFigures,
+  type IndicatorTrend,
+  type RankedIndicator,
+  type SideResult,
+} from '../../domain/results/index.js';
+import { SIDE_LABELS, dotPlot, heatMap, indicatorHeatMap, principleDotPlot } from '../charts/index.js';
 import { safeFileName } from './file-name.js';
 
 /** A "don't know" rate at or above this is marked high on the page. */
@@ -52,6 +47,11 @@ export function levelPhrase(value: number | null, framework: Framework): string 
 export function changePhrase(change: number): string {
   if (change === 0) return 'No change';
   return `${change > 0 ? 'Up' : 'Down'} ${formatMedian(Math.abs(change))}`;
+}
+
+/** "Some difference" from "some difference". */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** community − council, in words: "Community side 1.5 lower". */
@@ -102,9 +102,17 @@ export interface ResultsPageView {
   readonly belowThreshold: readonly string[];
   /** Column headings of the principle and indicator tables: both sides, then each qualifying group. */
   readonly columns: readonly string[];
-  readonly principles: readonly { readonly name: string; readonly cells: readonly string[] }[];
-  readonly radarSvg: string | undefined;
-  readonly radarShowsGroups: boolean;
+  readonly principles: readonly {
+    readonly name: string;
+    readonly cells: readonly string[];
+    /** How the two sides see it, by the one rule (side-difference.ts): "Some difference". */
+    readonly seen: string;
+  }[];
+  /** Whether both sides have results, so that they can be compared at all. */
+  readonly comparable: boolean;
+  /** The rule for describing differences between the sides, in words. */
+  readonly differenceRule: string;
+  readonly dotPlotSvg: string;
   readonly heatMapSvg: string;
   readonly indicators: readonly {
     readonly code: string;
@@ -222,30 +230,20 @@ export function resultsPageView(view: RoundResultsView): ResultsPageView {
       formatMedian(principle.communityMedian),
       ...groups.map((group) => formatMedian(group.principles[index]?.median ?? null)),
     ],
+    seen: sentenceCase(describeDifference(principle.councilMedian, principle.communityMedian).words),
   }));
 
-  // One series per side and per qualifying group, when they all fit; otherwise the sides alone.
-  const radarShowsGroups = 2 + groups.length <= MAX_SERIES;
-  let radarSvg: string | undefined;
-  if (results.principles.length >= 3) {
-    const radar = principleRadar(results, {
-      id: 'results-radar',
-      title: `Headline by principle: ${round.name}`,
-      description: 'Median level for each principle, from 1 (Ad hoc) to 4 (Embedded).',
-    });
-    radarSvg = radarChart({
-      ...radar,
-      series: [
-        ...radar.series,
-        ...(radarShowsGroups
-          ? groups.map((group) => ({
-              name: group.groupName,
-              values: results.principles.map((_principle, index) => group.principles[index]?.median ?? null),
-            }))
-          : []),
-      ],
-    });
-  }
+  const dotPlotSvg = dotPlot(
+    principleDotPlot(
+      results,
+      {
+        id: 'results-dot-plot',
+        title: `Headline by principle: ${round.name}`,
+        description: 'Median level of each side for each principle, from 1 (Ad hoc) to 4 (Embedded).',
+      },
+      framework.scale.levels,
+    ),
+  );
 
   const heatMapSvg = heatMap(
     indicatorHeatMap(
@@ -368,8 +366,9 @@ export function resultsPageView(view: RoundResultsView): ResultsPageView {
     ),
     columns: [SIDE_LABELS.council, SIDE_LABELS.community, ...groups.map((group) => group.groupName)],
     principles,
-    radarSvg,
-    radarShowsGroups,
+    comparable: council.status === 'has-data' && community.status === 'has-data',
+    differenceRule: DIFFERENCE_RULE_TEXT,
+    dotPlotSvg,
     heatMapSvg,
     indicators,
     gaps: results.gaps.map((gap) => ({
