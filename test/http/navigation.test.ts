@@ -118,5 +118,12 @@ describe('the partnership menu over HTTP', () => {
     const items = serviceNavigationItems(library.body);
     expect(items.length).toBe(6);
     expect(items.filter((item) => item.includes('aria-current')).map(textOf)).toEqual(['Guidance']);
+    expect(library.body).not.toContain('govuk-breadcrumbs');
+    const articleHref = /href="(\/guidance\/[a-z0-9-]+)"/.exec(library.body)?.[1] ?? 'no article link';
+    const article = await browser.get(articleHref);
+    const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(article.body)?.[1]?.trim() ?? 'no title';
+    const crumbs = /<nav class="govuk-breadcrumbs[\s\S]*?<\/nav>/.exec(article.body)?.[0] ?? '';
+    expect(textOf(crumbs)).toBe(`Home Guidance ${title}`);
+    expect(crumbs).toContain('href="/guidance"');
   });
 });

@@ -70,17 +70,29 @@ const publicSections = [
   { href: '/guidance', text: 'Guidance' },
 ] as const;
 
-/** The menu on pages outside any partnership for someone with no partnership to show (signed out, say). */
-export function publicNavigation(url: string): PageNavigation {
+/**
+ * The menu on pages outside any partnership for someone with no partnership to show (signed out, say), with
+ * breadcrumbs on a guidance article.
+ */
+export function publicNavigation(url: string, context: Record<string, unknown> = {}): PageNavigation {
   const pathname = url.split('?')[0] ?? '';
   const items = publicSections.map((link) => {
-    const isWithin = link.href === '/' ? pathname === '/' : pathname.startsWith(link.href);
+    const isWithin = link.href === '/' ? pathname === '/' : isWithinAddress(pathname, link.href);
     const current = pathname === link.href;
     return { href: link.href, text: link.text, active: isWithin && !current, current: isWithin && current };
   });
+  const title = typeof context['title'] === 'string' ? context['title'] : undefined;
+  const breadcrumbs =
+    pathname.startsWith('/guidance/') && title
+      ? [{ text: 'Home', href: '/' }, { text: 'Guidance', href: '/guidance' }, { text: title }]
+      : [];
+  const backLink = context['backLink'] as { href?: unknown } | undefined;
   return {
     nav: { serviceName: 'Common Ground', serviceUrl: '/', items },
-    breadcrumbs: [],
-    backLinkIsCrumb: false,
+    breadcrumbs,
+    backLinkIsCrumb: breadcrumbs.some((crumb) => crumb.href !== undefined && crumb.href === backLink?.href),
   };
 }
+
+const isWithinAddress = (pathname: string, address: string) =>
+  pathname === address || pathname.startsWith(`${address}/`);

@@ -78,7 +78,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
             context,
             isErrorPage: template.startsWith('errors/'),
           })
-        : publicNavigation(request.url);
+        : publicNavigation(request.url, context);
       const html = await this.viewAsync(template, {
         csrfToken: this.generateCsrf(),
         viewer: live && {
