@@ -233,7 +233,7 @@ export interface ActionRecord {
   leadName: string;
   dueOn: string | null;
   status: ActionStatus;
-  /** Where it came from: 'gap:RC2', 'priority:CR2', 'workshop:SF' or 'manual'. */
+  /** Where it came from: 'gap:RC2', 'priority:CR2', 'workshop:SF', 'guidance:funding-together' or 'manual'. */
   source: string;
   createdAt: string;
   updatedAt: string;

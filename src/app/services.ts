@@ -35,6 +35,7 @@ import {
   type ActionOrigin,
 } from './actions/actions.js';
 import { suggestionsFor } from './actions/suggestions.js';
+import { addGuidanceAction, type GuidanceArticleFacts } from './actions/guidance-actions.js';
 import type { RoundResultsView } from './assessments/results.js';
 import { authenticateApiToken, createApiToken } from './accounts/api-tokens.js';
 import {
@@ -327,6 +328,14 @@ export function createServices(deps: ServiceDeps) {
         input: { note: string; status: string },
         actor: Actor,
       ) => addProgressNote(actionDeps, partnershipId, member, actionId, input, actor),
+      /** Adds one of a guide's suggested actions to the plan, once. */
+      addFromGuidance: (
+        partnershipId: string,
+        member: MembershipRecord,
+        article: GuidanceArticleFacts,
+        suggestionTitle: string,
+        actor: Actor,
+      ) => addGuidanceAction(actionDeps, partnershipId, member, article, suggestionTitle, actor),
       suggestionsFor: (view: RoundView, results: RoundResultsView | undefined, indicatorCode: string) =>
         suggestionsFor(view, results, indicatorCode, deps.guidance),
       openActionsCarriedInto: (round: RoundRecord) => openActionsCarriedInto(actionDeps, round),

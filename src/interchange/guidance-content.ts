@@ -9,7 +9,7 @@ import {
   isGuidanceSlug,
   type Framework,
 } from '../domain/framework/framework.js';
-import type { GuidanceArticle } from '../domain/guidance/guidance.js';
+import { indicatorsWithoutGuidance, type GuidanceArticle } from '../domain/guidance/guidance.js';
 import { contentSchema } from './content-schema.js';
 import { ContentError, type ContentProblem } from './framework-content.js';
 
@@ -182,7 +182,8 @@ async function loadArticle(
 
 /**
  * Loads every guidance article (*.md) in a folder, in the order of `guidanceSlugs`. Problems in all the files
- * (including articles the framework links to but that are missing) come back as one ContentError.
+ * (including articles the framework links to but that are missing, and indicators no article lists) come
+ * back as one ContentError.
  */
 export async function loadGuidance(dir: string, framework: Framework): Promise<GuidanceArticle[]> {
   let names: string[];
@@ -198,6 +199,17 @@ export async function loadGuidance(dir: string, framework: Framework): Promise<G
     if (article) articles.push(article);
   }
   const present = new Set(names.map((name) => path.basename(name, '.md')));
+  // Every indicator links to its guidance from results, the workshop and action suggestions.
+  if (problems.length === 0) {
+    const codes = framework.principles.flatMap((p) => p.indicators.map((i) => i.code));
+    for (const code of indicatorsWithoutGuidance(articles, codes)) {
+      problems.push({
+        file: dir,
+        where: 'indicators',
+        message: `no article lists ${code}. Add it to the indicators of the guide that helps with it most.`,
+      });
+    }
+  }
   for (const slug of guidanceSlugs) {
     if (!present.has(slug)) {
       problems.push({

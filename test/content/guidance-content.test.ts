@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { guidanceSlugs, indicatorsFor, type Framework } from '../../src/domain/framework/framework.js';
-import type { GuidanceArticle } from '../../src/domain/guidance/guidance.js';
+import { guidanceForIndicator, type GuidanceArticle } from '../../src/domain/guidance/guidance.js';
 import { ContentError, contentDir, loadFramework } from '../../src/interchange/framework-content.js';
 import { loadGuidance } from '../../src/interchange/guidance-content.js';
 
@@ -36,6 +36,19 @@ describe('the published guidance', () => {
       ).toBe(true);
     }
   });
+
+  it.each(['v1.yaml', 'v2.yaml'])(
+    'gives every indicator of framework %s at least one guide, the first being one it links to if any',
+    async (file) => {
+      const version = await loadFramework(path.join(contentDir, 'framework', file));
+      for (const indicator of indicatorsFor(version, 'full')) {
+        const guides = guidanceForIndicator(articles, indicator.code, indicator.guidance);
+        expect(guides.length, indicator.code).toBeGreaterThan(0);
+        if (indicator.guidance.length > 0)
+          expect(indicator.guidance, indicator.code).toContain(guides[0]?.slug);
+      }
+    },
+  );
 
   it.each([...guidanceSlugs])(
     '%s is 500 to 900 words, with a one-sentence summary and 2 to 5 actions',
@@ -140,6 +153,16 @@ describe('broken guidance', () => {
         /^a-new-guide\.md \| slug \| "a-new-guide" is not a guidance article the framework knows/,
       ),
       expect.stringMatching(/^a-new-guide\.md \| body \| is empty/),
+    ]);
+  });
+
+  it('names every indicator that no article lists', async () => {
+    edit('relationships-that-outlast-staff-changes', (t) => t.replace(', ES1, CR6]', ', ES1]'));
+    edit('strategic-commissioning', (t) => t.replace('SF2, SF3, RC1', 'SF2, RC1'));
+    const error = await problemsOf();
+    expect(error.problems.map((p) => `${p.where} | ${p.message}`)).toEqual([
+      expect.stringMatching(/^indicators \| no article lists SF3\. Add it/),
+      expect.stringMatching(/^indicators \| no article lists CR6\. Add it/),
     ]);
   });
 

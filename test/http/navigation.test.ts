@@ -74,6 +74,8 @@ describe('the partnership menu over HTTP', () => {
       expect(page.statusCode).toBe(200);
       const items = serviceNavigationItems(page.body);
       expect(items.map(textOf)).toEqual(['Home', 'Guidance']);
+      expect(page.body).toContain('aria-label="Menu"');
+      expect(page.body).not.toContain('Partnership menu');
       expect(page.body).not.toContain('/p/northmoor');
     }
   });

@@ -39,6 +39,9 @@ const publicRoutes = [
   'GET /assets/*',
   'GET /static/*',
   'GET /api/v1/openapi.json',
+  // The guidance library: anyone may read it; signing in adds the buttons that add actions to a plan.
+  'GET /guidance',
+  'GET /guidance/:article',
   // Each partnership's Open Referral UK 3.0 feed: the public directory (hidden places never appear).
   'GET /oruk/:slug',
   'GET /oruk/:slug/',

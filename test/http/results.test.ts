@@ -186,14 +186,14 @@ describe('the results page', () => {
     // 18 indicators outside SF differ by 2; SF2 by 1; SF1 (0.5) and SF3 to SF6 (0) are not gaps.
     expect(gaps).toHaveLength(19);
     expect(gaps[0]).toEqual([
-      'RC1 Respect as partners',
+      'RC1 Respect as partners Guidance: Strategic commissioning: outcomes, not one-off grants',
       '4',
       '2',
       'Community side 2 lower',
       'Add an action for Respect as partners',
     ]);
     expect(gaps.at(-1)).toEqual([
-      'SF2 Clear roles for each side',
+      'SF2 Clear roles for each side Guidance: Strategic commissioning: outcomes, not one-off grants',
       '2',
       '3',
       'Community side 1 higher',
@@ -204,7 +204,7 @@ describe('the results page', () => {
     // Every indicator's lowest median is 2, so the biggest gaps come first, in framework order.
     const priorities = decode(/id="priorities"[\s\S]*?<\/ul>/.exec(body)?.[0] ?? '');
     expect(priorities).toContain(
-      'RC1 Respect as partners : council side 4 (Embedded), community side 2 (Developing) Add an action for Respect as partners RC2 Safe to challenge',
+      'RC1 Respect as partners : council side 4 (Embedded), community side 2 (Developing) Add an action for Respect as partners Guidance: Strategic commissioning: outcomes, not one-off grants RC2 Safe to challenge',
     );
     expect(decode(/id="strengths"[\s\S]*?id="priorities"/.exec(body)?.[0] ?? '')).toContain(
       'No indicator is rated Established or above by both sides',

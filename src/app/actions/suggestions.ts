@@ -12,6 +12,8 @@ export interface ActionSuggestion {
   readonly side: ActionSide;
   /** Where it came from, for people: a guidance article's title or "the framework". */
   readonly from: string;
+  /** The guidance article it came from, to link to; absent for the framework's own suggestions. */
+  readonly guidanceSlug?: string;
 }
 
 const formatLevel = (value: number | null | undefined) =>
@@ -39,6 +41,7 @@ export function suggestionsFor(
         description: suggested.description,
         side: 'joint',
         from: article?.title ?? slug,
+        guidanceSlug: slug,
       });
     }
   }

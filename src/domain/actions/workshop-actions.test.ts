@@ -95,6 +95,7 @@ describe('actionOriginLabel', () => {
     ['workshop:SF', 'Agreed at the workshop'],
     ['gap:RC2', 'From a perception gap in the results'],
     ['priority:CR2', 'From a priority in the results'],
+    ['guidance:funding-together', 'Suggested in the guidance'],
     ['manual', ''],
   ])('%s → %j', (source, label) => {
     expect(actionOriginLabel(source)).toBe(label);

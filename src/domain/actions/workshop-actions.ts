@@ -4,6 +4,7 @@
  * A line removed from the box later leaves its action in the plan, because it may already have progress.
  */
 import { actionLimits } from './actions.js';
+import { guidanceSlugOfSource } from './guidance-actions.js';
 
 /** The source recorded on an action agreed at a workshop for one principle, for example 'workshop:SF'. */
 export function workshopSource(principleCode: string): string {
@@ -65,5 +66,6 @@ export function actionOriginLabel(source: string): string {
   if (isWorkshopSource(source)) return 'Agreed at the workshop';
   if (source.startsWith('gap:')) return 'From a perception gap in the results';
   if (source.startsWith('priority:')) return 'From a priority in the results';
+  if (guidanceSlugOfSource(source)) return 'Suggested in the guidance';
   return '';
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  guidanceForIndicator,
   guidanceThemes,
+  indicatorsWithoutGuidance,
   relatedGuidance,
   searchGuidance,
   themeLabel,
@@ -144,5 +146,29 @@ describe('helpers', () => {
       'volunteering',
       'warm-and-welcoming-spaces',
     ]);
+  });
+});
+
+describe('guidanceForIndicator', () => {
+  const guides = [
+    article('a', { indicators: ['SF2', 'CR1'] }),
+    article('b', { indicators: ['CR1'] }),
+    article('c', { indicators: ['ES1', 'SF2'] }),
+    article('d', { indicators: ['ES1'] }),
+  ];
+  it.each([
+    ['CR1', [], ['b', 'a']],
+    ['SF2', [], ['a', 'c']],
+    ['ES1', [], ['c', 'd']],
+    ['ES1', ['d'], ['d', 'c']],
+    ['CR1', ['a', 'd'], ['a', 'b']],
+    ['RC9', ['a'], []],
+  ] as const)('%s with preferred %j gives %j', (code, preferred, expected) => {
+    expect(guidanceForIndicator(guides, code, preferred).map((a) => a.slug)).toEqual(expected);
+  });
+
+  it('lists the indicators no article names', () => {
+    expect(indicatorsWithoutGuidance(guides, ['SF1', 'SF2', 'CR1', 'RC3'])).toEqual(['SF1', 'RC3']);
+    expect(indicatorsWithoutGuidance(guides, ['ES1'])).toEqual([]);
   });
 });

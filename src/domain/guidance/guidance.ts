@@ -132,3 +132,34 @@ export function relatedGuidance(
 export function guidanceThemes(articles: readonly GuidanceArticle[]): string[] {
   return [...new Set(articles.flatMap((article) => article.themes))].sort();
 }
+
+/**
+ * The guides for one indicator, the main one first. An article names the indicators it helps with in its
+ * front matter, most relevant first; `preferred` (the slugs the framework lists for the indicator) come first
+ * when they name the indicator too, then the others by how near the front of their list the indicator is,
+ * ties in library order.
+ */
+export function guidanceForIndicator(
+  articles: readonly GuidanceArticle[],
+  indicatorCode: string,
+  preferred: readonly string[] = [],
+): GuidanceArticle[] {
+  const rank = (article: GuidanceArticle) => {
+    const chosen = preferred.indexOf(article.slug);
+    return chosen === -1 ? preferred.length + article.indicators.indexOf(indicatorCode) : chosen;
+  };
+  return articles
+    .map((article, index) => ({ article, index }))
+    .filter(({ article }) => article.indicators.includes(indicatorCode))
+    .sort((a, b) => rank(a.article) - rank(b.article) || a.index - b.index)
+    .map(({ article }) => article);
+}
+
+/** The indicator codes no article names: each should have at least one guide. */
+export function indicatorsWithoutGuidance(
+  articles: readonly GuidanceArticle[],
+  indicatorCodes: readonly string[],
+): string[] {
+  const covered = new Set(articles.flatMap((article) => article.indicators));
+  return indicatorCodes.filter((code) => !covered.has(code));
+}

@@ -22,6 +22,8 @@ import {
   type ActionStatus,
 } from '../../domain/actions/actions.js';
 import { actionOriginLabel } from '../../domain/actions/workshop-actions.js';
+import { guidanceSlugOfSource } from '../../domain/actions/guidance-actions.js';
+import { guidanceLink } from '../view-models/guidance-links.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
 import { guardCell } from '../view-models/results-view.js';
@@ -116,6 +118,23 @@ const actionFlashes: Record<string, { heading: string; text: string }> = {
 
 const flashFor = (done: string) => (Object.hasOwn(actionFlashes, done) ? actionFlashes[done] : undefined);
 
+/** The banner on the plan after adding a guide's suggested action, naming the action; none for other flags. */
+function planFlash(done: string, action: ActionRecord | undefined, slug: string) {
+  if (!action || (done !== 'added-from-guidance' && done !== 'already-in-plan')) return undefined;
+  return {
+    heading:
+      done === 'added-from-guidance'
+        ? `“${action.title}” is in the action plan`
+        : `“${action.title}” was already in the action plan`,
+    text:
+      done === 'added-from-guidance'
+        ? 'It was added from the guidance as a joint action. Give it an owner, a lead and a due date.'
+        : 'It had been added from this guide before, so it was not added again.',
+    href: `/p/${slug}/actions/${action.id}`,
+    linkText: `Open the action: ${action.title}`,
+  };
+}
+
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** Action plans: the plan, adding and changing actions, progress notes and a CSV export. */
@@ -125,6 +144,14 @@ export function registerActions(app: FastifyInstance, services: Services): void 
     new Map(framework().principles.flatMap((p) => p.indicators.map((i) => [i.code, i.title] as const)));
   const principleNames = () => new Map(framework().principles.map((p) => [p.code, p.name] as const));
   const today = () => ukDate(services.clock.now());
+  const guideOf = (source: string) => {
+    const article = services.guidance.find(guidanceSlugOfSource(source) ?? '');
+    return article && guidanceLink(article);
+  };
+  const originLabel = (source: string) => {
+    const article = services.guidance.find(guidanceSlugOfSource(source) ?? '');
+    return article ? `${actionOriginLabel(source)}: ${article.title}` : actionOriginLabel(source);
+  };
 
   const loadAction = async (request: FastifyRequest) => {
     const { partnership } = accessOf(request);
@@ -145,7 +172,8 @@ export function registerActions(app: FastifyInstance, services: Services): void 
       ...action,
       href: `/p/${slug}/actions/${action.id}`,
       ownerName: organisations.find((o) => o.id === action.ownerOrganisationId)?.name ?? 'Not chosen yet',
-      originLabel: actionOriginLabel(action.source),
+      originLabel: originLabel(action.source),
+      guidance: guideOf(action.source),
       sideLabel: actionSideLabels[action.side],
       statusTag: actionStatusTags[action.status],
       overdue: isOverdue(action, today()),
@@ -258,6 +286,11 @@ export function registerActions(app: FastifyInstance, services: Services): void 
         active: Boolean(owner || side),
       },
       canAdd: mayAddActions(membership),
+      flash: planFlash(
+        text(query, 'done'),
+        entries.find((e) => e.action.id === text(query, 'action'))?.action,
+        partnership.slug,
+      ),
       csvHref: `/p/${partnership.slug}/actions.csv`,
     });
   });

@@ -14,6 +14,7 @@ import {
   type OpportunityFormValues,
 } from '../view-models/funding-pipeline-view.js';
 import { accessOf, actorOf } from './members.js';
+import { guidanceLinks } from '../view-models/guidance-links.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const edit = { access: { partnership: 'edit' } } as const;
@@ -61,6 +62,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     const rows = views.map((view) => opportunityRow(view, { base, today: context.today, ...names }));
     return reply.page('funding/opportunities.njk', {
       title: 'Funding opportunities',
+      relatedGuidance: guidanceLinks(services.guidance, ['funding-together', 'cost-of-living-top-tips']),
       base,
       canAdd: mayAddOpportunities(membership),
       flash: { added: 'The opportunity was added.' }[query(request, 'done')],

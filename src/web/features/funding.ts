@@ -10,6 +10,7 @@ import {
   fundingRows,
 } from '../view-models/funding-view.js';
 import { accessOf } from './members.js';
+import { guidanceLinks } from '../view-models/guidance-links.js';
 import { fundingShareRows } from '../view-models/funding-shares-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
@@ -27,6 +28,11 @@ export function registerFunding(app: FastifyInstance, services: Services): void 
     const currencies = view.totals.map((t) => t.currency).filter((c) => c !== 'GBP');
     return reply.page('funding/index.njk', {
       title: 'Funding against need',
+      relatedGuidance: guidanceLinks(services.guidance, [
+        'funding-together',
+        'strategic-commissioning',
+        'cost-of-living-top-tips',
+      ]),
       base: `/p/${partnership.slug}/funding`,
       query: { ...query, theme },
       themeItems: [

@@ -18,6 +18,7 @@ import {
 } from '../view-models/gap-view.js';
 import { guardCell } from '../view-models/results-view.js';
 import { accessOf } from './members.js';
+import { guidanceLinks } from '../view-models/guidance-links.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const perPage = 100;
@@ -55,6 +56,10 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
     const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
     return reply.page('needs/gaps.njk', {
       title: 'Gaps',
+      relatedGuidance: guidanceLinks(services.guidance, [
+        'using-the-needs-map-for-commissioning',
+        'strategic-commissioning',
+      ]),
       themeItems: [
         { value: '', text: 'Every theme' },
         ...services.directory.themes.themes.map((t) => ({

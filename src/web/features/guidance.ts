@@ -12,6 +12,11 @@ import {
   type GuidanceAudience,
 } from '../../domain/guidance/guidance.js';
 import { text } from '../forms.js';
+import { planOffer, registerGuidancePlan } from './guidance-plan.js';
+import { normaliseActionText } from '../../domain/actions/workshop-actions.js';
+
+/** Anyone may read the guidance, signed in or not; signing in adds the buttons that add actions to a plan. */
+const open = { config: { access: 'public' } } as const;
 
 const audienceText = (audience: readonly GuidanceAudience[]): string =>
   audience.map((who) => guidanceAudienceLabels[who]).join(', ');
@@ -31,8 +36,9 @@ const summaryOf = (article: GuidanceArticle) => ({
 
 export function registerGuidance(app: FastifyInstance, services: Services): void {
   const library = services.guidance;
+  registerGuidancePlan(app, services);
 
-  app.get('/guidance', async (request, reply) => {
+  app.get('/guidance', open, async (request, reply) => {
     const framework = services.assessments.frameworks.current;
     const all = library.list();
     const query = {
@@ -52,6 +58,7 @@ export function registerGuidance(app: FastifyInstance, services: Services): void
       title: filtered ? `Guidance: ${results.length} found` : 'Guidance',
       query,
       filtered,
+      signedIn: Boolean(request.live),
       total: all.length,
       results: results.map(summaryOf),
       principleItems: options(
@@ -72,7 +79,7 @@ export function registerGuidance(app: FastifyInstance, services: Services): void
     });
   });
 
-  app.get('/guidance/:article', async (request, reply) => {
+  app.get('/guidance/:article', open, async (request, reply) => {
     const slug = (request.params as { article: string }).article;
     const article = library.find(slug);
     if (!article) throw new NotFoundError(`No guidance article ${slug}`);
@@ -92,14 +99,20 @@ export function registerGuidance(app: FastifyInstance, services: Services): void
           ]
         : [];
     });
+    const plan = await planOffer(services, request, article);
+    const inPlan = plan.state === 'can-add' ? plan.inPlan : new Map<string, string>();
     return reply.page('guidance/article.njk', {
       title: article.title,
       article: {
         ...summaryOf(article),
         html: article.html,
         themes: article.themes.map(themeLabel),
-        suggestedActions: article.suggestedActions,
+        suggestedActions: article.suggestedActions.map((action) => ({
+          ...action,
+          inPlanHref: inPlan.get(normaliseActionText(action.title)),
+        })),
       },
+      plan,
       principles,
       indicators,
       related: library.related(article.slug, 3).map(summaryOf),

@@ -22,6 +22,7 @@ import {
   type MapLayer,
 } from '../view-models/gap-view.js';
 import { accessOf } from './members.js';
+import { guidanceLinks } from '../view-models/guidance-links.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -130,6 +131,10 @@ export function registerNeedsMap(
     const query = new URLSearchParams({ theme: q.theme, level: q.level, layer: q.layer }).toString();
     return reply.page('needs/map.njk', {
       title: `Needs map: ${themeName}`,
+      relatedGuidance: guidanceLinks(services.guidance, [
+        'using-the-needs-map-for-commissioning',
+        'strategic-commissioning',
+      ]),
       themeName,
       gapsHref: `/p/${partnership.slug}/needs/gaps?${new URLSearchParams({ theme: q.theme, level: q.level }).toString()}`,
       levelLabel: levelLabels[q.level],

@@ -6,6 +6,7 @@ import { dashboardView } from '../view-models/dashboard-view.js';
 import { fundingShareRows, hasFundingShares } from '../view-models/funding-shares-view.js';
 import { text } from '../forms.js';
 import { accessOf } from './members.js';
+import { guidanceByIndicator } from '../view-models/guidance-links.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -52,6 +53,9 @@ export function registerPartnershipHome(app: FastifyInstance, services: Services
       fundingShares: hasFundingShares(shares) ? fundingShareRows(shares) : [],
       openRounds,
       dash: dashboardView(dashboard, access.partnership.slug),
+      indicatorGuidance: dashboard.figures
+        ? guidanceByIndicator(services.guidance, dashboard.figures.view.framework)
+        : {},
       welcome: welcomeBanner(text(request.query, 'welcome'), access.partnership.name),
     });
   });

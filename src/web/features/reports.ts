@@ -10,6 +10,7 @@ import { renderReportPdf } from '../reports/tagged-pdf.js';
 import { actionPlanReportSection } from '../reports/action-plan-section.js';
 import { planEntries, planFacts } from './action-plan-summary.js';
 import { accessOf } from './members.js';
+import { guidanceForIndicators } from '../view-models/guidance-links.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -50,15 +51,25 @@ export function registerReports(app: FastifyInstance, services: Services): void 
       generatedAt: services.clock.now(),
       ...(kind === 'report' ? { actionPlan: await actionPlanFor(partnership.id, view.round, results) } : {}),
     };
-    return { partnership, roundId: view.round.id, document: builders[kind](results, context) };
+    const priorityCodes = [...results.results.gaps, ...results.results.priorities].map(
+      (r) => r.indicatorCode,
+    );
+    return {
+      partnership,
+      roundId: view.round.id,
+      document: builders[kind](results, context),
+      relatedGuidance: guidanceForIndicators(services.guidance, view.framework, priorityCodes, 4),
+    };
   };
 
   const page = async (request: FastifyRequest, reply: FastifyReply, kind: RoundReportKind) => {
-    const { partnership, roundId, document } = await load(request, kind);
+    const { partnership, roundId, document, relatedGuidance } = await load(request, kind);
     const base = `/p/${partnership.slug}/rounds/${roundId}`;
     return reply.page('reports/report.njk', {
       title: document.title,
       report: document,
+      relatedGuidance,
+      relatedGuidanceIntro: 'Practical guides for the perception gaps and priorities in this round:',
       links: [
         {
           href: `${base}/${kind}.pdf`,

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { csvFileName, resultsCsvRows, resultsPageView } from '../view-models/results-view.js';
 import { accessOf } from './members.js';
+import { guidanceByIndicator } from '../view-models/guidance-links.js';
 import { mayAddActions } from '../../domain/actions/actions.js';
 import {
   fundingEvidenceIndicators,
@@ -32,6 +33,7 @@ export function registerResults(app: FastifyInstance, services: Services): void 
     return reply.page('results/results.njk', {
       title: `Results: ${page.round.name}`,
       results: page,
+      indicatorGuidance: guidanceByIndicator(services.guidance, results.view.framework),
       carriedActions: carriedActionRows(carried, results.view.framework, results.previous?.comparison),
       csvHref: `/p/${partnership.slug}/rounds/${page.round.id}/results.csv`,
       fundingEvidence: hasFundingShares(shares)

@@ -5,6 +5,7 @@ import type { Services } from '../../app/services.js';
 import { isWorkshopSource } from '../../domain/actions/workshop-actions.js';
 import { formErrors, text } from '../forms.js';
 import { accessOf, actorOf } from './members.js';
+import { guidanceForIndicators } from '../view-models/guidance-links.js';
 
 const admin = { access: { partnership: 'manage-members' } } as const;
 
@@ -85,6 +86,12 @@ export function registerWorkshop(app: FastifyInstance, services: Services): void
       previous: principles[index - 1] && `${base}/${principles[index - 1]?.code}`,
       next: principles[index + 1] && `${base}/${principles[index + 1]?.code}`,
       summaryHref: `${base}/summary`,
+      relatedGuidance: guidanceForIndicators(
+        services.guidance,
+        view.framework,
+        indicators.map((indicator) => indicator.code),
+      ),
+      relatedGuidanceIntro: 'Practical guides for the statements under this principle:',
       flash: savedBanner(request, principles),
       backLink: { href: base, text: 'All principles' },
     };

@@ -17,7 +17,10 @@ export interface PageNavigationInput {
 /** What base.njk renders: the service navigation, the section's sub-navigation and the breadcrumbs. */
 export interface PageNavigation {
   readonly nav: {
-    readonly serviceName: string;
+    /** The menu's accessible name: "Partnership menu" inside a partnership. */
+    readonly label: string;
+    /** The partnership's name; none outside a partnership, where the header already says Common Ground. */
+    readonly serviceName?: string;
     readonly serviceUrl: string;
     readonly items: readonly { href: string; text: string; active: boolean; current: boolean }[];
   };
@@ -52,6 +55,7 @@ export function pageNavigation(input: PageNavigationInput): PageNavigation {
   const backLink = input.context['backLink'] as { href?: unknown } | undefined;
   return {
     nav: {
+      label: 'Partnership menu',
       serviceName: input.partnership.name,
       serviceUrl: `${base}/`,
       items: navigation.items.map(serviceNavigationItem),
@@ -88,7 +92,7 @@ export function publicNavigation(url: string, context: Record<string, unknown> =
       : [];
   const backLink = context['backLink'] as { href?: unknown } | undefined;
   return {
-    nav: { serviceName: 'Common Ground', serviceUrl: '/', items },
+    nav: { label: 'Menu', serviceUrl: '/', items },
     breadcrumbs,
     backLinkIsCrumb: breadcrumbs.some((crumb) => crumb.href !== undefined && crumb.href === backLink?.href),
   };

@@ -91,6 +91,7 @@ function figuresSection(dashboard: PartnershipDashboard, base: string) {
   const page = resultsPageView(figures);
   const ranked = (list: readonly RankedView[]) =>
     list.slice(0, DASHBOARD_RANKED_LIMIT).map((item) => ({
+      code: item.code,
       text: `${item.code} ${item.title}`,
       detail: `Council side ${item.council}; community side ${item.community}.`,
     }));
@@ -107,6 +108,7 @@ function figuresSection(dashboard: PartnershipDashboard, base: string) {
     })),
     priorities: ranked(page.priorities),
     perceptionGaps: page.gaps.slice(0, DASHBOARD_RANKED_LIMIT).map((gap) => ({
+      code: gap.code,
       text: `${gap.code} ${gap.title}`,
       detail: `Council side ${gap.council}, community side ${gap.community}: ${gap.difference.toLowerCase()}.`,
     })),
