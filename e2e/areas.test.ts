@@ -24,7 +24,15 @@ describeInBrowser('area pages in the demo', () => {
   it('goes from the menu to a ward and one of its neighbourhoods, each page passing axe', async () => {
     const { page } = opened;
     await page.goto('/p/northmoor/');
-    await page.getByRole('link', { name: 'Areas', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Partnership menu' })
+      .getByRole('link', { name: 'Needs and resources' })
+      .click();
+    await page.waitForURL('**/p/northmoor/needs');
+    await page
+      .getByRole('navigation', { name: 'Needs and resources' })
+      .getByRole('link', { name: 'Areas', exact: true })
+      .click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Areas');
     await expect(page.getByRole('img', { name: /Map of Northmoor and its wards/ }).count()).resolves.toBe(1);
     await expectNoAxeViolations(page, 'areas');

@@ -24,7 +24,17 @@ describeInBrowser('grants and funding against need in the demo', () => {
       await page.goto('/p/northmoor/');
       await Promise.all([
         page.waitForNavigation(),
-        page.getByRole('link', { name: 'Grants', exact: true }).click(),
+        page
+          .getByRole('navigation', { name: 'Partnership menu' })
+          .getByRole('link', { name: 'Funding' })
+          .click(),
+      ]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page
+          .getByRole('navigation', { name: 'Funding' })
+          .getByRole('link', { name: 'Grants', exact: true })
+          .click(),
       ]);
       await expect(page.locator('#grant-totals').textContent()).resolves.toContain('GBP');
       await expectNoAxeViolations(page, 'grants');

@@ -122,7 +122,8 @@ describeInBrowser('keyboard-only journeys', () => {
     expect(path(page)).toBe('/p/northmoor/');
     await tabTo(
       page,
-      page.getByRole('navigation', { name: 'Partnership menu' }).getByRole('link', { name: 'Members' }),
+      // Settings opens on the members page for a partnership admin.
+      page.getByRole('navigation', { name: 'Partnership menu' }).getByRole('link', { name: 'Settings' }),
     );
     await pressAndWaitForPage(page);
     expect(path(page)).toBe('/p/northmoor/members');

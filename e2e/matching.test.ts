@@ -24,7 +24,17 @@ describeInBrowser('matching needs to services in the demo', () => {
       await page.goto('/p/northmoor/');
       await Promise.all([
         page.waitForNavigation(),
-        page.getByRole('link', { name: 'Matching', exact: true }).click(),
+        page
+          .getByRole('navigation', { name: 'Partnership menu' })
+          .getByRole('link', { name: 'Needs and resources' })
+          .click(),
+      ]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page
+          .getByRole('navigation', { name: 'Needs and resources' })
+          .getByRole('link', { name: 'Matching', exact: true })
+          .click(),
       ]);
       await expect(page.locator('#runs tbody tr').count()).resolves.toBeGreaterThan(0);
       await expectNoAxeViolations(page, 'matching');

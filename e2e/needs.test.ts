@@ -24,7 +24,10 @@ describeInBrowser('the needs register in the demo', () => {
       await page.goto('/p/northmoor/');
       await Promise.all([
         page.waitForNavigation(),
-        page.getByRole('link', { name: 'Needs', exact: true }).click(),
+        page
+          .getByRole('navigation', { name: 'Partnership menu' })
+          .getByRole('link', { name: 'Needs and resources' })
+          .click(),
       ]);
       await expect(page.locator('#need-count').textContent()).resolves.toMatch(/^\d+ needs\.$/);
       await expectNoAxeViolations(page, 'needs register');

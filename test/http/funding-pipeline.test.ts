@@ -89,9 +89,9 @@ describe('the funding pipeline over HTTP', () => {
     const filtered = await viewer.get(`${base}?theme=digital-inclusion`);
     expect(filtered.body).toContain('Digital Skills');
     expect(filtered.body).not.toContain('Warm Homes Community Fund');
-    const hub = await viewer.get('/p/northmoor/funding/pipeline');
-    expect(hub.statusCode).toBe(200);
-    expect(hub.body).toContain('1 where partners would compete');
+    const oldHub = await viewer.get('/p/northmoor/funding/pipeline');
+    expect(oldHub.statusCode).toBe(301);
+    expect(oldHub.headers.location).toBe(base);
   });
 
   it('lets a VCS member add an opportunity, audited, and shows errors without saving bad input', async () => {

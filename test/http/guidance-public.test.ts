@@ -156,7 +156,7 @@ describe('links to the guidance', () => {
     ['/p/northmoor/needs/map', ['using-the-needs-map-for-commissioning', 'strategic-commissioning']],
     ['/p/northmoor/needs/gaps', ['using-the-needs-map-for-commissioning', 'strategic-commissioning']],
     ['/p/northmoor/funding', ['funding-together', 'strategic-commissioning', 'cost-of-living-top-tips']],
-    ['/p/northmoor/funding/pipeline', ['funding-together', 'cost-of-living-top-tips']],
+    ['/p/northmoor/funding/opportunities', ['funding-together', 'cost-of-living-top-tips']],
   ])('offers related guidance on %s', async (url, slugs) => {
     const page = await admin.get(url);
     expect(page.statusCode).toBe(200);

@@ -61,8 +61,12 @@ describe('the needs map without JavaScript', () => {
     expect(table.match(/<tr class="govuk-table__row">/g)?.length).toBe(lsoas + 1);
     expect(table).toContain('/p/northmoor/needs/gaps/');
     expect(page.body).toContain('High need');
-    expect(page.body).toMatch(/class="govuk-service-navigation__link" href="\/p\/northmoor\/needs\/map"/);
-    expect(page.body).toMatch(/class="govuk-service-navigation__link" href="\/p\/northmoor\/needs\/gaps"/);
+    // The map and the gaps are pages of the Needs and resources section, in its sub-navigation.
+    expect(page.body).toMatch(/class="govuk-service-navigation__link" href="\/p\/northmoor\/needs"/);
+    expect(page.body).toMatch(
+      /cg-sub-navigation__link" href="\/p\/northmoor\/needs\/map" aria-current="page"/,
+    );
+    expect(page.body).toMatch(/cg-sub-navigation__link" href="\/p\/northmoor\/needs\/gaps"/);
   });
 
   it('falls back to food, LSOAs and the gap layer for values it does not know', async () => {

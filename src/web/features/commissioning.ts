@@ -81,7 +81,6 @@ export function registerCommissioning(app: FastifyInstance, services: Services):
         duration: durationText(i),
         multiYear: isMultiYear(i.durationMonths),
       })),
-      backLink: { href: `/p/${partnership.slug}/funding/pipeline`, text: 'Funding pipeline' },
     });
   });
 

@@ -74,7 +74,6 @@ export function registerEvidencePack(app: FastifyInstance, services: Services): 
           })),
         ],
         missing: area !== '' || theme !== '' ? (area === '' ? 'area' : 'theme') : null,
-        backLink: { href: `/p/${partnership.slug}/funding/pipeline`, text: 'Funding pipeline' },
       });
     }
     const document = await load(partnership, area, theme);

@@ -45,17 +45,10 @@ export function fundingNames(services: Services, context: FundingContext) {
 export function registerFundingOpportunities(app: FastifyInstance, services: Services): void {
   const themes = () => services.directory.themes.themes;
 
-  app.get('/p/:slug/funding/pipeline', { config: member }, async (request, reply) => {
-    const { partnership } = accessOf(request);
-    const views = await services.fundingPipeline.list(partnership, {});
-    return reply.page('funding/hub.njk', {
-      title: 'Funding pipeline',
-      relatedGuidance: guidanceLinks(services.guidance, ['funding-together', 'cost-of-living-top-tips']),
-      base: `/p/${partnership.slug}`,
-      opportunityCount: views.length,
-      clashCount: views.filter((v) => v.clash.kind === 'clash').length,
-    });
-  });
+  // The old pipeline page only linked to the Funding section's pages, which its sub-navigation now lists.
+  app.get('/p/:slug/funding/pipeline', { config: member }, async (request, reply) =>
+    reply.redirect(`/p/${accessOf(request).partnership.slug}/funding/opportunities`, 301),
+  );
 
   app.get('/p/:slug/funding/opportunities', { config: member }, async (request, reply) => {
     const { partnership, membership } = accessOf(request);
@@ -69,6 +62,7 @@ export function registerFundingOpportunities(app: FastifyInstance, services: Ser
     const rows = views.map((view) => opportunityRow(view, { base, today: context.today, ...names }));
     return reply.page('funding/opportunities.njk', {
       title: 'Funding opportunities',
+      relatedGuidance: guidanceLinks(services.guidance, ['funding-together', 'cost-of-living-top-tips']),
       base,
       canAdd: mayAddOpportunities(membership),
       flash: { added: 'The opportunity was added.' }[query(request, 'done')],

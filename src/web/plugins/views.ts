@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyView from '@fastify/view';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
-import { roleAllows, roleLabels } from '../../domain/accounts/roles.js';
+import { roleLabels } from '../../domain/accounts/roles.js';
+import { pageNavigation, publicNavigation } from '../navigation/page-navigation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -28,44 +29,10 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-function partnershipNav(request: FastifyRequest) {
-  const access = request.partnershipAccess;
-  if (!access) return undefined;
-  const base = `/p/${access.partnership.slug}`;
-  const role = access.membership.role;
-  const items = [
-    { href: `${base}/`, text: 'Home' },
-    { href: `${base}/rounds`, text: 'Assessments' },
-    { href: `${base}/actions`, text: 'Actions' },
-    { href: `${base}/organisations`, text: 'Organisations' },
-    { href: `${base}/directory`, text: 'Directory' },
-    { href: `${base}/needs`, text: 'Needs' },
-    { href: `${base}/needs/map`, text: 'Needs map' },
-    { href: `${base}/needs/gaps`, text: 'Gaps' },
-    { href: `${base}/matching`, text: 'Matching' },
-    { href: `${base}/grants`, text: 'Grants' },
-    { href: `${base}/funding`, text: 'Funding' },
-    { href: `${base}/funding/pipeline`, text: 'Funding pipeline' },
-    { href: `${base}/areas`, text: 'Areas' },
-    { href: '/guidance', text: 'Guidance' },
-    ...(roleAllows(role, 'manage-members') ? [{ href: `${base}/members`, text: 'Members' }] : []),
-    ...(roleAllows(role, 'read-audit-log') ? [{ href: `${base}/audit`, text: 'Audit log' }] : []),
-    ...(roleAllows(role, 'read-outbox') ? [{ href: `${base}/emails`, text: 'Emails sent' }] : []),
-    ...(roleAllows(role, 'import-data') ? [{ href: `${base}/imports`, text: 'Imports' }] : []),
-  ];
-  const current = request.url.split('?')[0] ?? '';
-  // The longest link the address starts with is the current one (Needs map over Needs).
-  const activeHref = items
-    .filter((item) => (item.href === `${base}/` ? current === item.href : current.startsWith(item.href)))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
-  return {
-    serviceName: access.partnership.name,
-    serviceUrl: `${base}/`,
-    items: items.map((item) => ({
-      ...item,
-      active: item.href === activeHref,
-    })),
-  };
+function currentPartnership(request: FastifyRequest) {
+  const partnerships = request.viewerPartnerships ?? [];
+  const currentId = request.live?.session.currentPartnershipId;
+  return partnerships.find((partnership) => partnership.id === currentId) ?? partnerships[0];
 }
 
 export async function registerViews(app: FastifyInstance): Promise<void> {
@@ -99,6 +66,19 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       const request = this.request;
       const live = request.live;
       const access = request.partnershipAccess;
+      // Outside a partnership (guidance, your account) a signed-in person keeps their current partnership's menu.
+      const menuPartnership = access
+        ? { ...access.partnership, role: access.membership.role }
+        : currentPartnership(request);
+      const navigation = menuPartnership
+        ? pageNavigation({
+            partnership: menuPartnership,
+            role: menuPartnership.role,
+            url: request.url,
+            context,
+            isErrorPage: template.startsWith('errors/'),
+          })
+        : publicNavigation(request.url, context);
       const html = await this.viewAsync(template, {
         csrfToken: this.generateCsrf(),
         viewer: live && {
@@ -109,7 +89,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
         },
         partnership: access?.partnership,
         roleLabel: access ? roleLabels[access.membership.role] : undefined,
-        nav: partnershipNav(request),
+        ...navigation,
         ...context,
       });
       this.code(statusCode).type('text/html; charset=utf-8').send(html);
