@@ -47,14 +47,14 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
   const reading = readCsv(text);
   const { headers, rows } = reading;
   const codeColumn = options['code-field']
-    ? namedColumn(headers, options['code-field'], 'code-field')
+    ? namedColumn(headers, options['code-field'], 'area code column')
     : findColumn(headers, 'area_code', 'area code', 'code', /_code$/i, /cd$/i);
   const valueColumn = options['value-field']
-    ? namedColumn(headers, options['value-field'], 'value-field')
+    ? namedColumn(headers, options['value-field'], 'value column')
     : findColumn(headers, 'value', ...headers.filter((h) => h !== codeColumn && !/name$|nm$/i.test(h)));
   if (!codeColumn || !valueColumn) {
     throw new ImportSourceError(
-      'The file needs an area code column and a value column. Name them with --code-field and --value-field.',
+      'The file needs an area code column and a value column. Give their names as the columns holding the area code and the value.',
     );
   }
   const firstLevel = rows.map((r) => areaLevelOf(r.values[codeColumn] ?? '')).find((r) => r.ok);
@@ -95,7 +95,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
 export function indicatorImporter(read: (source: string) => Promise<string>): Importer {
   return referenceImporter(
     'indicator',
-    'Any statistic by area from a CSV of area code and value (--name, --unit, --source, --edition, --date)',
+    'Any statistic by area from a CSV of area code and value, with its name, unit, source, edition and date',
     read,
     plan,
     {
