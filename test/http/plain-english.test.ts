@@ -94,4 +94,14 @@ describe('plain English on the pages people read', () => {
     const reference = visibleText((await national.get('/national/imports')).body);
     expect(reference).toContain('for local authorities, wards or neighbourhoods');
   });
+
+  it('gives as its example a postcode the demo’s lookup has, in the partnership’s own area', async () => {
+    const text = visibleText((await admin.get('/p/northmoor/postcode')).body);
+    const example = /For example ([A-Z0-9]+ [A-Z0-9]+)\./.exec(text)?.[1];
+    expect(example).toMatch(/^NM\d /);
+    const found = await admin.get(`/p/northmoor/postcode?postcode=${encodeURIComponent(example ?? '')}`);
+    expect(found.statusCode).toBe(200);
+    expect(visibleText(found.body)).toContain('Ward');
+    expect(visibleText(found.body)).not.toContain('is outside');
+  });
 });
