@@ -346,6 +346,22 @@ describeInBrowser('every page a role can reach passes axe-core (WCAG 2.2 AA)', (
     }
   });
 
+  it('the print view prints no addresses of the service’s own pages after their links', async () => {
+    const page = await sessionFor(roleNamed('council member'));
+    await page.goto('/p/northmoor/dashboard/print');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const printed = await page.$$eval('main a[href^="/"]', (links) =>
+        links.map((link) => getComputedStyle(link, '::after').content),
+      );
+      expect(printed.length).toBeGreaterThan(0);
+      // GOV.UK Frontend's print style would add ` (https://www.gov.uk` attr(href) `)` after each of them.
+      expect(printed.filter((content) => content !== 'none' && content !== 'normal')).toEqual([]);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('the page-not-found page, signed in and signed out', async () => {
     for (const name of ['viewer', 'national admin', 'signed out']) {
       const page = await sessionFor(roleNamed(name));

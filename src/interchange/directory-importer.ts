@@ -18,7 +18,7 @@ export function directoryImporter(
 ): Importer {
   const partnershipOf = (context: ImportContext): string => {
     if (!context.partnershipId) {
-      throw new ImportSourceError('Say which partnership the directory belongs to, with --partnership.');
+      throw new ImportSourceError('Say which partnership these records belong to.');
     }
     return context.partnershipId;
   };
