@@ -53,6 +53,18 @@ function measureOverflow(page: Page): Promise<Overflow> {
       }
     };
     walk(document.body);
+    if (culprits.length === 0) {
+      // Positioned elements escape a scrolling box whose position is static, so look for them anywhere.
+      for (const element of document.body.querySelectorAll('*')) {
+        const position = getComputedStyle(element).position;
+        if (position !== 'absolute' && position !== 'fixed') continue;
+        if (element.getBoundingClientRect().right <= viewport + 1) continue;
+        culprits.push(
+          `${describe(element)} (positioned, right edge ${Math.round(element.getBoundingClientRect().right)} px)`,
+        );
+        if (culprits.length >= 5) break;
+      }
+    }
     return { scrollWidth: document.documentElement.scrollWidth, culprits };
   });
 }
