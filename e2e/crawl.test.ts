@@ -14,8 +14,8 @@ const pageCap = 300;
  */
 const visitsPerShape = 1;
 
-/** A role's crawl checks up to `pageCap` pages with axe: minutes on a busy machine. */
-const crawlTimeout = 360_000;
+/** A role's crawl checks up to `pageCap` pages with axe, at desktop and phone widths: minutes on a busy machine. */
+const crawlTimeout = 600_000;
 
 function shapeOf(path: string): string {
   const url = new URL(path, 'http://shape.invalid');
