@@ -33,15 +33,28 @@ function editionFromHeader(header: string, level: AreaLevel): string {
   return defaultEdition(level);
 }
 
+/** The details an indicator must be given (option names), in the words the import form uses. */
+const indicatorDetails: Readonly<Record<string, string>> = {
+  name: 'name',
+  unit: 'unit',
+  source: 'source',
+  edition: 'edition',
+  date: 'date published',
+};
+
 /**
  * `import indicator FILE --name N --unit U --source S --edition E --date D [--code-field F] [--value-field F]`:
  * any statistic given as `area code, value` rows. Higher values are taken to mean more need.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
-  const missing = ['name', 'unit', 'source', 'edition', 'date'].filter((o) => !options[o]?.trim());
+  const missing = Object.entries(indicatorDetails)
+    .filter(([option]) => !options[option]?.trim())
+    .map(([, words]) => words);
   if (missing.length > 0) {
+    const list =
+      missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1) ?? ''}` : missing[0];
     throw new ImportSourceError(
-      `An indicator needs ${missing.map((m) => `--${m}`).join(', ')}: its name, unit, source, edition and date.`,
+      `Give the indicator’s ${list ?? ''}. Every indicator needs its name, unit, source, edition and date published.`,
     );
   }
   const reading = readCsv(text);
