@@ -62,6 +62,8 @@ describe('tables scroll inside their own box', () => {
     '/p/northmoor/imports',
     '/account',
     '/account/your-data',
+    '/p/northmoor/settings/retention',
+    '/cookies',
   ])('%s (partnership admin): every table is in a named, focusable scrolling region', async (path) => {
     const page = await admin.get(path);
     expect(page.statusCode).toBe(200);
