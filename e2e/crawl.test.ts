@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, describeViolations, expectNoAxeViolations } from './support/axe.js';
 import { describeInBrowser, launchBrowser, openPage, signIn, type OpenPage } from './support/browser.js';
+import { phoneWidthProblems, phoneWidths } from './support/phone-width.js';
 import { demoAccounts, demoPassword, startServer, type TestServer } from './support/server.js';
 
 /** Most pages a single role's crawl visits. */
@@ -13,8 +14,8 @@ const pageCap = 300;
  */
 const visitsPerShape = 1;
 
-/** A role's crawl checks up to `pageCap` pages with axe: minutes on a busy machine. */
-const crawlTimeout = 360_000;
+/** A role's crawl checks up to `pageCap` pages with axe, at desktop and phone widths: minutes on a busy machine. */
+const crawlTimeout = 600_000;
 
 function shapeOf(path: string): string {
   const url = new URL(path, 'http://shape.invalid');
@@ -159,6 +160,8 @@ const pathOf = (url: string) => {
 interface CrawlReport {
   readonly checked: readonly { path: string; status: number }[];
   readonly problems: readonly string[];
+  /** Pages wider than a phone's viewport, or failing axe's layout rules at phone width. */
+  readonly phoneProblems: readonly string[];
 }
 
 /** Breadth-first over same-origin links from the start pages; axe and a status check on each page. */
@@ -170,6 +173,7 @@ async function crawl(page: Page, origin: string, role: Role): Promise<CrawlRepor
   const checkedPaths = new Set<string>();
   const shapes = new Map<string, number>();
   const problems: string[] = [];
+  const phoneProblems: string[] = [];
 
   while (queue.length > 0 && checked.length < pageCap) {
     const requested = queue.shift() as string;
@@ -186,6 +190,7 @@ async function crawl(page: Page, origin: string, role: Role): Promise<CrawlRepor
 
     const violations = await axeViolations(page);
     if (violations.length > 0) problems.push(describeViolations(page.url(), violations));
+    if (status < 400) phoneProblems.push(...(await phoneWidthProblems(page)));
 
     const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => (a as HTMLAnchorElement).href));
     for (const href of hrefs) {
@@ -201,7 +206,7 @@ async function crawl(page: Page, origin: string, role: Role): Promise<CrawlRepor
       queue.push(path);
     }
   }
-  return { checked, problems };
+  return { checked, problems, phoneProblems };
 }
 
 describeInBrowser('every page a role can reach passes axe-core (WCAG 2.2 AA)', () => {
@@ -252,12 +257,16 @@ describeInBrowser('every page a role can reach passes axe-core (WCAG 2.2 AA)', (
 
   for (const role of roles) {
     it(
-      `${role.name}: every reachable page answers as expected and has no axe violations`,
+      `${role.name}: every reachable page answers as expected, has no axe violations and fits a phone screen`,
       async () => {
         const page = await sessionFor(role);
         const report = await crawl(page, server.baseUrl, role);
         crawled.set(role.name, report.checked.length);
         expect(report.problems, report.problems.join('\n')).toEqual([]);
+        expect(
+          report.phoneProblems,
+          `pages that do not fit a phone ${phoneWidths.join(' or ')} px wide:\n${report.phoneProblems.join('\n')}`,
+        ).toEqual([]);
         expect(report.checked.length).toBeGreaterThan(role.email ? 4 : 3);
         expect(report.checked.length, 'the crawl stopped at its cap: raise pageCap').toBeLessThan(pageCap);
       },
@@ -334,6 +343,22 @@ describeInBrowser('every page a role can reach passes axe-core (WCAG 2.2 AA)', (
       await submitEmpty(page, pathOf(invitationLink as string), 'Accept invitation and create account');
     } finally {
       await context.close();
+    }
+  });
+
+  it('the print view prints no addresses of the service’s own pages after their links', async () => {
+    const page = await sessionFor(roleNamed('council member'));
+    await page.goto('/p/northmoor/dashboard/print');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const printed = await page.$$eval('main a[href^="/"]', (links) =>
+        links.map((link) => getComputedStyle(link, '::after').content),
+      );
+      expect(printed.length).toBeGreaterThan(0);
+      // GOV.UK Frontend's print style would add ` (https://www.gov.uk` attr(href) `)` after each of them.
+      expect(printed.filter((content) => content !== 'none' && content !== 'normal')).toEqual([]);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
-import { describeInBrowser, launchBrowser, openPage, type OpenPage } from './support/browser.js';
+import { describeInBrowser, launchBrowser, openPage, signIn, type OpenPage } from './support/browser.js';
 import {
   chooseRadio,
   describeFocus,
@@ -240,5 +240,32 @@ describeInBrowser('keyboard-only journeys', () => {
     // Signed out really means signed out: a partnership page asks you to sign in.
     await page.goto('/p/northmoor/');
     expect(path(page)).toBe('/sign-in');
+  });
+
+  it('on a 320 px phone, a wide table scrolls in its own box: Tab reaches the box and the arrow keys scroll it', async () => {
+    const { context, page } = await openPage(browser, server.baseUrl, {
+      viewport: { width: 320, height: 800 },
+    });
+    try {
+      await signIn(page, demoAccounts.councilMember, demoPassword);
+      await page.goto('/p/northmoor/needs/gaps');
+      const box = page.getByRole('region', { name: 'Gaps by area and theme' });
+      const widths = await box.evaluate((element) => ({
+        box: element.clientWidth,
+        table: element.scrollWidth,
+        page: document.documentElement.scrollWidth,
+      }));
+      expect(widths.table, 'the table is wider than the phone, so the box must scroll').toBeGreaterThan(
+        widths.box,
+      );
+      expect(widths.page).toBeLessThanOrEqual(320);
+      await tabTo(page, box, { maxPresses: 150 });
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, 'gaps at 320 px');
+    } finally {
+      await context.close();
+    }
   });
 });

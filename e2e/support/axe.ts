@@ -35,14 +35,15 @@ async function injectAxe(page: Page): Promise<void> {
   await page.evaluate(axeSource);
 }
 
-/** Runs axe-core on the whole page and lists each violation readably. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core on the whole page (every WCAG A/AA rule, or only the rules named) and lists each violation readably. */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   await injectAxe(page);
-  return page.evaluate(async (tags) => {
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: wcagTags };
+  return page.evaluate(async (only) => {
     const axe = (
       window as unknown as { axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> } }
     ).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    const results = await axe.run(document, { runOnly: only });
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -50,7 +51,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       helpUrl: v.helpUrl,
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
-  }, wcagTags);
+  }, runOnly);
 }
 
 export function describeViolations(url: string, violations: readonly AxeViolation[]): string {

@@ -401,6 +401,8 @@ export function createServices(deps: ServiceDeps) {
       overview: (partnership: PartnershipRecord) => partnershipOverview(store, partnership),
       profile: (partnership: PartnershipRecord, code: string) => areaProfile(store, partnership, code),
       lookupPostcode: (postcode: string) => lookupPostcode(store, postcode),
+      examplePostcode: (partnership: PartnershipRecord) =>
+        store.areas.examplePostcode(partnership.localAuthorityCode),
     },
     gaps: {
       indicatorThemes: deps.indicatorThemes,

@@ -18,7 +18,7 @@ export function directoryImporter(
 ): Importer {
   const partnershipOf = (context: ImportContext): string => {
     if (!context.partnershipId) {
-      throw new ImportSourceError('Say which partnership the directory belongs to, with --partnership.');
+      throw new ImportSourceError('Say which partnership these records belong to.');
     }
     return context.partnershipId;
   };
@@ -40,13 +40,13 @@ export function directoryImporter(
   };
 }
 
-/** The theme named by --theme, or an error listing the themes there are. */
+/** The theme named by the theme option, or an error listing the themes there are. */
 export function themeOption(context: ImportContext, required: boolean): string | null {
   const wanted = context.options?.theme?.trim();
   if (!wanted) {
     if (!required) return null;
     throw new ImportSourceError(
-      `Say which theme these records belong to, with --theme. The themes are: ${context.services.directory.themes.themes
+      `Choose the theme these records belong to. The themes are: ${context.services.directory.themes.themes
         .map((t) => t.id)
         .join(', ')}.`,
     );

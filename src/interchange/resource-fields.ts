@@ -27,11 +27,11 @@ export function parseMapping(option: string | undefined): Partial<Record<Resourc
   for (const pair of option.split(',')) {
     const [field, column] = pair.split('=').map((part) => part.trim());
     if (!field || !column) {
-      throw new ImportSourceError(`"${pair}" in --mapping is not field=column, like name=Name.`);
+      throw new ImportSourceError(`"${pair}" in the column names is not field=column, like name=Name.`);
     }
     if (!(field in resourceFields)) {
       throw new ImportSourceError(
-        `--mapping names "${field}", which is not a field. The fields are: ${Object.keys(resourceFields).join(', ')}.`,
+        `The column names give "${field}", which is not a field. The fields are: ${Object.keys(resourceFields).join(', ')}.`,
       );
     }
     mapping[field as ResourceField] = column;

@@ -43,13 +43,13 @@ export function readResources(
     for (const [field, column] of Object.entries(mapping)) {
       if (!columns.has(column.toLowerCase())) {
         throw new ImportSourceError(
-          `--mapping says ${field}=${column}, but the file has no "${column}" column.`,
+          `The column names say ${field}=${column}, but the file has no "${column}" column.`,
         );
       }
     }
     if (value(first, 'name') === undefined) {
       throw new ImportSourceError(
-        `The file has no name column this import recognises (${resourceFields.name.join(', ')}). Say which column holds the name with --mapping name=COLUMN.`,
+        `The file has no name column this import recognises (${resourceFields.name.join(', ')}). Give the column that holds the name under column names, like name=Title.`,
       );
     }
   }
@@ -57,7 +57,7 @@ export function readResources(
   const organisationKind = context.options?.['organisation-kind']?.trim().toLowerCase() ?? 'vcs';
   if (!isOrganisationKind(organisationKind)) {
     throw new ImportSourceError(
-      `--organisation-kind "${organisationKind}" is not a kind. Use council, vcs, infrastructure, faith, social-enterprise or health.`,
+      `"${organisationKind}" is not a kind of organisation. Use council, vcs, infrastructure, faith, social-enterprise or health.`,
     );
   }
   const organisations = new Map<string, IncomingOrganisation>();
@@ -213,7 +213,7 @@ export function readResources(
 export function resourcesImporter(read: (source: string) => Promise<string>) {
   return directoryImporter(
     'resources',
-    'Places such as food banks, libraries, hubs or warm spaces from GeoJSON points or CSV, with --theme and optional --mapping',
+    'Places such as food banks, libraries, hubs or warm spaces, all of one theme, from GeoJSON points or CSV',
     async (source, context) => {
       const text = await read(source);
       const authority = context.partnershipId

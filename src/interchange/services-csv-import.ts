@@ -74,12 +74,7 @@ export async function readServicesCsv(source: TextSource, context: ImportContext
     async *chunks(): AsyncGenerator<DirectoryChunk> {
       let first = true;
       for await (const batch of csvRowBatches(source.pieces(), servicesPerChunk)) {
-        if (first)
-          requireColumns(
-            batch.headers,
-            ['id', 'name', 'organisation'],
-            'a services CSV (see docs/services-csv.md)',
-          );
+        if (first) requireColumns(batch.headers, ['id', 'name', 'organisation'], 'a services CSV');
         first = false;
         rows.addReading(batch);
         read += batch.skipped;
@@ -115,7 +110,7 @@ export function servicesCsvImporter(
   };
   return directoryImporter(
     'services-csv',
-    'Services from the Common Ground services CSV template (see docs/services-csv.md)',
+    'Services from a spreadsheet saved as CSV, one row per service, in the Common Ground services layout',
     async (source, context) => readServicesCsv(await textSource(source), context),
     { accept: '.csv' },
   );

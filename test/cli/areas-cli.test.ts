@@ -80,7 +80,7 @@ describe.each(databaseTargets())('import areas from the command line on $name', 
       env,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('An indicator needs --unit, --source, --edition, --date');
+    expect(result.stderr).toContain('Give the indicator’s unit, source, edition and date published.');
     expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   }, 30_000);
 });

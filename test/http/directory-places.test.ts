@@ -116,7 +116,7 @@ describe('directory search by postcode and area, and services on area profiles',
   it('explains postcodes it cannot search from in an error summary', async () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     const cases: [string, string][] = [
-      ['not a postcode', 'not a postcode is not a UK postcode. Enter a full postcode, like SR1 1AA.'],
+      ['not a postcode', 'not a postcode is not a UK postcode. Enter a full postcode, with both its parts.'],
       ['ZZ9 9ZZ', 'ZZ9 9ZZ is not in the postcode file we have. Check it, or try a nearby postcode.'],
       ['nm19zz', 'NM1 9ZZ stopped being used in June 2019.'],
       ['NM1 9ZY', 'NM1 9ZY is a real postcode, but the postcode file gives no location for it.'],

@@ -142,7 +142,7 @@ describe('grants pages over HTTP', () => {
       const total = formatMoney(sumDecimals(authorityWide.map((g) => g.amountAwarded)), 'GBP');
       expect(page.body).toContain(`id="authority-wide-total">${total}<`);
       expect(page.body).toContain('Multi-year funding');
-      expect(page.body).toContain('US$750.00');
+      expect(page.body).toMatch(/US\$750(?![.\d])/);
     });
 
     it('flags need without funding only where need is not low and no grant went', async () => {
@@ -170,7 +170,7 @@ describe('grants pages over HTTP', () => {
         '/p/northmoor/funding?rateCurrency=USD&rate=0.8&rateDate=2026-11-30',
       );
       expect(converted.body).toContain('1 USD = £0.8 on 2026-11-30');
-      expect(converted.body).toContain('US$750.00 is £600.00');
+      expect(converted.body).toContain('US$750 is £600');
       const nonsense = await viewer.get(
         '/p/northmoor/funding?rateCurrency=USD&rate=lots&rateDate=2026-11-30',
       );
@@ -184,7 +184,7 @@ describe('grants pages over HTTP', () => {
       const own = await other.get('/p/eastbrook/funding');
       expect(own.statusCode).toBe(200);
       expect(own.body).not.toContain('Borough-wide advice line');
-      expect(own.body).not.toContain('£5,000.00');
+      expect(own.body).not.toContain('£5,000');
     });
   });
 
@@ -193,7 +193,7 @@ describe('grants pages over HTTP', () => {
     const page = await viewer.get('/p/northmoor/grants');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Larder winter stock');
-    expect(page.body).toContain('US$750.00');
+    expect(page.body).toMatch(/US\$750(?![.\d])/);
     expect(page.body).not.toContain('Eastbrook secret grant');
     const dollars = await viewer.get('/p/northmoor/grants?currency=USD');
     expect(dollars.body).toContain('Transatlantic twinning');

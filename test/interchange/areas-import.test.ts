@@ -199,7 +199,9 @@ describe('importing areas, populations, indicators and postcodes (real ONS and M
   it('imports any area code and value CSV as an indicator, with row problems', async () => {
     const csv = 'area_code,value\nE01006074,12.5\nE01006075,n/a x\nNOTACODE,3\nE01006074,4\n';
     const importer = indicatorImporter(inline);
-    await expect(importer.preview(csv, context({ name: 'Fuel poverty' }))).rejects.toThrow(/--unit/);
+    await expect(importer.preview(csv, context({ name: 'Fuel poverty' }))).rejects.toThrow(
+      /Give the indicator’s unit, source, edition and date published/,
+    );
     const options = {
       name: 'Fuel poverty',
       unit: '% of households',

@@ -241,7 +241,7 @@ describe.each(targets)('directory imports of the real files on $name', (target) 
   it('refuses a resources import without a theme, or with a mapping to a column that is not there', async () => {
     const importer = resourcesImporter(readSource);
     const file = path.join(resources, 'trafford_services/trafford_community_hubs.csv');
-    await expect(importer.preview(file, context())).rejects.toThrow(/Say which theme/);
+    await expect(importer.preview(file, context())).rejects.toThrow(/Choose the theme/);
     await expect(importer.preview(file, context({ theme: 'cake' }))).rejects.toThrow(
       /There is no theme "cake"/,
     );

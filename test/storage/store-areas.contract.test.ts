@@ -181,6 +181,19 @@ describe.each(databaseTargets())('Store contract on $name: areas', (target) => {
     ]);
   });
 
+  it('gives an example postcode of an authority: live and located, the first in order', async () => {
+    await store.areas.upsertPostcodes([
+      aPostcode({ postcode: 'SR1 1AA', terminatedOn: '1999-12' }),
+      aPostcode({ postcode: 'SR1 1AB', lat: null, lng: null, located: false, terminatedOn: null }),
+      aPostcode({ postcode: 'SR2 7BB', terminatedOn: null }),
+      aPostcode({ postcode: 'SR2 7BA', terminatedOn: null }),
+      aPostcode({ postcode: 'M32 0TS', authorityCode: 'E08000009', terminatedOn: null }),
+    ]);
+    expect(await store.areas.examplePostcode('E08000024')).toBe('SR2 7BA');
+    expect(await store.areas.examplePostcode('E08000009')).toBe('M32 0TS');
+    expect(await store.areas.examplePostcode('E06000001')).toBeUndefined();
+  });
+
   it('stores the 2011 to 2021 LSOA lookup', async () => {
     const split = [
       { lsoa11Code: 'E01000001', lsoa21Code: 'E01033000', changeCode: 'S' },

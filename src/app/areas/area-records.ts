@@ -108,6 +108,8 @@ export interface AreaStore {
   upsertPostcodes(records: readonly PostcodeRecord[]): Promise<void>;
   findPostcode(postcode: string): Promise<PostcodeRecord | undefined>;
   listPostcodes(postcodes: readonly string[]): Promise<PostcodeRecord[]>;
+  /** One live, located postcode in the authority (the first in order), to show as an example people can try. */
+  examplePostcode(authorityCode: string): Promise<string | undefined>;
 
   upsertLsoaChanges(changes: readonly LsoaChange[]): Promise<void>;
   /** Every row of the 2011→2021 lookup, or those for these 2011 LSOAs. */

@@ -13,7 +13,7 @@ const capacity = z.coerce
   .int(capacityMessage)
   .min(0, capacityMessage)
   .max(100_000, capacityMessage);
-const postcode = z.string().trim().min(1, 'Enter a postcode, like NM1 2AB');
+const postcode = z.string().trim().min(1, 'Enter the postcode of the service’s place');
 
 /** One change to try against a saved run. */
 export const whatIfChangeSchema = z.discriminatedUnion('change', [

@@ -23,7 +23,7 @@ export async function accountDeletionBlockers(store: Store, user: UserRecord): P
   if (user.isNationalAdmin && (await store.dataRights.countNationalAdmins()) <= 1) {
     blockers.push({
       message:
-        'You are the only national admin. Ask whoever runs this service to create another national admin account first (common-ground create-user --role national-admin), then delete yours.',
+        'You are the only national admin. Ask whoever runs this service to create another national admin account first, then delete yours.',
       href: null,
     });
   }

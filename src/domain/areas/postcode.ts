@@ -9,12 +9,12 @@ const shape = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/;
  */
 export function normalisePostcode(raw: string): PostcodeResult {
   const squeezed = raw.toUpperCase().replace(/\s+/g, '');
-  if (squeezed === '') return { ok: false, reason: 'Enter a postcode, like SR1 1AA.' };
+  if (squeezed === '') return { ok: false, reason: 'Enter a postcode.' };
   const match = shape.exec(squeezed);
   if (!match) {
     return {
       ok: false,
-      reason: `${raw.trim()} is not a UK postcode. Enter a full postcode, like SR1 1AA.`,
+      reason: `${raw.trim()} is not a UK postcode. Enter a full postcode, with both its parts.`,
     };
   }
   return { ok: true, postcode: `${match[1]} ${match[2]}` };

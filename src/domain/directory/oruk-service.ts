@@ -1,3 +1,4 @@
+import { decimalFromInput, formatMoney } from '../funding/decimal.js';
 import { toPlainText } from './plain-text.js';
 import {
   emptyEligibility,
@@ -63,6 +64,13 @@ const plain = (value: unknown): string | null =>
   typeof value === 'string' ? toPlainText(value) || null : null;
 const joined = (parts: readonly (string | null | undefined)[], separator = ', '): string | null =>
   parts.filter((part): part is string => !!part).join(separator) || null;
+
+/** A cost option's amount by the one money rule ("£3.50"), in pounds unless the feed names its currency. */
+function costAmountText(amount: unknown, currency: unknown): string | null {
+  const decimal = decimalFromInput(amount);
+  if (decimal === null) return null;
+  return formatMoney(decimal, typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : 'GBP');
+}
 
 function isoDate(value: unknown): string | null {
   const raw = text(value);
@@ -278,11 +286,7 @@ export function normaliseOrukService(
   const maximumAge = cleanAge(service.maximum_age ?? eligibility?.maximum_age);
   const costOptions = asList(service.cost_options).map((cost) =>
     joined(
-      [
-        text(cost.option),
-        cost.amount !== undefined ? `£${String(cost.amount)}` : null,
-        text(cost.amount_description),
-      ],
+      [text(cost.option), costAmountText(cost.amount, cost.currency), text(cost.amount_description)],
       ' ',
     ),
   );

@@ -108,15 +108,22 @@ function normalise(text: string): string {
   return format(units, places);
 }
 
-/** "£1,291,436.54", "US$32,500.00" or "1,000.00 EUR": an amount in its currency, for people to read. */
+/** Symbols written before an amount; any other currency is written as its code after the amount. */
+const moneySymbols: Readonly<Record<string, string>> = { GBP: '£', USD: 'US$', EUR: '€' };
+
+/**
+ * The one rule for money people read, on pages and in PDFs (the GOV.UK style guide's): thousands separated by
+ * commas; rounded to the penny; pence always as two digits ("£0.70", never "£0.7"); no ".00" on whole amounts
+ * ("£1,250", not "£1,250.00"). "£1,291,436.54", "US$32,500", "-£2.75" or "1,000.50 CAD".
+ */
 export function formatMoney(amount: string, currency: string): string {
   const rounded = multiplyDecimals(amount, '1', 2);
   const [whole = '0', fraction = ''] = rounded.replace('-', '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const pence = fraction.padEnd(2, '0');
   const sign = rounded.startsWith('-') ? '-' : '';
-  const text = `${grouped}.${fraction.padEnd(2, '0')}`;
-  const symbol: Record<string, string> = { GBP: '£', USD: 'US$', EUR: '€' };
-  const prefix = symbol[currency];
+  const text = pence === '00' ? grouped : `${grouped}.${pence}`;
+  const prefix = moneySymbols[currency];
   return prefix ? `${sign}${prefix}${text}` : `${sign}${text} ${currency}`;
 }
 

@@ -1,3 +1,5 @@
+import { formatMoney } from './decimal.js';
+
 /**
  * Money as people type it and as it is stored: whole minor units (pence, cents) in one currency. Amounts are
  * never converted between currencies.
@@ -5,8 +7,6 @@
 
 export const currencies = ['GBP', 'EUR', 'USD'] as const;
 export type Currency = (typeof currencies)[number];
-
-export const currencySymbols: Record<Currency, string> = { GBP: '£', EUR: '€', USD: '$' };
 
 export function isCurrency(value: unknown): value is Currency {
   return typeof value === 'string' && (currencies as readonly string[]).includes(value);
@@ -31,12 +31,9 @@ export function parseAmount(text: string): number | null {
   return Number.isSafeInteger(minor) && minor <= maxMinorUnits ? minor : null;
 }
 
-/** "£12,500" or "£12,500.50": pence shown only when there are some. */
+/** "£12,500" or "£12,500.50": minor units written by the one money rule, `formatMoney`. */
 export function formatAmount(minor: number, currency: Currency): string {
-  const pounds = Math.floor(minor / 100);
-  const pence = minor % 100;
-  const whole = pounds.toLocaleString('en-GB');
-  return `${currencySymbols[currency]}${whole}${pence === 0 ? '' : `.${String(pence).padStart(2, '0')}`}`;
+  return formatMoney(amountInputText(minor), currency);
 }
 
 /** The amount as typed back into a form: "12500" or "12500.50". */

@@ -85,7 +85,7 @@ describe('money', () => {
   it.each([
     [100_000, 2_000_000, 'GBP', '£1,000 to £20,000'],
     [null, 2_000_000, 'GBP', 'Up to £20,000'],
-    [50, null, 'USD', 'From $0.50'],
+    [50, null, 'USD', 'From US$0.50'],
     [null, null, 'EUR', 'Not known'],
   ] as const)('shows %s to %s %s as %s', (min, max, currency, text) => {
     expect(formatRange(min, max, currency)).toBe(text);

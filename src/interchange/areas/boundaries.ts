@@ -53,13 +53,15 @@ function parseFeatures(text: string): unknown[] {
 function levelFrom(option: string | undefined, keys: readonly string[]): AreaLevel {
   if (option !== undefined) {
     const level = parseAreaLevel(option);
-    if (!level) throw new ImportSourceError(`--level must be lad, ward or lsoa, not "${option}".`);
+    if (!level) throw new ImportSourceError(`The level must be lad, ward or lsoa, not "${option}".`);
     return level;
   }
   for (const level of ['lsoa', 'ward', 'authority'] as const) {
     if (keys.some((k) => codePatterns[level].some((p) => p.test(k)))) return level;
   }
-  throw new ImportSourceError('Say which level the boundaries are with --level lad, ward or lsoa.');
+  throw new ImportSourceError(
+    'Say which level the boundaries are: lad (local authorities), ward or lsoa (neighbourhoods).',
+  );
 }
 
 function pick(keys: readonly string[], option: string | undefined, patterns: RegExp[], what: string): string {
@@ -190,7 +192,7 @@ async function plan({ store, text, options, now }: PlanInput): Promise<Reference
 export function boundariesImporter(read: (source: string) => Promise<string>): Importer {
   return referenceImporter(
     'boundaries',
-    'Area boundaries from GeoJSON (--level lad, ward or lsoa; ONS code and name properties are recognised)',
+    'Area boundaries from GeoJSON, for local authorities, wards or neighbourhoods (ONS code and name properties are recognised)',
     read,
     plan,
     {

@@ -56,7 +56,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
   const geographyEdition = `lsoa-20${/(\d\d)/.exec(codeColumn)?.[1] ?? ''}`;
   const known = knownEditions[geographyEdition];
   const edition = options.edition ?? known?.edition;
-  if (!edition) throw new ImportSourceError('Say which edition this is with --edition, like "IMD 2025".');
+  if (!edition) throw new ImportSourceError('Say which edition this is, like "IMD 2025".');
   const domains = new Map<string, { score?: string; rank?: string; decile?: string }>();
   for (const header of headers) {
     const match = /^(.+)_(score|rank|decile)$/i.exec(header);

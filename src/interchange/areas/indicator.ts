@@ -33,28 +33,41 @@ function editionFromHeader(header: string, level: AreaLevel): string {
   return defaultEdition(level);
 }
 
+/** The details an indicator must be given (option names), in the words the import form uses. */
+const indicatorDetails: Readonly<Record<string, string>> = {
+  name: 'name',
+  unit: 'unit',
+  source: 'source',
+  edition: 'edition',
+  date: 'date published',
+};
+
 /**
  * `import indicator FILE --name N --unit U --source S --edition E --date D [--code-field F] [--value-field F]`:
  * any statistic given as `area code, value` rows. Higher values are taken to mean more need.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
-  const missing = ['name', 'unit', 'source', 'edition', 'date'].filter((o) => !options[o]?.trim());
+  const missing = Object.entries(indicatorDetails)
+    .filter(([option]) => !options[option]?.trim())
+    .map(([, words]) => words);
   if (missing.length > 0) {
+    const list =
+      missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1) ?? ''}` : missing[0];
     throw new ImportSourceError(
-      `An indicator needs ${missing.map((m) => `--${m}`).join(', ')}: its name, unit, source, edition and date.`,
+      `Give the indicator’s ${list ?? ''}. Every indicator needs its name, unit, source, edition and date published.`,
     );
   }
   const reading = readCsv(text);
   const { headers, rows } = reading;
   const codeColumn = options['code-field']
-    ? namedColumn(headers, options['code-field'], 'code-field')
+    ? namedColumn(headers, options['code-field'], 'area code column')
     : findColumn(headers, 'area_code', 'area code', 'code', /_code$/i, /cd$/i);
   const valueColumn = options['value-field']
-    ? namedColumn(headers, options['value-field'], 'value-field')
+    ? namedColumn(headers, options['value-field'], 'value column')
     : findColumn(headers, 'value', ...headers.filter((h) => h !== codeColumn && !/name$|nm$/i.test(h)));
   if (!codeColumn || !valueColumn) {
     throw new ImportSourceError(
-      'The file needs an area code column and a value column. Name them with --code-field and --value-field.',
+      'The file needs an area code column and a value column. Give their names as the columns holding the area code and the value.',
     );
   }
   const firstLevel = rows.map((r) => areaLevelOf(r.values[codeColumn] ?? '')).find((r) => r.ok);
@@ -95,7 +108,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
 export function indicatorImporter(read: (source: string) => Promise<string>): Importer {
   return referenceImporter(
     'indicator',
-    'Any statistic by area from a CSV of area code and value (--name, --unit, --source, --edition, --date)',
+    'Any statistic by area from a CSV of area code and value, with its name, unit, source, edition and date',
     read,
     plan,
     {

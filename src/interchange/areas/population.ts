@@ -24,23 +24,23 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
   const reading = readCsv(text);
   const { headers, rows } = reading;
   const codeColumn = options['code-field']
-    ? namedColumn(headers, options['code-field'], 'code-field')
+    ? namedColumn(headers, options['code-field'], 'area code column')
     : findColumn(headers, 'area_code', 'code', /_code$/i, /cd$/i);
   const valueColumn = options['value-field']
-    ? namedColumn(headers, options['value-field'], 'value-field')
+    ? namedColumn(headers, options['value-field'], 'value column')
     : findColumn(headers, 'all_ages', 'population', 'persons', 'count', 'value');
   if (!codeColumn || !valueColumn) {
     throw new ImportSourceError(
-      'The file needs an area code column (area_code) and a population column (all_ages or population). Name them with --code-field and --value-field.',
+      'The file needs an area code column (area_code) and a population column (all_ages or population). Give their names as the columns holding the area code and the value.',
     );
   }
   const sexColumn = findColumn(headers, 'sex', 'gender');
   const periodColumn = findColumn(headers, 'period', 'date');
   if (!periodColumn && !options.date) {
-    throw new ImportSourceError('Say which date the estimates are for with --date, like --date 2024-06-30.');
+    throw new ImportSourceError('Say which date the estimates are for, like 2024-06-30.');
   }
   if (options.date !== undefined && !isPeriod(options.date)) {
-    throw new ImportSourceError(`--date "${options.date}" is not a date like 2024-06-30.`);
+    throw new ImportSourceError(`The date "${options.date}" is not a date like 2024-06-30.`);
   }
   const source = options.source ?? 'ONS mid-year population estimates';
   const persons = sexColumn

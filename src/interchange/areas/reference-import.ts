@@ -83,12 +83,12 @@ export function findColumn(headers: readonly string[], ...wanted: (string | RegE
   return undefined;
 }
 
-/** A column the user named (`--code-field`), which must exist. */
-export function namedColumn(headers: readonly string[], name: string, option: string): string {
+/** A column the user named, such as the area code column, which must exist. */
+export function namedColumn(headers: readonly string[], name: string, what: string): string {
   const found = findColumn(headers, name);
   if (!found) {
     throw new ImportSourceError(
-      `The file has no column called "${name}" (from --${option}). Its columns are: ${headers.join(', ')}.`,
+      `The file has no column called "${name}" (given as the ${what}). Its columns are: ${headers.join(', ')}.`,
     );
   }
   return found;

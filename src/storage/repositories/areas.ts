@@ -323,6 +323,18 @@ export function areasRepository(db: Kysely<Database>): AreaStore {
         .executeTakeFirst();
       return row && toPostcode(row);
     },
+    async examplePostcode(authorityCode) {
+      const row = await db
+        .selectFrom('postcodes')
+        .select('postcode')
+        .where('authority_code', '=', authorityCode)
+        .where('terminated_on', 'is', null)
+        .where('located', '=', 1)
+        .orderBy('postcode')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.postcode;
+    },
     async listPostcodes(postcodes) {
       const out: PostcodeRecord[] = [];
       for (const batch of batches(postcodes, 1)) {

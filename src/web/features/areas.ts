@@ -226,8 +226,14 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
   app.get('/p/:slug/postcode', { config: member }, async (request, reply) => {
     const { partnership } = accessOf(request);
     const postcode = text(request.query, 'postcode').slice(0, 40);
+    // A postcode of the partnership's own area that the lookup has, so the hint's example works when tried.
+    const examplePostcode = await services.areas.examplePostcode(partnership);
     if (postcode === '' && !('postcode' in ((request.query as object) ?? {}))) {
-      return reply.page('areas/postcode.njk', { title: 'Find the areas for a postcode', values: {} });
+      return reply.page('areas/postcode.njk', {
+        title: 'Find the areas for a postcode',
+        values: {},
+        examplePostcode,
+      });
     }
     const result = await services.areas.lookupPostcode(postcode);
     if (result.kind === 'invalid') {
@@ -237,6 +243,7 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
           title: 'Find the areas for a postcode',
           values: { postcode },
           errors: formErrors({ postcode: result.message }),
+          examplePostcode,
         },
         400,
       );
@@ -269,6 +276,7 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
       values: { postcode: result.postcode },
       result,
       inPartnership,
+      examplePostcode,
     });
   });
 }

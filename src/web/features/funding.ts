@@ -58,7 +58,7 @@ export function registerFunding(app: FastifyInstance, services: Services): void 
         population: w.population === null ? 'Not known' : Math.round(w.population).toLocaleString('en-GB'),
         funding: amountsText(w.amounts),
         grants: w.grantCount,
-        perHead: w.poundsPerHead === null ? 'Not known' : `£${w.poundsPerHead}`,
+        perHead: w.poundsPerHead === null ? 'Not known' : formatMoney(w.poundsPerHead, 'GBP'),
         flags: w.flags,
       })),
       authorityName: view.authority?.name ?? 'the authority',

@@ -57,7 +57,7 @@ function fundingBlocks(funding: Evidence['funding'], themeName: string): ReportB
       ),
     );
     if (funding.ward.poundsPerHead !== null)
-      blocks.push(paragraph(`£${funding.ward.poundsPerHead}`, 'Per resident'));
+      blocks.push(paragraph(formatMoney(funding.ward.poundsPerHead, 'GBP'), 'Per resident'));
     if (funding.ward.flag) blocks.push(paragraph(fundingFlagLabels[funding.ward.flag], 'Funding flag'));
   }
   blocks.push(

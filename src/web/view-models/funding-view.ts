@@ -34,7 +34,7 @@ export const fundingQuery = z.object({
 });
 export type FundingQuery = z.infer<typeof fundingQuery>;
 
-/** "£1,200.00 and US$50.00": each currency on its own, never added together. */
+/** "£1,200 and US$50.50": each currency on its own, never added together. */
 export function amountsText(amounts: CurrencyAmounts): string {
   const parts = Object.entries(amounts).map(([currency, amount]) => formatMoney(amount, currency));
   return parts.length === 0 ? 'None' : parts.join(' and ');
@@ -83,7 +83,7 @@ export function fundingMap(view: FundingAgainstNeed): { svg: string; legend: str
     ward.boundary
       ? [
           {
-            name: `${ward.name}: ${ward.poundsPerHead === null ? 'no pounds placed here' : `£${ward.poundsPerHead} a head`}${ward.flags ? `, ${ward.flags} flagged` : ''}`,
+            name: `${ward.name}: ${ward.poundsPerHead === null ? 'no pounds placed here' : `${formatMoney(ward.poundsPerHead, 'GBP')} a head`}${ward.flags ? `, ${ward.flags} flagged` : ''}`,
             boundary: JSON.parse(ward.boundary) as Polygon | MultiPolygon,
             fill: fillFor(perHead[index] ?? null),
           },
@@ -101,7 +101,7 @@ export function fundingMap(view: FundingAgainstNeed): { svg: string; legend: str
       : null,
     parts,
   });
-  const money = (n: number) => `£${n.toFixed(2)}`;
+  const money = (n: number) => formatMoney(n.toFixed(2), 'GBP');
   const items = [
     { fill: noFundingFill, label: 'No grants in pounds placed in the ward' },
     ...bandFills.map((fill, i) => ({
@@ -138,7 +138,7 @@ export function fundingRows(view: FundingAgainstNeed, query: FundingQuery) {
       themeName: row.themeName,
       funding: amountsText(row.amounts),
       grants: row.grantCount,
-      perHead: row.poundsPerHead === null ? 'Not known' : `£${row.poundsPerHead}`,
+      perHead: row.poundsPerHead === null ? 'Not known' : formatMoney(row.poundsPerHead, 'GBP'),
       need: row.need === null ? 'No data' : (Math.round(row.need * 10) / 10).toFixed(1),
       provision: row.provision.toFixed(2),
       gapClass: gapClassLabels[row.gapClass],
