@@ -107,7 +107,11 @@ describe('links to the guidance', () => {
       ['id="dashboard-priorities"', '</ol>'],
       ['id="dashboard-perception-gaps"', '</ul>'],
     ] as const) {
-      const items = [...between(page.body, from, to).matchAll(/<li><strong>([A-Z]{2}\d+) [\s\S]*?<\/li>/g)];
+      const items = [
+        ...between(page.body, from, to).matchAll(
+          /<li data-indicator="([A-Z]{2}\d+)"><strong>[\s\S]*?<\/li>/g,
+        ),
+      ];
       expect(items.length, from).toBeGreaterThan(0);
       for (const [item, code = ''] of items) {
         const [link] = guidanceLinks(item);
