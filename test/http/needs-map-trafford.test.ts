@@ -108,10 +108,8 @@ describe('the needs map for Trafford, theme food', () => {
   it('analyses all 139 LSOAs with IMD 2025 statistics and the food banks', () => {
     expect(report.areas).toHaveLength(139);
     expect(report.analysis.cells).toHaveLength(139);
-    expect(report.input.indicators.map((i) => i.key).sort()).toEqual([
-      'imd-2025/employment',
-      'imd-2025/income',
-    ]);
+    // Food links income and the geographical barriers sub-domain; only the domains file is imported here.
+    expect(report.input.indicators.map((i) => i.key)).toEqual(['imd-2025/income']);
     expect(report.services.filter((s) => s.themes.includes('food') && s.points.length > 0).length).toBe(171);
     expect(report.analysis.cells.every((c) => c.need !== null && c.nearestServiceId !== null)).toBe(true);
   });
@@ -190,7 +188,12 @@ describe('the needs map for Trafford, theme food', () => {
       [...page.body.matchAll(new RegExp(`${marker}>([^<]+)<`, 'g'))].map((m) => Number(m[1]));
     const percentiles = numbers('data-percentile');
     const weights = numbers('data-weight');
-    expect(percentiles).toHaveLength(2);
+    expect(percentiles).toHaveLength(1);
+    expect(page.body).toContain('Compared with');
+    // The sub-domains file is not imported, so the page names the missing statistic and where to get it.
+    expect(page.body).toMatch(
+      /id="missing-inputs">[\s\S]*Geographical barriers sub-domain \(IMD\): English Indices/,
+    );
     const statisticsNeed = Number(/id="statistics-need">([^<]+)</.exec(page.body)?.[1]);
     expect(
       percentiles.reduce((n, p, i) => n + p * (weights[i] ?? 0), 0) / weights.reduce((a, b) => a + b, 0),
