@@ -104,6 +104,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
         name: r.areaName,
         themeName: r.themeName,
         need: r.cell.need === null ? 'No evidence' : oneDecimal(r.cell.need),
+        place: r.cell.localRank ? `${r.cell.localRank} of ${r.cell.localRankOutOf ?? 0}` : '',
         provision: twoDecimals(r.cell.provision),
         services: String(r.cell.serviceCount),
         gapClass: gapClassLabels[r.cell.gapClass],
