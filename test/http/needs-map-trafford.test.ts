@@ -203,6 +203,15 @@ describe('the needs map for Trafford, theme food', () => {
     expect(page.body).toContain('from the area’s representative point');
   });
 
+  it('says “no evidence” for carers, never a borrowed score, and names the data set that would fill it', async () => {
+    const code = report.areas[0]?.code ?? '';
+    const page = await admin.get(`/p/trafford/needs/gaps/${code}/carers`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('id="no-evidence"');
+    expect(page.body).toMatch(/id="missing-inputs">[\s\S]*Unpaid care: Census 2021, ONS: table TS039/);
+    expect(page.body).not.toContain('id="need-statistics"');
+  });
+
   it('draws the map of Trafford’s LSOAs for food without JavaScript, with the food banks as dots', async () => {
     const page = await admin.get('/p/trafford/needs/map?theme=food&level=lsoa&layer=gap');
     expect(page.body).toMatch(/<svg[^>]+class="cg-boundary-map"/);
