@@ -139,8 +139,10 @@ describe('the needs map for Trafford, theme food', () => {
     for (const row of top) {
       const cell = report.analysis.cells.find((c) => c.areaCode === row.code);
       expect(incomeDecile.get(row.code), row.code).toBeLessThanOrEqual(5);
-      expect(cell?.need, row.code).toBeGreaterThanOrEqual(60);
-      expect(cell?.gapClass, row.code).toBe('unmet-need');
+      // Need is the place in England from the national rank, so a neighbourhood just under the high-need line
+      // with no food service nearby can be among the ten biggest gaps.
+      expect(cell?.need, row.code).toBeGreaterThanOrEqual(50);
+      expect(['unmet-need', 'thin-provision'], row.code).toContain(cell?.gapClass);
       expect(row.nearest).toMatch(/, \d+\.\d\d km$/);
     }
     // Every LSOA among the 10% most income-deprived in England is on the first page, with high need and its
