@@ -116,6 +116,37 @@ describe('analyseGaps', () => {
   });
 });
 
+describe('need against England and the place within the partnership', () => {
+  it.each([
+    // Deciles only: L1 95, L2 5; L3 has only its severe record (80).
+    ['from national deciles', null, { L1: 95, L2: 5, L3: 80 }],
+    // Ranks out of 33,755: L1 100 × 33,745 ÷ 33,754, L2 100 × 3,755 ÷ 33,754.
+    ['from national ranks', 33_755, { L1: (100 * 33_745) / 33_754, L2: (100 * 3_755) / 33_754, L3: 80 }],
+  ])('scores %s and places L1, L3, L2 in that order', (_, rankedAreas, expected) => {
+    const ranked: GapAnalysisInput = {
+      ...input,
+      indicators: input.indicators.map((i) => ({ ...i, rankedAreas })),
+    };
+    const food = analyseGaps(ranked).cells.filter((c) => c.theme === 'food');
+    for (const cell of food)
+      expect(cell.need, cell.areaCode).toBeCloseTo(expected[cell.areaCode as 'L1'], 10);
+    expect(food.map((c) => [c.areaCode, c.localRank, c.localRankOutOf])).toEqual([
+      ['L1', 1, 3],
+      ['L2', 3, 3],
+      ['L3', 2, 3],
+    ]);
+  });
+
+  it('places no area for a theme with no evidence', () => {
+    const housing = analyseGaps(input).cells.filter((c) => c.theme === 'housing');
+    expect(housing.map((c) => [c.need, c.localRank, c.localRankOutOf, c.gapClass])).toEqual([
+      [null, null, 0, 'no-data'],
+      [null, null, 0, 'no-data'],
+      [null, null, 0, 'no-data'],
+    ]);
+  });
+});
+
 describe('explainGap', () => {
   it('explains a cell: the same numbers as the analysis, contributions that add up, the need recomputed', () => {
     const explanation = explainGap(input, 'L1', 'food');

@@ -8,7 +8,7 @@ import type {
 } from './analysis-types.js';
 import { analysedAreas, type AreaQuery } from './area-query.js';
 import { classifyGap, classReason, gapScore } from './gap-class.js';
-import { needScorer } from './need-score.js';
+import { localRanks, needScorer, type NeedScore } from './need-score.js';
 import { servicesByTheme, ThemeServices } from './theme-services.js';
 
 /**
@@ -46,17 +46,23 @@ export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
   const analysed = analysedAreas(areas, (area) => reachFor(area, settings));
   const cells = new Array<GapCell>(areas.length * themes.length);
   const byTheme = servicesByTheme(input.services);
+  const needs = new Float64Array(areas.length);
   themes.forEach((theme, t) => {
     const provider = new ThemeServices(byTheme.get(theme.id) ?? [], analysed);
+    const scores = analysed.queries.map((_, a) => scorer.score(a, theme.id));
+    scores.forEach((score, a) => (needs[a] = score.need ?? Number.NaN));
+    const { ranks, outOf } = localRanks(needs);
     analysed.queries.forEach((query, a) => {
       const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
-      const { need, statisticsNeed, localNeed } = scorer.score(a, theme.id);
+      const { need, statisticsNeed, localNeed } = scores[a] as NeedScore;
       cells[a * themes.length + t] = {
         areaCode: query.area.code,
         theme: theme.id,
         need,
         statisticsNeed,
         localNeed,
+        localRank: ranks[a] || null,
+        localRankOutOf: outOf,
         provision,
         serviceCount,
         gapClass: classifyGap(need, provision, settings.thresholds),
@@ -88,7 +94,9 @@ export function explainGap(
   const provider = new ThemeServices(servicesByTheme(input.services).get(theme) ?? [], analysed);
   const contributions = provider.contributions(query);
   const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
-  const need = scorerFor(input).explain(a, theme);
+  const scorer = scorerFor(input);
+  const need = scorer.explain(a, theme);
+  const { ranks, outOf } = localRanks(input.areas.map((_, i) => scorer.score(i, theme).need ?? Number.NaN));
   return {
     cell: {
       areaCode,
@@ -96,6 +104,8 @@ export function explainGap(
       need: need.need,
       statisticsNeed: need.statisticsNeed,
       localNeed: need.localNeed,
+      localRank: ranks[a] || null,
+      localRankOutOf: outOf,
       provision,
       serviceCount,
       gapClass: classifyGap(need.need, provision, settings.thresholds),

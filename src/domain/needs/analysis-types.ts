@@ -36,6 +36,11 @@ export interface AnalysisIndicatorValue {
   readonly value: number | null;
   readonly rank: number | null;
   readonly decile: number | null;
+  /**
+   * 0–100: the area's need against England. For a ward or authority, the population-weighted mean of its LSOAs'
+   * percentiles; for an LSOA it is worked out from its national rank or decile when not given.
+   */
+  readonly nationalPercentile?: number | null;
 }
 
 export interface AnalysisIndicator {
@@ -43,6 +48,8 @@ export interface AnalysisIndicator {
   readonly name: string;
   readonly edition: string;
   readonly higherIsMoreNeed: boolean;
+  /** How many areas the national ranks run to (England's LSOAs), when known. */
+  readonly rankedAreas?: number | null;
   /** Values by area code. */
   readonly values: ReadonlyMap<string, AnalysisIndicatorValue>;
 }
@@ -127,6 +134,10 @@ export interface GapCell {
   readonly need: number | null;
   readonly statisticsNeed: number | null;
   readonly localNeed: number | null;
+  /** The area's place by need among the areas analysed with it (1 = most need); null without need. */
+  readonly localRank?: number | null;
+  /** How many of the areas analysed with it have a need score for the theme. */
+  readonly localRankOutOf?: number;
   /** Service-equivalents. */
   readonly provision: number;
   /** How many services contributed. */
@@ -144,6 +155,9 @@ export interface GapAnalysis {
   readonly settings: GapSettings;
 }
 
+/** Whether an indicator places an area in England or only among the areas analysed with it. */
+export type NeedBasis = 'england' | 'local';
+
 /** How a need score was made: every input, its weight and its edition. */
 export interface NeedExplanation {
   readonly statistics: readonly {
@@ -154,6 +168,8 @@ export interface NeedExplanation {
     readonly decile: number | null;
     /** 0–100: how high this area's need is on this indicator. */
     readonly needPercentile: number;
+    /** England when the percentile places the area in the country; local when only among the areas analysed. */
+    readonly against: NeedBasis;
     readonly weight: number;
   }[];
   readonly statisticsNeed: number | null;

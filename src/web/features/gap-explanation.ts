@@ -15,6 +15,13 @@ import { accessOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
+/** The areas a rank runs over, by level. */
+const rankedAreaWords: Record<string, string> = {
+  lsoa: 'partnership’s neighbourhoods',
+  ward: 'partnership’s wards',
+  authority: 'authorities analysed',
+};
+
 const three = (n: number) => (Math.round(n * 1000) / 1000).toFixed(3);
 const maybe = (n: number | null, format: (n: number) => string, none = 'None') =>
   n === null ? none : format(n);
@@ -26,7 +33,7 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     const params = request.params as { areaCode: string; theme: string };
     const view = await services.gaps.explain(partnership, params.areaCode, params.theme);
     if (!view) throw new NotFoundError('There is no such area or theme in this partnership');
-    const { explanation: e, area, theme, report } = view;
+    const { explanation: e, area, theme, report, evidence } = view;
     const serviceNames = new Map(report.services.map((s) => [s.id, s.name]));
     const nearestName = e.cell.nearestServiceId ? (serviceNames.get(e.cell.nearestServiceId) ?? null) : null;
     const slug = partnership.slug;
@@ -43,7 +50,18 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
       classReason: e.classReason,
       summaryRows: [
         { key: { text: 'Gap class' }, value: { text: gapClassLabels[e.cell.gapClass] } },
-        { key: { text: 'Need' }, value: { text: maybe(e.cell.need, oneDecimal, 'No data') } },
+        {
+          key: { text: 'Need' },
+          value: { text: maybe(e.cell.need, (n) => `${oneDecimal(n)} out of 100`, 'No evidence') },
+        },
+        {
+          key: { text: `Place among the ${rankedAreaWords[report.level]}` },
+          value: {
+            text: e.cell.localRank
+              ? `${e.cell.localRank} of ${e.cell.localRankOutOf ?? 0} (1 is the most need)`
+              : 'Not ranked: no evidence of need',
+          },
+        },
         {
           key: { text: 'Provision' },
           value: {
@@ -67,6 +85,7 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
         value: s.value === null ? 'Not published' : String(Math.round(s.value * 1000) / 1000),
         decile: s.decile === null ? 'Not published' : String(s.decile),
         percentile: oneDecimal(s.needPercentile),
+        against: s.against === 'england' ? 'England' : 'These areas only',
         weight: String(s.weight),
         product: oneDecimal(s.needPercentile * s.weight),
       })),
@@ -84,7 +103,9 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
       })),
       localNeed: maybe(e.need.localNeed, oneDecimal),
       weights: e.need.weights,
-      need: maybe(e.need.need, oneDecimal, 'No data'),
+      need: maybe(e.need.need, oneDecimal, 'No evidence'),
+      evidenceNone: evidence.none,
+      missingInputs: evidence.missing,
       needParts:
         e.need.statisticsNeed !== null && e.need.localNeed !== null
           ? 'both'

@@ -165,7 +165,8 @@ export function registerNeedsMap(
       rows: rows.map((r) => ({
         code: r.cell.areaCode,
         name: r.areaName,
-        need: r.cell.need === null ? 'No data' : oneDecimal(r.cell.need),
+        need: r.cell.need === null ? 'No evidence' : oneDecimal(r.cell.need),
+        place: r.cell.localRank ? `${r.cell.localRank} of ${r.cell.localRankOutOf ?? 0}` : '',
         provision: twoDecimals(r.cell.provision),
         services: String(r.cell.serviceCount),
         gapClass: gapClassLabels[r.cell.gapClass],

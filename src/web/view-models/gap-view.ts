@@ -10,7 +10,7 @@ export const gapClassLabels: Record<GapClass, string> = {
   'thin-provision': 'Thin provision',
   balanced: 'Balanced',
   overlap: 'Overlap',
-  'no-data': 'No data',
+  'no-data': 'No evidence',
 };
 
 export const gapClassFills: Record<GapClass, string> = {
@@ -83,7 +83,7 @@ export function layerLegend(layer: MapLayer, t: GapThresholds): LegendItem[] {
         fill,
         label: i === 4 ? 'Need 80 to 100' : `Need ${i * 20} to under ${i * 20 + 20}`,
       })),
-      { fill: noData, label: 'No data' },
+      { fill: noData, label: 'No evidence' },
     ];
   return [
     { fill: provisionFills[0], label: 'No provision' },
