@@ -1,4 +1,3 @@
-import { defaultMaxKm } from '../app/matching/matching-runs.js';
 import { serviceLoads, unmetByAreaAndTheme, unmetByTheme } from '../app/matching/run-results.js';
 import type { PartnershipRecord } from '../app/ports.js';
 import type { Services } from '../app/services.js';
@@ -15,7 +14,8 @@ async function match(services: Services, partnership: PartnershipRecord, args: P
         .map((t) => t.trim())
         .filter(Boolean)
     : [...new Set((await services.store.needs.listForPartnership(partnership.id)).map((n) => n.theme))];
-  const maxKm = args.values['max-km'] === undefined ? defaultMaxKm : Number(args.values['max-km']);
+  // Without --max-km each need takes the partnership's reach rule for its area.
+  const maxKm = args.values['max-km'] === undefined ? undefined : Number(args.values['max-km']);
   const result = await services.matching.start(partnership, { themes, maxKm }, commandLineActor);
   if (!result.ok) throw new CommandFailed(problems(result.errors));
   const run = await services.matching.open(partnership, result.run.id);
