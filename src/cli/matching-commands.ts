@@ -90,12 +90,20 @@ async function whoCanHelp(
         maxKm: result.maxKm,
         ranked: result.ranking.ranked,
         leftOut: result.ranking.leftOut,
+        beyondReach: result.beyondReach,
+        organisations: result.organisations,
       }),
     );
     return;
   }
   output.out(`Who can help with ${result.target.label} (${result.themeName}, within ${result.maxKm} km):`);
-  if (result.ranking.ranked.length === 0) output.out('  No service can help.');
+  if (result.reachRule) output.out(result.reachRule);
+  if (result.ranking.ranked.length === 0) {
+    output.out('  No service can help within the reach. Next steps:');
+    for (const b of result.beyondReach) output.out(`  - ${b.name} is ${b.distanceKm} km away.`);
+    for (const o of result.organisations) output.out(`  - ${o.name} works on this theme: ${o.why}.`);
+    output.out('  - Record the need in the needs register, or add a service for this theme to the directory.');
+  }
   result.ranking.ranked.forEach((r, i) => {
     output.out(`${i + 1}. ${r.name}: ${Math.round(r.score)} points`);
     for (const reason of r.reasons)

@@ -80,12 +80,23 @@ export function registerWhoCanHelp(app: FastifyInstance, services: Services): vo
               themeName: result.themeName,
               maxKm: km(result.maxKm),
               reachRule: result.reachRule,
-              beyondReach: result.beyondReach.map((b) => ({
-                name: b.name,
-                href: `/p/${slug}/directory/services/${b.serviceId}`,
-                distance: km(b.distanceKm),
-                askHref: `/p/${slug}/who-can-help?${new URLSearchParams({ ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')), maxKm: String(Math.ceil(b.distanceKm)) }).toString()}`,
-              })),
+              beyondReach: result.beyondReach.map((b) => {
+                // Rounded up to the next 100 m, so the service is within the distance asked for.
+                const askKm = Math.ceil(b.distanceKm * 10) / 10;
+                const asked = Object.entries(values).filter(([name, v]) => v !== '' && name !== 'maxKm');
+                return {
+                  name: b.name,
+                  href: `/p/${slug}/directory/services/${b.serviceId}`,
+                  distance: km(b.distanceKm),
+                  ask:
+                    askKm <= 100
+                      ? {
+                          href: `/p/${slug}/who-can-help?${new URLSearchParams([...asked, ['maxKm', String(askKm)]]).toString()}`,
+                          distance: km(askKm),
+                        }
+                      : null,
+                };
+              }),
               organisations: result.organisations.map((o) => ({
                 name: o.name,
                 href: `/p/${slug}/directory/organisations/${o.id}`,
