@@ -21,7 +21,7 @@ export interface PartnershipGapSettings {
 const between = (low: number, high: number, message: string) =>
   z.number({ error: message }).min(low, message).max(high, message);
 const weight = between(0, 10, 'Enter a weight from 0 to 10, like 0.5');
-const km = between(0.1, 100, 'Enter a distance from 0.1 to 100 kilometres, like 1.6');
+const km = between(0.1, 100, 'Enter a distance from 0.1 to 100 kilometres, like 3');
 const score = between(0, 100, 'Enter a need score from 0 to 100');
 const provision = between(0, 1000, 'Enter a number of service-equivalents from 0 to 1000, like 1.5');
 
