@@ -102,7 +102,9 @@ async function whoCanHelp(
     output.out('  No service can help within the reach. Next steps:');
     for (const b of result.beyondReach) output.out(`  - ${b.name} is ${b.distanceKm} km away.`);
     for (const o of result.organisations) output.out(`  - ${o.name} works on this theme: ${o.why}.`);
-    output.out('  - Record the need in the needs register, or add a service for this theme to the directory.');
+    output.out(
+      '  - Record the need in the needs register, or add a service for this theme to the directory.',
+    );
   }
   result.ranking.ranked.forEach((r, i) => {
     output.out(`${i + 1}. ${r.name}: ${Math.round(r.score)} points`);

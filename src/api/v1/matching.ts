@@ -72,7 +72,10 @@ export function registerMatchingApi(app: FastifyInstance, services: Services): v
         { label: 'Forbidden' },
       );
     const body = runBody.safeParse(request.body ?? {});
-    if (!body.success) return invalid(reply, { body: 'Send JSON like {"themes": ["food"]}, with "maxKm": 5 to ask everyone to travel at most 5 km' });
+    if (!body.success)
+      return invalid(reply, {
+        body: 'Send JSON like {"themes": ["food"]}, with "maxKm": 5 to ask everyone to travel at most 5 km',
+      });
     const themes = body.data.themes ?? [
       ...new Set((await services.store.needs.listForPartnership(access.partnership.id)).map((n) => n.theme)),
     ];

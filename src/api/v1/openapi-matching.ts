@@ -102,7 +102,11 @@ export const matchingSchemas = {
         items: {
           type: 'object',
           required: ['serviceId', 'name', 'distanceKm'],
-          properties: { serviceId: { type: 'string' }, name: { type: 'string' }, distanceKm: { type: 'number' } },
+          properties: {
+            serviceId: { type: 'string' },
+            name: { type: 'string' },
+            distanceKm: { type: 'number' },
+          },
         },
       },
       organisations: {
@@ -124,7 +128,8 @@ export const matchingSchemas = {
         type: 'number',
         minimum: 0.1,
         maximum: 100,
-        description: 'Everyone travels at most this far; by default each need takes the partnership’s reach rule for its area',
+        description:
+          'Everyone travels at most this far; by default each need takes the partnership’s reach rule for its area',
       },
     },
   },
@@ -184,7 +189,11 @@ export const matchingPaths = {
         query('age', 'The person’s age in years', 'integer'),
         query('language', 'A language the person speaks'),
         query('access', 'The person’s access needs'),
-        query('maxKm', 'Furthest the person can travel (default: the partnership’s reach rule for the area)', 'number'),
+        query(
+          'maxKm',
+          'Furthest the person can travel (default: the partnership’s reach rule for the area)',
+          'number',
+        ),
       ],
       responses: {
         '200': json('The ranking', 'WhoCanHelpResponse'),

@@ -9,12 +9,7 @@ export async function seedDemoMatching(deps: MatchingDeps): Promise<void> {
   if (!northmoor) return;
   const themes = [...new Set((await deps.store.needs.listForPartnership(northmoor.id)).map((n) => n.theme))];
   if (themes.length === 0) return;
-  const result = await startMatchingRun(
-    deps,
-    northmoor,
-    { themes },
-    { userId: null, label: 'Demo data' },
-  );
+  const result = await startMatchingRun(deps, northmoor, { themes }, { userId: null, label: 'Demo data' });
   if (!result.ok)
     throw new Error(`The demo allocation run failed: ${Object.values(result.errors).join('; ')}`);
 }

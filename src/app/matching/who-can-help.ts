@@ -147,7 +147,9 @@ export async function whoCanHelp(
     reachRule: parsed.data.maxKm === undefined ? describeReachHere(reach.rule, reachClass) : null,
     ranking,
     beyondReach: empty ? nearestBeyondReach(ranking) : [],
-    organisations: empty ? await organisationsWorkingOn(deps.store, partnership.id, target.theme, supply) : [],
+    organisations: empty
+      ? await organisationsWorkingOn(deps.store, partnership.id, target.theme, supply)
+      : [],
     services: new Map(supply.map((s) => [s.id, s])),
     loadsFromRunId: runId,
   };

@@ -16,7 +16,12 @@ const fields = [
   ['localRecords', 'weights.localRecords', 'Weight of local needs records', 'Any number from 0 to 10'],
   ['urban', 'reachKm.urban', 'Reach in towns and cities (km)', 'A walk or a short bus ride'],
   ['town', 'reachKm.town', 'Reach in small towns and larger villages (km)', 'A bus or car journey'],
-  ['rural', 'reachKm.rural', 'Reach in smaller villages and the countryside (km)', 'Further, as people travel further'],
+  [
+    'rural',
+    'reachKm.rural',
+    'Reach in smaller villages and the countryside (km)',
+    'Further, as people travel further',
+  ],
   ['highNeed', 'thresholds.highNeed', 'High need: a need score of at least', 'From 0 to 100'],
   ['lowNeed', 'thresholds.lowNeed', 'Low need: a need score below', 'From 0 to 100, at or below high need'],
   ['littleProvision', 'thresholds.littleProvision', 'Little provision: below', 'Service-equivalents'],

@@ -103,7 +103,9 @@ export function registerWhoCanHelp(app: FastifyInstance, services: Services): vo
                 why: o.why,
               })),
               recordNeedHref: roleAllows(membership.role, 'edit') ? `/p/${slug}/needs/new` : null,
-              addServiceHref: roleAllows(membership.role, 'edit') ? `/p/${slug}/directory/services/new` : null,
+              addServiceHref: roleAllows(membership.role, 'edit')
+                ? `/p/${slug}/directory/services/new`
+                : null,
               loadsFromRunHref: result.loadsFromRunId
                 ? `/p/${slug}/matching/runs/${result.loadsFromRunId}`
                 : null,
