@@ -208,3 +208,67 @@ describe('the allocation in plain words', () => {
     expect(page).not.toContain('representative point');
   });
 });
+
+describe('no provision data', () => {
+  let t: TestApp;
+  let admin: Browser;
+  let vcs: Browser;
+  let viewer: Browser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [admin, vcs, viewer] = await Promise.all(
+      [demoAccounts.northmoorAdmin, demoAccounts.northmoorVcs, demoAccounts.northmoorViewer].map(
+        async (email) => {
+          const browser = new Browser(t.app);
+          await browser.signIn(email, knownPassword);
+          return browser;
+        },
+      ),
+    );
+  }, 60_000);
+  afterAll(() => t.close());
+
+  // Northmoor's directory has no service for carers, and none of its organisations is known to work on it.
+  it('classes a theme nothing is recorded for as "No provision data", never "Unmet need", on the map', async () => {
+    const map = await viewer.get('/p/northmoor/needs/map?theme=carers&level=ward');
+    expect(map.statusCode).toBe(200);
+    const notice = between(map.body, 'id="no-provision-data"', '</div>');
+    expect(notice).toContain('No provision data for Carers');
+    expect(notice).toContain('This is missing data, not unmet need.');
+    expect(notice).toContain('Ask a partnership admin to import');
+    const table = between(map.body, 'id="needs-table"', '</table>');
+    expect(table).toContain('No provision data');
+    expect(table).not.toContain('Unmet need');
+    // The food theme has services: no notice.
+    expect((await viewer.get('/p/northmoor/needs/map?theme=food')).body).not.toContain(
+      'id="no-provision-data"',
+    );
+  });
+
+  it('links admins to the imports and members who edit to adding a service', async () => {
+    const forAdmin = await admin.get('/p/northmoor/needs/gaps?theme=carers&level=ward');
+    expect(between(forAdmin.body, 'id="no-provision-data"', '</div>')).toContain(
+      'href="/p/northmoor/imports">Import services or organisations</a>',
+    );
+    const forVcs = await vcs.get('/p/northmoor/needs/gaps?theme=carers&level=ward');
+    expect(between(forVcs.body, 'id="no-provision-data"', '</div>')).toContain(
+      'href="/p/northmoor/directory/services/new">Add a service</a>',
+    );
+  });
+
+  it('says so in the gaps spreadsheet, the explanation and on the dashboard', async () => {
+    const csv = await viewer.get('/p/northmoor/needs/gaps.csv?theme=carers&level=ward');
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.trim().split(/\r?\n/).slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/No (provision )?data/);
+    expect(rows.some((row) => row.includes('No provision data'))).toBe(true);
+    const gaps = await viewer.get('/p/northmoor/needs/gaps?theme=carers&level=ward&class=no-provision-data');
+    const href = /href="(\/p\/northmoor\/needs\/gaps\/E05[0-9]+\/carers)"/.exec(gaps.body)?.[1] ?? '';
+    const explanation = await viewer.get(href);
+    expect(explanation.body).toContain('so provision is not known: import or add the services');
+    const dashboard = await viewer.get('/p/northmoor');
+    expect(between(dashboard.body, 'id="dashboard-no-provision-data"', '</p>')).toContain('Carers');
+  });
+});
