@@ -268,7 +268,7 @@ describe('no provision data', () => {
     const href = /href="(\/p\/northmoor\/needs\/gaps\/E05[0-9]+\/carers)"/.exec(gaps.body)?.[1] ?? '';
     const explanation = await viewer.get(href);
     expect(explanation.body).toContain('so provision is not known: import or add the services');
-    const dashboard = await viewer.get('/p/northmoor');
+    const dashboard = await viewer.get('/p/northmoor/');
     expect(between(dashboard.body, 'id="dashboard-no-provision-data"', '</p>')).toContain('Carers');
   });
 });
