@@ -97,6 +97,8 @@ export async function assembleGapInput(
     links,
     needs: analysisNeeds,
     services,
+    // SEAM (issue 14, organisation themes): once organisations carry classified themes, pass the themes they
+    // work on as `themesWithOrganisations`, so a theme with organisations but no service is not "no provision data".
     settings: settings.settings,
   };
   return { level, input, areas, authority: geography.authority, services, needs, settings };
