@@ -217,15 +217,16 @@ describe('no provision data', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [admin, vcs, viewer] = await Promise.all(
-      [demoAccounts.northmoorAdmin, demoAccounts.northmoorVcs, demoAccounts.northmoorViewer].map(
-        async (email) => {
-          const browser = new Browser(t.app);
-          await browser.signIn(email, knownPassword);
-          return browser;
-        },
-      ),
-    );
+    const signedIn = async (email: string) => {
+      const browser = new Browser(t.app);
+      await browser.signIn(email, knownPassword);
+      return browser;
+    };
+    [admin, vcs, viewer] = await Promise.all([
+      signedIn(demoAccounts.northmoorAdmin),
+      signedIn(demoAccounts.northmoorVcs),
+      signedIn(demoAccounts.northmoorViewer),
+    ]);
   }, 60_000);
   afterAll(() => t.close());
 
