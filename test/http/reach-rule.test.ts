@@ -196,7 +196,7 @@ describe('the allocation in plain words', () => {
     const page = (await viewer.get(run)).body;
     const main = page.slice(0, page.indexOf('How this was worked out'));
     expect(main).toMatch(
-      /People with a need<\/dt>\s*<dd[^>]*>\s*[\d,]+, in \d+ recorded needs \(groups of people\) in \d+ places/,
+      /People with a need\s*<\/dt>\s*<dd[^>]*>\s*[\d,]+, in \d+ recorded needs \(groups of people\) in \d+ places/,
     );
     expect(main).toContain('Services that could take people');
     for (const words of ['Total cost', 'Penalty', 'service-equivalent', 'representative point'])
