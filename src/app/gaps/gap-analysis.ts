@@ -1,5 +1,6 @@
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { analyseGaps, explainGap } from '../../domain/needs/analyse.js';
+import { reachKmFor } from '../../domain/needs/reach-rule.js';
 import type {
   AnalysisNeed,
   GapAnalysis,
@@ -99,6 +100,8 @@ export async function assembleGapInput(
     links,
     needs: analysisNeeds,
     services,
+    // SEAM (issue 14, organisation themes): once organisations carry classified themes, pass the themes they
+    // work on as `themesWithOrganisations`, so a theme with organisations but no service is not "no provision data".
     settings: settings.settings,
   };
   return {
@@ -164,7 +167,11 @@ export async function areaGaps(deps: GapDeps, partnership: PartnershipRecord, ar
   const report = await gapReport(deps, partnership, [], area.level);
   const names = new Map(report.input.themes.map((t) => [t.id, t.name]));
   const serviceNames = new Map(report.services.map((s) => [s.id, s.name]));
+  const analysed = report.input.areas.find((a) => a.code === area.code);
   return {
+    /** The reach rule for this area's class (km), and its class. */
+    reachKm: reachKmFor(report.input.settings.reachKm, analysed?.ruralUrban),
+    reachClass: analysed?.ruralUrban ?? null,
     cells: report.analysis.cells
       .filter((c) => c.areaCode === area.code)
       .map((cell) => ({

@@ -1,3 +1,4 @@
+import { reachClassOf } from '../../domain/needs/reach-rule.js';
 import { aggregateFigures } from '../../domain/areas/aggregate.js';
 import { currentLsoaEdition } from '../../domain/areas/editions.js';
 import type {
@@ -179,8 +180,7 @@ export function analysisIndicators(
 }
 
 function ruralUrban(geography: PartnershipGeography, area: AreaRecord): RuralUrban | null {
-  const value = valueFor(geography, ruralUrbanKey, area)?.value;
-  return value === null || value === undefined ? null : value >= 0.5 ? 'rural' : 'urban';
+  return reachClassOf(valueFor(geography, ruralUrbanKey, area)?.value);
 }
 
 function boundsCentre(area: AreaRecord) {

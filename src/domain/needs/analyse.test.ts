@@ -74,7 +74,8 @@ const input: GapAnalysisInput = {
     service('rural-4km', { points: [north(16)] }), // L3 (rural, 8 km reach): 0.5
     service('closed', { points: [north(10)], open: false }),
   ],
-  settings: defaultGapSettings,
+  // The hand-computed figures below use these reaches.
+  settings: { ...defaultGapSettings, reachKm: { urban: 1.6, town: 4, rural: 8 } },
 };
 
 describe('analyseGaps', () => {
@@ -109,7 +110,7 @@ describe('analyseGaps', () => {
   });
 
   it('re-weights need when the settings change', () => {
-    const settings = { ...defaultGapSettings, weights: { statistics: 1, localRecords: 0 } };
+    const settings = { ...input.settings, weights: { statistics: 1, localRecords: 0 } };
     const reweighted = analyseGaps({ ...input, settings }).cells.find((c) => c.areaCode === 'L3');
     expect(reweighted?.need).toBeNull();
     expect(reweighted?.gapClass).toBe('no-data');
@@ -165,6 +166,50 @@ describe('explainGap', () => {
 
   it('uses the rural reach for a rural area', () => {
     expect(explainGap(input, 'L3', 'food')?.reachKm).toBe(8);
+  });
+
+  it.each([
+    ['urban', 'urban', 1.6],
+    ['town', 'town', 4],
+    ['rural', 'rural', 8],
+    ['not known (as urban)', null, 1.6],
+  ] as const)('takes the reach rule for a %s area', (_name, ruralUrban, km) => {
+    const one = { ...input, areas: [area('L9', { ruralUrban })] };
+    expect(explainGap(one, 'L9', 'food')?.reachKm).toBe(km);
+  });
+});
+
+describe('no provision data', () => {
+  // Housing has a need score in L1 but no service or organisation anywhere.
+  const withHousingNeed: GapAnalysisInput = {
+    ...input,
+    links: [...input.links, { theme: 'housing', indicatorKey: 'income', weight: 1 }],
+  };
+
+  it.each([
+    ['no service and no organisation', undefined, 'no-provision-data', 0],
+    ['an organisation works on it', new Set(['housing']), 'unmet-need', 95],
+  ] as const)('with %s, housing in L1 is %s', (_name, themesWithOrganisations, gapClass, score) => {
+    const run = { ...withHousingNeed, ...(themesWithOrganisations ? { themesWithOrganisations } : {}) };
+    const cell = analyseGaps(run).cells.find((c) => c.areaCode === 'L1' && c.theme === 'housing');
+    expect(cell?.gapClass).toBe(gapClass);
+    expect(cell?.gapScore).toBeCloseTo(score, 6);
+    expect(explainGap(run, 'L1', 'housing')?.cell).toEqual(cell);
+  });
+
+  it('says why, and what to do', () => {
+    expect(explainGap(withHousingNeed, 'L1', 'housing')?.classReason).toBe(
+      'Need is 95, but no service or organisation anywhere in the partnership is recorded for this theme, so provision is not known: import or add the services and organisations that work on it.',
+    );
+  });
+
+  it('counts a closed service as data: provision is then known to be nothing open', () => {
+    const closed = {
+      ...withHousingNeed,
+      services: [...input.services, service('shut', { themes: ['housing'], open: false })],
+    };
+    const cell = analyseGaps(closed).cells.find((c) => c.areaCode === 'L1' && c.theme === 'housing');
+    expect(cell?.gapClass).toBe('unmet-need');
   });
 
   it.each([

@@ -11,6 +11,7 @@ import {
   thresholdRows,
   twoDecimals,
 } from '../view-models/gap-view.js';
+import { reachNotice } from '../view-models/reach-view.js';
 import { accessOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
@@ -41,6 +42,8 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     const records = report.needs.filter((n) => e.need.records.some((r) => r.needId === n.id));
     const recordOf = new Map(records.map((r) => [r.id, r]));
     const areaNames = new Map(report.areas.map((a) => [a.code, a.name]));
+    const analysed = report.input.areas.find((a) => a.code === area.code);
+    const reach = reachNotice(report, slug, membership.role, { ruralUrban: analysed?.ruralUrban ?? null });
     return reply.page('needs/explanation.njk', {
       title: `${area.name}: ${theme.name}`,
       area,
@@ -77,8 +80,9 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
               }
             : { text: 'There is no open service for this theme' },
         },
-        { key: { text: 'Full reach of a service here' }, value: { text: `${e.reachKm} km` } },
+        { key: { text: 'Reach rule here' }, value: { text: reach.rule } },
       ],
+      reach,
       statistics: e.need.statistics.map((s) => ({
         name: s.name,
         edition: s.edition,

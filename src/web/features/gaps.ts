@@ -19,6 +19,7 @@ import {
 import { guardCell } from '../view-models/results-view.js';
 import { accessOf } from './members.js';
 import { guidanceLinks } from '../view-models/guidance-links.js';
+import { reachNotice } from '../view-models/reach-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const perPage = 100;
@@ -116,6 +117,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       geojsonHref: `${base}.geojson${exportQuery ? `?${exportQuery}` : ''}`,
       mapHref: `/p/${partnership.slug}/needs/map?${new URLSearchParams({ theme: q.theme || 'food', level: q.level }).toString()}`,
       thresholdRows: thresholdRows(report.analysis.settings.thresholds),
+      reach: reachNotice(report, partnership.slug, accessOf(request).membership.role),
       customised: report.settings.customised,
       isAdmin: accessOf(request).membership.role === 'partnership-admin',
     });

@@ -23,6 +23,7 @@ import {
 } from '../view-models/gap-view.js';
 import { accessOf } from './members.js';
 import { guidanceLinks } from '../view-models/guidance-links.js';
+import { reachNotice } from '../view-models/reach-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -161,6 +162,7 @@ export function registerNeedsMap(
       geojsonUrl: `/p/${partnership.slug}/needs/map.geojson?${query}`,
       tileUrl: tileUrl ?? '',
       thresholdRows: thresholdRows(thresholds),
+      reach: reachNotice(report, partnership.slug, accessOf(request).membership.role),
       customised: report.settings.customised,
       rows: rows.map((r) => ({
         code: r.cell.areaCode,

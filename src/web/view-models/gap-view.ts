@@ -11,6 +11,7 @@ export const gapClassLabels: Record<GapClass, string> = {
   balanced: 'Balanced',
   overlap: 'Overlap',
   'no-data': 'No evidence',
+  'no-provision-data': 'No provision data',
 };
 
 export const gapClassFills: Record<GapClass, string> = {
@@ -19,6 +20,7 @@ export const gapClassFills: Record<GapClass, string> = {
   balanced: '#cce2d8',
   overlap: '#5694ca',
   'no-data': '#f3f2f1',
+  'no-provision-data': '#b1b4b6',
 };
 
 export const mapLayers = ['gap', 'need', 'provision'] as const;
