@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { DemoSamplePack } from '../app/demo/seed-sample-packs.js';
+import type { DemoSamplePack, SamplePackStep } from '../app/demo/seed-sample-packs.js';
 import type { ImportContext, Importer } from '../app/interchange.js';
 import type { Services } from '../app/services.js';
 
@@ -59,6 +59,7 @@ export function samplePack(
     name: manifest.name,
     localAuthorityCode: manifest.localAuthorityCode,
     async load(partnershipId, actor) {
+      const done: SamplePackStep[] = [];
       for (const step of manifest.imports) {
         const importer = byKind.get(step.kind) as Importer;
         const context: ImportContext = {
@@ -68,7 +69,8 @@ export function samplePack(
           options: step.options,
         };
         try {
-          await importer.apply(path.join(folder, step.file), context);
+          const report = await importer.apply(path.join(folder, step.file), context);
+          done.push({ kind: step.kind, file: step.file, report });
         } catch (error) {
           throw new Error(
             `The ${manifest.name} sample could not be loaded: the ${step.kind} import of ${step.file} failed. ${(error as Error).message}`,
@@ -76,6 +78,7 @@ export function samplePack(
           );
         }
       }
+      return done;
     },
   };
 }

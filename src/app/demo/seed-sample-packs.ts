@@ -1,4 +1,5 @@
 import type { PartnershipRole } from '../../domain/accounts/roles.js';
+import type { ImportReport } from '../interchange.js';
 import type { Clock, Store } from '../ports.js';
 import { recordAudit, systemActor, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
@@ -13,7 +14,14 @@ export interface DemoSamplePack {
   readonly name: string;
   readonly localAuthorityCode: string;
   /** Runs every import of the pack into the partnership, in order; throws when one cannot be read at all. */
-  load(partnershipId: string, actor: Actor): Promise<void>;
+  load(partnershipId: string, actor: Actor): Promise<SamplePackStep[]>;
+}
+
+/** What one import of a pack did. */
+export interface SamplePackStep {
+  readonly kind: string;
+  readonly file: string;
+  readonly report: ImportReport;
 }
 
 /** The demo accounts that can see each sample partnership: an admin to import and change, a viewer to look. */
