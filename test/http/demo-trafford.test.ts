@@ -58,7 +58,7 @@ describe.each(databases)('the demo with the Trafford sample pack on $name', (dat
     expect(trafford).toMatchObject({ name: 'Trafford (real public data)', localAuthorityCode: 'E08000009' });
     const slugs = (await t.runtime.services.partnerships.list()).map((p) => p.slug);
     expect(slugs).toEqual(expect.arrayContaining(['northmoor', 'eastbrook', 'trafford']));
-    const home = await admin.get('/p/trafford');
+    const home = await admin.get('/p/trafford/');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('Trafford (real public data)');
   });
