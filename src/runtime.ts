@@ -15,6 +15,7 @@ import { loadGuidance } from './interchange/guidance-content.js';
 import { openSource, readSource } from './interchange/read-source.js';
 import { loadThemes } from './interchange/themes-content.js';
 import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
+import { loadSamplePacks } from './interchange/sample-pack.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { systemClock } from './platform/system-clock.js';
 import { uploadFolder } from './platform/upload-folder.js';
@@ -48,7 +49,10 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
   const frameworks = frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework')));
   const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
   const themes = await loadThemes(path.join(contentDir, 'themes', 'themes.yaml'));
-  const services = createServices({
+  const importers = importersFor(readSource, openSource);
+  // The packs import through the services they are part of, so they are given them once they exist.
+  const demoSamplePacks = await loadSamplePacks(importers, () => services);
+  const services: Services = createServices({
     store: createStore(handle.db),
     clock: overrides.clock ?? systemClock,
     hasher: argon2idHasher(),
@@ -58,7 +62,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
     frameworks,
     guidance,
     imports: {
-      kinds: importersFor(readSource, openSource),
+      kinds: importers,
       runner:
         overrides.importRunner ??
         workerImportRunner({
@@ -74,6 +78,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       path.join(contentDir, 'needs', 'indicator-themes.yaml'),
       themes,
     ),
+    demoSamplePacks,
   });
   return { config, handle, services, close: () => handle.close() };
 }

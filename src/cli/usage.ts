@@ -3,7 +3,7 @@ export const commandHelp: Record<string, string> = {
     'common-ground serve\n  Starts the service (what `npm start` runs). Loads the demo into an empty embedded database.',
   migrate: 'common-ground migrate\n  Applies any database migrations that have not run yet.',
   'seed-demo':
-    'common-ground seed-demo\n  Loads the demo partnerships into an empty database and prints the sign-in details once.',
+    'common-ground seed-demo\n  Loads the demo partnerships (two fictional, and Trafford from real public data) into an empty database and prints the sign-in details once.',
   'create-partnership':
     'common-ground create-partnership --slug S --name N --la CODE\n  CODE is the council’s local authority code, like E08000009.',
   'create-user':
