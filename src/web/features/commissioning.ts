@@ -219,7 +219,8 @@ export function registerCommissioning(app: FastifyInstance, services: Services):
           heading: `${themeName(cell.theme)} in ${areaName}`,
           available: e !== undefined,
           packHref: `/p/${slug}/evidence?${new URLSearchParams({ area: cell.areaCode, theme: cell.theme }).toString()}`,
-          need: e?.view.explanation.cell.need == null ? 'No evidence' : oneDecimal(e.view.explanation.cell.need),
+          need:
+            e?.view.explanation.cell.need == null ? 'No evidence' : oneDecimal(e.view.explanation.cell.need),
           provision: e
             ? `${oneDecimal(e.view.explanation.cell.provision)} service-equivalents from ${e.view.explanation.cell.serviceCount} services`
             : '',
