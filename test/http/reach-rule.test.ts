@@ -263,7 +263,7 @@ describe('no provision data', () => {
     expect(csv.statusCode).toBe(200);
     const rows = csv.body.trim().split(/\r?\n/).slice(1);
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatch(/No (provision )?data/);
+    for (const row of rows) expect(row).toMatch(/No provision data|No evidence/);
     expect(rows.some((row) => row.includes('No provision data'))).toBe(true);
     const gaps = await viewer.get('/p/northmoor/needs/gaps?theme=carers&level=ward&class=no-provision-data');
     const href = /href="(\/p\/northmoor\/needs\/gaps\/E05[0-9]+\/carers)"/.exec(gaps.body)?.[1] ?? '';
