@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../domain/shared/csv-text.js';
 import {
   ImportSourceError,
   type Exporter,
@@ -143,7 +143,7 @@ export const organisationsCsvExporter: Exporter = {
   description: 'The partnership’s organisations as CSV (name, kind, identifier)',
   async run(partnershipId, services, write) {
     const organisations = await services.organisations.list(partnershipId);
-    write(stringify([[...columns], ...organisations.map((o) => [o.name, o.kind, o.identifier ?? ''])]));
+    write(csvText([[...columns], ...organisations.map((o) => [o.name, o.kind, o.identifier ?? ''])]));
   },
 };
 

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { gapLevels } from '../../app/gaps/gap-areas.js';
@@ -166,7 +166,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${partnership.slug}-gaps.csv"`)
       .header('cache-control', 'private, no-store')
-      .send(stringify([header, ...body], { bom: true, record_delimiter: '\r\n' }));
+      .send(csvText([header, ...body], { bom: true }));
   });
 
   app.get('/p/:slug/needs/gaps.geojson', { config: member }, async (request, reply) => {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../app/errors.js';
 import type { ImportKindInfo, ImportProblem, ProblemOutcome } from '../../app/interchange.js';
@@ -246,7 +246,7 @@ export function registerImports(app: FastifyInstance, services: Services, upload
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-problems-${view.job.kind}.csv"`)
         .header('cache-control', 'private, no-store')
-        .send(stringify(rows, { bom: true, record_delimiter: '\r\n' }));
+        .send(csvText(rows, { bom: true }));
     });
 
     app.post(`${scope.pattern}/:jobId/confirm`, { config }, async (request, reply) => {
