@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { csvText, type CsvCell } from './csv-text.js';
 
 const strict = (text: string): string[][] =>
-  parse(text, { bom: true, relax_quotes: false, relax_column_count: false }) as string[][];
+  parse(text, {
+    bom: true,
+    relax_quotes: false,
+    relax_column_count: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+  }) as string[][];
 
 describe('csvText', () => {
   it.each<[string, CsvCell, string]>([
