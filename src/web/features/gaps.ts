@@ -2,6 +2,7 @@ import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { gapLevels } from '../../app/gaps/gap-areas.js';
+import { rfc7946Feature } from '../../domain/areas/rfc7946.js';
 import type { Services } from '../../app/services.js';
 import {
   formatKm,
@@ -175,28 +176,25 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
     const features: Feature[] = rows.flatMap((r) => {
       const boundary = boundaries.get(r.cell.areaCode);
       if (!boundary) return [];
+      // An area is listed once for each theme, so the id names both.
       return [
-        {
-          type: 'Feature',
-          geometry: JSON.parse(boundary) as Polygon | MultiPolygon,
-          properties: {
-            areaCode: r.cell.areaCode,
-            areaName: r.areaName,
-            level: report.level,
-            theme: r.cell.theme,
-            themeName: r.themeName,
-            need: r.cell.need,
-            statisticsNeed: r.cell.statisticsNeed,
-            localNeed: r.cell.localNeed,
-            provision: r.cell.provision,
-            serviceCount: r.cell.serviceCount,
-            gapClass: r.cell.gapClass,
-            gapScore: r.cell.gapScore,
-            nearestServiceId: r.cell.nearestServiceId,
-            nearestService: r.nearestName,
-            nearestKm: r.cell.nearestKm,
-          },
-        },
+        rfc7946Feature(`${r.cell.areaCode}/${r.cell.theme}`, JSON.parse(boundary) as Polygon | MultiPolygon, {
+          areaCode: r.cell.areaCode,
+          areaName: r.areaName,
+          level: report.level,
+          theme: r.cell.theme,
+          themeName: r.themeName,
+          need: r.cell.need,
+          statisticsNeed: r.cell.statisticsNeed,
+          localNeed: r.cell.localNeed,
+          provision: r.cell.provision,
+          serviceCount: r.cell.serviceCount,
+          gapClass: r.cell.gapClass,
+          gapScore: r.cell.gapScore,
+          nearestServiceId: r.cell.nearestServiceId,
+          nearestService: r.nearestName,
+          nearestKm: r.cell.nearestKm,
+        }),
       ];
     });
     // `partnership` is a foreign member: GeoJSON readers ignore it, people see whose data it is.
