@@ -15,7 +15,9 @@ function sourceFiles(folder: string): string[] {
 /** Every CSV download goes through one writer, so each one quotes line feeds the same way. */
 describe('the CSV writer', () => {
   it('is the only source file that uses csv-stringify', () => {
-    const users = sourceFiles('src').filter((file) => /from 'csv-stringify/.test(fs.readFileSync(file, 'utf8')));
+    const users = sourceFiles('src').filter((file) =>
+      /from 'csv-stringify/.test(fs.readFileSync(file, 'utf8')),
+    );
     expect(users).toEqual([writer]);
   });
 });
