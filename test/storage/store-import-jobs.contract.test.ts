@@ -21,6 +21,8 @@ function aJob(partnershipId: string | null, overrides: Partial<ImportJobRecord> 
     createdByUserId: null,
     createdAt: at(0),
     updatedAt: at(0),
+    ownerId: 'instance-a',
+    heartbeatAt: at(0),
     ...overrides,
   };
 }
