@@ -75,10 +75,7 @@ export function uploadFolder(dir: string): UploadFiles {
     },
     async writeCopy(source, pieces) {
       const folderId = path.basename(path.dirname(source));
-      const folder = path.join(
-        root,
-        /^[A-Za-z0-9-]{8,64}$/.test(folderId) ? folderId : crypto.randomUUID(),
-      );
+      const folder = path.join(root, /^[A-Za-z0-9-]{8,64}$/.test(folderId) ? folderId : crypto.randomUUID());
       const name = path.basename(source).replace(/[^A-Za-z0-9._-]+/g, '_') || 'upload';
       await fs.mkdir(folder, { recursive: true });
       const target = path.join(folder, name);

@@ -1,10 +1,5 @@
 import { NotFoundError, ValidationError } from '../errors.js';
-import type {
-  ImportKindInfo,
-  ImportReport,
-  ImportRunEvents,
-  ImportRunner,
-} from '../interchange.js';
+import type { ImportKindInfo, ImportReport, ImportRunEvents, ImportRunner } from '../interchange.js';
 import type { Clock, ImportJobChange, ImportJobRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';

@@ -150,11 +150,7 @@ export function importJobsRepository(db: Kysely<Database>): Store['importJobs'] 
       }));
     },
     async listRunning() {
-      const rows = await db
-        .selectFrom('import_jobs')
-        .selectAll()
-        .where('status', 'in', running)
-        .execute();
+      const rows = await db.selectFrom('import_jobs').selectAll().where('status', 'in', running).execute();
       return rows.map(toRecord);
     },
     async beat(id, ownerId, change) {
