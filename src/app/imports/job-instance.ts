@@ -23,7 +23,7 @@ export function jobInstance(options: Partial<JobInstance> = {}): JobInstance {
   return {
     id: options.id ?? newId(),
     shared: options.shared ?? false,
-    heartbeatMs: options.heartbeatMs ?? 5_000,
+    heartbeatMs: options.heartbeatMs ?? 2_000,
     staleAfterMs: options.staleAfterMs ?? 60_000,
   };
 }
