@@ -127,9 +127,9 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
         events,
       );
     },
-    (error: unknown) =>
+    () =>
       events.failed(
-        `The uploaded file could not be read back (${(error as Error).message}). Nothing was imported: upload the file again.`,
+        'The uploaded file could not be read back from where it was kept. Nothing was imported: upload the file again.',
       ),
   );
 }
@@ -178,11 +178,12 @@ export async function startImport(deps: ImportJobDeps, input: StartImportInput):
   await deps.store.importJobs.insert(job);
   try {
     await storeUploadedFile(deps, job);
-  } catch (error) {
+  } catch {
     await discardJobFiles(deps, job).catch(() => undefined);
     const failed = {
       status: 'failed' as const,
-      error: `The uploaded file could not be stored (${(error as Error).message}). Nothing was imported: upload the file again.`,
+      error:
+        'The uploaded file could not be kept for checking and importing. Nothing was imported: upload the file again.',
       updatedAt: deps.clock.now().toISOString(),
     };
     await deps.store.importJobs.update(job.id, failed);
