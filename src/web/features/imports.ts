@@ -275,9 +275,19 @@ function cleanUpWhileRunning(app: FastifyInstance, services: Services): void {
       .cleanUpUploads()
       .catch((error: unknown) => app.log.error({ err: error }, 'removing old uploads failed'));
   };
+  // Where instances share the database, one that stopped without a restart leaves jobs for the others to fail.
+  const failStopped = () => {
+    if (!services.imports.sharedWithInstances) return;
+    services.imports
+      .failInterrupted()
+      .catch((error: unknown) => app.log.error({ err: error }, 'failing stopped imports failed'));
+  };
   app.addHook('onReady', async () => {
     cleanUp();
-    timer = setInterval(cleanUp, CLEAN_UP_EVERY_MS);
+    timer = setInterval(() => {
+      failStopped();
+      cleanUp();
+    }, CLEAN_UP_EVERY_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));
