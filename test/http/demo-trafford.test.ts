@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { Browser } from '../support/browser.js';
 import { createPostgresDatabase, testDatabaseUrl } from '../support/database.js';
+import { needFigures } from '../support/need-figures.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
 /** The demo's third partnership: Trafford from the sample pack of real public data (demo/trafford). */
@@ -98,6 +99,17 @@ describe.each(databases)('the demo with the Trafford sample pack on $name', (dat
     const directory = await admin.get('/p/trafford/directory');
     expect(directory.statusCode).toBe(200);
     expect(directory.body).toContain('Altrincham Library');
+  });
+
+  it('meets issue 14’s figures for need at ward level on the pack, as on the same data imported by hand', async () => {
+    const report = await t.runtime.services.gaps.report(trafford, [], 'ward');
+    const figures = needFigures(report.analysis.cells);
+    console.info(
+      `Trafford pack (${database.name}), wards: ${figures.themesWithEvidence.length} themes with evidence; at most ${figures.mostHundreds} at 100 in one ward; ${figures.distinctTopFive.length} distinct top-five lists`,
+    );
+    expect(figures.themesWithEvidence.length).toBeGreaterThanOrEqual(12);
+    expect(figures.mostHundreds).toBeLessThanOrEqual(figures.themesWithEvidence.length / 4);
+    expect(figures.distinctTopFive.length / figures.themesWithEvidence.length).toBeGreaterThanOrEqual(0.75);
   });
 
   it('lets the demo viewer see the Trafford map too', async () => {
