@@ -391,7 +391,7 @@ export function createServices(deps: ServiceDeps) {
     },
     directory: directoryUseCases({ store, clock, themes: deps.themes }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
-    grants: grantUseCases({ store, clock, themes: deps.themes }),
+    grants: grantUseCases({ store, clock, themes: deps.themes, baseUrl }),
     funding: {
       againstNeed: (partnership: PartnershipRecord, themes: readonly string[]) =>
         fundingAgainstNeed(gapDeps, partnership, themes),

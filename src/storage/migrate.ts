@@ -22,6 +22,7 @@ import * as serviceLocalEdits from './migrations/0022-service-local-edits.js';
 import * as memberAnswering from './migrations/0023-member-answering.js';
 import * as reachRule from './migrations/0025-reach-rule.js';
 import * as importJobOwners from './migrations/0028-import-job-owners.js';
+import * as grantStandardFields from './migrations/0029-grant-standard-fields.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0023-member-answering': memberAnswering,
   '0025-reach-rule': reachRule,
   '0028-import-job-owners': importJobOwners,
+  '0029-grant-standard-fields': grantStandardFields,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

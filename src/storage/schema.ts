@@ -429,6 +429,7 @@ export interface GrantsTable {
   themes: string;
   data_source: string | null;
   imported_at: string;
+  standard_fields: string | null;
 }
 
 export interface MatchingRunsTable {

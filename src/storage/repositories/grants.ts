@@ -35,6 +35,8 @@ function toGrant(row: Selectable<GrantsTable>): GrantRecord {
     },
     dataSource: row.data_source,
     importedAt: row.imported_at,
+    standardFields:
+      row.standard_fields === null ? null : (JSON.parse(row.standard_fields) as Record<string, unknown>),
   };
 }
 
@@ -66,10 +68,11 @@ function grantRow(grant: GrantRecord): Insertable<GrantsTable> {
     themes: JSON.stringify(grant.themes),
     data_source: grant.dataSource,
     imported_at: grant.importedAt,
+    standard_fields: grant.standardFields ? JSON.stringify(grant.standardFields) : null,
   };
 }
 
-const columnCount = 26;
+const columnCount = 27;
 /** Ids looked up per statement, under both databases' limits on bound values. */
 const lookupBatch = 500;
 
@@ -99,6 +102,7 @@ const replacedColumns = [
   'themes',
   'data_source',
   'imported_at',
+  'standard_fields',
 ] as const;
 
 export function grantsRepository(db: Kysely<Database>): GrantStore {
