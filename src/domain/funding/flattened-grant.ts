@@ -35,6 +35,8 @@ const groups: Record<string, string> = {
   'funding type': 'fundingType',
   classifications: 'classifications',
   'related document': 'relatedDocument',
+  'recipient ind': 'recipientIndividual',
+  'to individuals details': 'toIndividualsDetails',
 };
 
 const fields: Record<string, string> = {
@@ -70,6 +72,9 @@ const fields: Record<string, string> = {
   'alternate name': 'alternateName',
   email: 'email',
   'document type': 'documentType',
+  'primary grant reason': 'primaryGrantReason',
+  'secondary grant reason': 'secondaryGrantReason',
+  'grant purpose': 'grantPurpose',
 };
 
 function itemAt(parent: Json, key: string, index: number): Json {

@@ -7,7 +7,7 @@ import { decimalFromInput } from './decimal.js';
  */
 
 type Json = Record<string, unknown>;
-type Kind = 'text' | 'number' | 'texts' | 'any' | { readonly list: Shape } | { readonly object: Shape };
+type Kind = 'text' | 'number' | 'texts' | { readonly list: Shape } | { readonly object: Shape };
 type Shape = Readonly<Record<string, Kind>>;
 
 const text = (...keys: string[]): Record<string, Kind> => Object.fromEntries(keys.map((k) => [k, 'text']));
@@ -63,7 +63,9 @@ export const grantShape: Shape = {
   plannedDates: { list: event },
   actualDates: { list: event },
   recipientIndividual: { object: text('id', 'name') },
-  toIndividualsDetails: 'any',
+  toIndividualsDetails: {
+    object: { ...text('primaryGrantReason', 'secondaryGrantReason'), grantPurpose: 'texts' },
+  },
   recipientOrganization: { list: organisation },
   beneficiaryLocation: { list: location },
   fundingOrganization: { list: organisation },
@@ -92,7 +94,6 @@ function asText(value: unknown): string | undefined {
 
 function typed(value: unknown, kind: Kind): unknown {
   if (value === null || value === undefined) return undefined;
-  if (kind === 'any') return value;
   if (kind === 'text') return asText(value);
   if (kind === 'number') {
     if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -104,7 +105,10 @@ function typed(value: unknown, kind: Kind): unknown {
     const texts = list.map((item) => asText(item)?.trim()).filter((item): item is string => !!item);
     return texts.length > 0 ? texts : undefined;
   }
-  if ('object' in kind) return isObject(value) ? cleaned(value, kind.object) : undefined;
+  if ('object' in kind) {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return isObject(first) ? cleaned(first, kind.object) : undefined;
+  }
   const items = (Array.isArray(value) ? value : [value])
     .map((item) => (isObject(item) ? cleaned(item, kind.list) : undefined))
     .filter((item): item is Json => item !== undefined);
