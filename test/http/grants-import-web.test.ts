@@ -57,6 +57,8 @@ describe('importing grants from the web', () => {
 
     const page = await admin.get(`/p/northmoor/imports/${jobId}`);
     expect(page.body).toContain('What was put right while reading');
+    expect(page.body).toContain('id="quality"');
+    expect(view.report?.quality?.grants).toBe(2);
     expect(page.body).toContain('read as day/month/year, 2014-07-24');
     expect(page.body).toContain('Import 2 rows');
 

@@ -78,6 +78,30 @@ describe('360Giving round trip (import, then export grants)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reports 360Giving’s data-quality checks on Trafford’s file when previewing it', async () => {
+    const partnership = await runtime.services.partnerships.create(
+      { name: 'Quality', slug: 'rt-quality', localAuthorityCode: 'E08000009' },
+      actor,
+    );
+    const context = { services: runtime.services, partnershipId: partnership.id, actor };
+    const report = await grantsImporter(readSourceBytes).preview(
+      path.join(grantsFolder, 'trafford_council_vcs_grants.json'),
+      context,
+    );
+    const counts = Object.fromEntries((report.quality?.checks ?? []).map((c) => [c.check, c.count]));
+    expect(counts).toEqual({
+      'no-data-source': 0,
+      'recipient-without-location': 544,
+      'recipient-only-360g-id': 289,
+      'no-beneficiary-location': 0,
+      'no-grant-programme': 0,
+      'title-same-as-description': 6,
+      'award-date-in-future': 0,
+      'zero-amount': 0,
+      'duplicate-id': 0,
+    });
+  });
+
   it('gives back every standard field of Trafford’s 555 grants, unchanged, in a valid package', async () => {
     const input = readPackage('trafford_council_vcs_grants.json').grants;
     const output = await roundTrip('rt-trafford', 'trafford_council_vcs_grants.json');

@@ -113,6 +113,13 @@ function jobView(view: ImportJobView, base: string) {
     importable: report ? report.read - report.skipped : 0,
     notes: report?.notes?.slice(0, PROBLEMS_SHOWN) ?? [],
     moreNotes: Math.max(0, (report?.notes?.length ?? 0) - PROBLEMS_SHOWN),
+    quality: report?.quality
+      ? {
+          grants: report.quality.grants,
+          findings: report.quality.checks.filter((check) => check.count > 0),
+          passed: report.quality.checks.filter((check) => check.count === 0).map((check) => check.label),
+        }
+      : undefined,
   };
 }
 
