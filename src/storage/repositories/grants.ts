@@ -35,8 +35,9 @@ function toGrant(row: Selectable<GrantsTable>): GrantRecord {
     },
     dataSource: row.data_source,
     importedAt: row.imported_at,
-    standardFields:
-      row.standard_fields === null ? null : (JSON.parse(row.standard_fields) as Record<string, unknown>),
+    ...(row.standard_fields === null
+      ? {}
+      : { standardFields: JSON.parse(row.standard_fields) as Record<string, unknown> }),
   };
 }
 
