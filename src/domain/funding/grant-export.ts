@@ -1,4 +1,5 @@
 import type { GrantLocation, GrantRecord } from './grant.js';
+import { readGrantDate } from './grant-dates.js';
 import { normaliseOrganisationName } from './recipient-matching.js';
 
 /**
@@ -30,6 +31,16 @@ export interface GrantPackageOptions {
 
 const awardDatePattern =
   /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
+const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A file's Last Modified as the schema's date-time; a bare or UK-style date is taken as midnight UTC. */
+function dateTime(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (dateTimePattern.test(value.trim())) return value.trim();
+  const read = readGrantDate(value);
+  return read ? `${read.date}T00:00:00Z` : undefined;
+}
+
 const isWebAddress = (text: string | null): text is string => text !== null && /^https?:\/\/\S+$/i.test(text);
 const listOf = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
@@ -71,7 +82,7 @@ export function grantToStandard(grant: GrantRecord, options: GrantPackageOptions
     : isWebAddress(grant.dataSource)
       ? grant.dataSource
       : options.dataSource;
-  const dateModified = fromFile ? source.dateModified : grant.importedAt;
+  const dateModified = fromFile ? dateTime(source.dateModified) : grant.importedAt;
   return {
     ...source,
     id: grant.id,
