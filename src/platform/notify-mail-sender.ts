@@ -62,6 +62,6 @@ export function describeNotifyFailure(error: unknown): string {
       .filter((reason) => reason !== '');
     return `GOV.UK Notify refused the email (HTTP ${response.status})${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}`;
   }
-  const detail = [failure.code, failure.message].filter((part) => typeof part === 'string' && part !== '');
-  return `GOV.UK Notify could not be reached${detail.length > 0 ? ` (${detail.join(': ')})` : ''}`;
+  const detail = [failure.message, failure.code].find((part) => typeof part === 'string' && part !== '');
+  return `GOV.UK Notify could not be reached${detail ? ` (${String(detail)})` : ''}`;
 }
