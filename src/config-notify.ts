@@ -64,7 +64,8 @@ export function parseNotifySettings(environment: Record<string, string | undefin
     (name) => name.startsWith('NOTIFY_TEMPLATE_') && environment[name],
   );
   if (!values.NOTIFY_API_KEY) {
-    const problems = templateSettings.length > 0 ? ['NOTIFY_API_KEY is required when NOTIFY_TEMPLATE_… is set'] : [];
+    const problems =
+      templateSettings.length > 0 ? ['NOTIFY_API_KEY is required when NOTIFY_TEMPLATE_… is set'] : [];
     return { settings: undefined, problems };
   }
   const known = new Set([defaultTemplateSetting, ...emailKinds.map(notifyTemplateSetting)]);

@@ -33,15 +33,17 @@ export function notifyMailSender(
           `GOV.UK Notify has no template for “${message.kind}” emails: set NOTIFY_TEMPLATE_DEFAULT for them`,
         );
       }
-      try {
-        await client.sendEmail(templateId, message.to, {
+      const failure = await client
+        .sendEmail(templateId, message.to, {
           personalisation: { subject: message.subject, body: message.text },
           reference: message.id,
-        });
-      } catch (error) {
-        // A new error, so the request (and its signed Authorization header) is never kept or logged with it.
-        throw new Error(describeNotifyFailure(error));
-      }
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => describeNotifyFailure(error),
+        );
+      // A new error without the client's, so the request and its signed Authorization header are never kept.
+      if (failure !== undefined) throw new Error(failure);
     },
     close: () => undefined,
   };

@@ -21,9 +21,15 @@ import { createTestApp, demoAccounts, FakeClock, type TestApp } from '../support
  */
 
 const key = notifyApiKey();
-const templates = Object.fromEntries(emailKinds.map((kind) => [kind, randomUUID()])) as Record<string, string>;
+const templates = Object.fromEntries(emailKinds.map((kind) => [kind, randomUUID()])) as Record<
+  string,
+  string
+>;
 
-const databases: { name: string; open(): Promise<{ env: Record<string, string>; remove(): Promise<void> }> }[] = [
+const databases: {
+  name: string;
+  open(): Promise<{ env: Record<string, string>; remove(): Promise<void> }>;
+}[] = [
   { name: 'sqlite', open: async () => ({ env: {}, remove: async () => undefined }) },
   ...(testDatabaseUrl()
     ? [
@@ -230,7 +236,8 @@ describe('without GOV.UK Notify', () => {
         nextAttemptAt: null,
       });
       const notifySender = mailSenderFor(t.runtime.config);
-      expect(await t.runtime.services.outbox.deliver(notifySender!)).toEqual({ sent: 0, failed: 1 });
+      if (!notifySender) throw new Error('mailSenderFor made no sender for a GOV.UK Notify configuration');
+      expect(await t.runtime.services.outbox.deliver(notifySender)).toEqual({ sent: 0, failed: 1 });
       const after = await store.outbox.findById('unreachable');
       expect(after).toMatchObject({ status: 'queued', attempts: 1 });
       expect(after?.lastError).toMatch(

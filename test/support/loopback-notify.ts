@@ -75,7 +75,11 @@ export async function startLoopbackNotify(): Promise<LoopbackNotify> {
 }
 
 /** A Notify API key: its name, then the service ID and the secret key, as Notify shows it once. */
-export function notifyApiKey(): { readonly apiKey: string; readonly serviceId: string; readonly secret: string } {
+export function notifyApiKey(): {
+  readonly apiKey: string;
+  readonly serviceId: string;
+  readonly secret: string;
+} {
   const serviceId = randomUUID();
   const secret = randomUUID();
   return { apiKey: `common_ground_test-${serviceId}-${secret}`, serviceId, secret };
