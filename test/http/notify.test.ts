@@ -4,6 +4,7 @@ import type { OutboxMessage } from '../../src/app/ports.js';
 import { notifyTemplateSetting } from '../../src/config-notify.js';
 import { emailKinds } from '../../src/domain/shared/email-kinds.js';
 import { mailSenderFor } from '../../src/main.js';
+import { notifyMailSender } from '../../src/platform/notify-mail-sender.js';
 import { createPostgresDatabase, testDatabaseUrl } from '../support/database.js';
 import {
   acceptedByNotify,
@@ -245,6 +246,32 @@ describe('without GOV.UK Notify', () => {
       );
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('a GOV.UK Notify that does not answer', () => {
+  it('gives up on the request after the time limit, so the attempt fails inside the outbox lease', async () => {
+    const silent = await startLoopbackNotify();
+    silent.answer = () => 'no answer';
+    try {
+      const notifySender = notifyMailSender(
+        { apiKey: key.apiKey, baseUrl: silent.url, templates: {}, otherTemplate: randomUUID() },
+        { requestTimeoutMs: 200 },
+      );
+      const sending = notifySender.send({
+        id: 'silent',
+        kind: 'password-reset',
+        to: 'someone@example.org',
+        subject: 'Hello',
+        text: 'Hello there',
+      });
+      await expect(sending).rejects.toThrow(
+        /^GOV\.UK Notify could not be reached \(timeout of 200ms exceeded\)$/,
+      );
+      expect(silent.requests).toHaveLength(1);
+    } finally {
+      await silent.close();
     }
   });
 });

@@ -19,8 +19,8 @@ export interface NotifyAnswer {
 export interface LoopbackNotify {
   readonly url: string;
   readonly requests: NotifyRequest[];
-  /** How to answer a request; by default 201 with a notification, as Notify does. */
-  answer: (request: NotifyRequest) => NotifyAnswer;
+  /** How to answer a request (by default 201 with a notification, as Notify does), or not at all. */
+  answer: (request: NotifyRequest) => NotifyAnswer | 'no answer';
   close(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export const notifyError = (status: number, error: string, message: string): Not
 
 export async function startLoopbackNotify(): Promise<LoopbackNotify> {
   const requests: NotifyRequest[] = [];
-  const loopback = {
+  const loopback: { -readonly [K in keyof LoopbackNotify]: LoopbackNotify[K] } = {
     url: '',
     requests,
     answer: acceptedByNotify,
@@ -65,6 +65,7 @@ export async function startLoopbackNotify(): Promise<LoopbackNotify> {
       };
       requests.push(request);
       const answer = loopback.answer(request);
+      if (answer === 'no answer') return;
       outgoing.writeHead(answer.status, { 'content-type': 'application/json' });
       outgoing.end(JSON.stringify(answer.body));
     });
