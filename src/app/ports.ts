@@ -27,8 +27,17 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+/** One email from the outbox: `id` is its outbox row, `kind` what it is for (such as `password-reset`). */
+export interface OutgoingEmail {
+  readonly id: string;
+  readonly kind: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
 export interface MailSender {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: OutgoingEmail): Promise<void>;
 }
 
 export interface UserRecord {

@@ -20,7 +20,7 @@ export const commandHelp: Record<string, string> = {
   'who-can-help':
     'common-ground who-can-help --partnership S (--need ID | --area CODE --theme T | --postcode P --theme T)\n    [--age N] [--language L] [--max-km N] [--json]\n  Ranks the services for one need, with the reasons for each and for those left out.',
   'run-jobs':
-    'common-ground run-jobs [--json]\n  Sends the reminder emails that are due (each only once, however often it runs), applies each\n  partnership’s retention setting and delivers queued email when SMTP is configured. For cron or another scheduler; `serve` also runs it every JOBS_INTERVAL_MINUTES.',
+    'common-ground run-jobs [--json]\n  Sends the reminder emails that are due (each only once, however often it runs), applies each\n  partnership’s retention setting and delivers queued email when SMTP or GOV.UK Notify is configured. For cron or another scheduler; `serve` also runs it every JOBS_INTERVAL_MINUTES.',
   'apply-retention':
     'common-ground apply-retention [--date YYYY-MM-DD] [--json]\n  Deletes individual answers, invitation email addresses and old copies of emails that each partnership’s\n  retention setting says are due, keeping every round’s results. Safe to run every night; prints counts.',
 };

@@ -50,7 +50,7 @@ export async function registerFeatureRoutes(
   services: Services,
   options: WebOptions,
 ): Promise<void> {
-  registerPublicPages(app, services);
+  registerPublicPages(app, services, { notifyConfigured: options.notifyConfigured ?? false });
   registerSignIn(app, services, options);
   registerPasswords(app, services);
   registerInvitations(app, services, options);
