@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkLexiconRules,
+  classifyThemes,
+  keywordLexicon,
+  plainWords,
+  wordMatches,
+  type ThemeLexicon,
+} from './theme-classifier.js';
+import type { ThemeVocabulary } from './themes.js';
+
+const vocabulary: ThemeVocabulary = {
+  version: '2026.1',
+  themes: [
+    {
+      id: 'carers',
+      name: 'Carers',
+      description: 'Support for unpaid carers.',
+      keywords: ['carer'],
+      orukTerms: [
+        { id: 'a24d78ce-d589-510d-bee9-466a5342e2ef', name: 'Carers support', vocabulary: 'esdServiceTypes' },
+      ],
+    },
+    {
+      id: 'food',
+      name: 'Food',
+      description: 'Food banks.',
+      keywords: ['food bank'],
+      orukTerms: [
+        { id: '6a15a352-ce1a-53bd-8353-820e48572b92', name: 'Food banks', vocabulary: 'esdServiceTypes' },
+      ],
+    },
+    {
+      id: 'physical-health-and-disability',
+      name: 'Physical health and disability',
+      description: 'Health.',
+      keywords: ['disab'],
+      orukTerms: [{ id: 'd4b8bb8f-7153-507b-a5d5-933175b622a6', name: 'Disability', vocabulary: 'esdNeeds' }],
+    },
+  ],
+};
+
+const lexicon: ThemeLexicon = {
+  version: '2026.1',
+  themes: [
+    { theme: 'carers', words: ['carer*', 'respite'], unless: ['parents carers'] },
+    { theme: 'food', words: ['food bank*', 'hungry'] },
+    {
+      theme: 'physical-health-and-disability',
+      words: ['disab*', 'blind'],
+      unless: ['medical research', 'museum*'],
+    },
+  ],
+};
+
+describe('plainWords', () => {
+  it.each([
+    ['Parents/Carers', ' parents carers '],
+    ["Women's Aid", ' womens aid '],
+    ['  CAFÉ—drop-in  ', ' cafe drop in '],
+    ['', '  '],
+  ])('%j reads as %j', (text, plain) => {
+    expect(plainWords(text)).toBe(plain);
+  });
+});
+
+describe('wordMatches', () => {
+  it.each([
+    // a whole word matches only a whole word
+    [' support for carers ', 'carer', []],
+    [' a carer and a career ', 'carer', ['carer']],
+    // a stem matches every word it starts, reported as the word found
+    [' support for carers and carer s groups ', 'carer*', ['carers', 'carer']],
+    [' the bus to the abuse centre ', 'bus*', ['bus']],
+    // never inside a word
+    [' templemoor school ', 'temple', []],
+    // phrases match across punctuation made plain
+    [' our food bank and foodbanks ', 'food bank*', ['food bank']],
+    [' food banking ', 'food bank', []],
+    [' nothing here ', '*', []],
+  ])('in %j, %j finds %j', (text, word, found) => {
+    expect(wordMatches(text, word)).toEqual(found);
+  });
+});
+
+describe('classifyThemes', () => {
+  const classify = (name: string, description: string | null, terms?: { id?: string; name?: string }[]) =>
+    classifyThemes(lexicon, vocabulary, { name, description, ...(terms ? { terms } : {}) });
+
+  it.each([
+    ['Trafford Carers Centre', 'Respite breaks.', [{ themeId: 'carers', matched: ['carers', 'respite'] }]],
+    ['Sale Foodbank', null, []],
+    ['Sale Food Bank', 'We help hungry families.', [{ themeId: 'food', matched: ['food bank', 'hungry'] }]],
+    [
+      'Friends of the Blind',
+      'Days out for disabled people and their carers.',
+      [
+        { themeId: 'carers', matched: ['carers'] },
+        { themeId: 'physical-health-and-disability', matched: ['disabled', 'blind'] },
+      ],
+    ],
+    // an "unless" word keeps that theme out, and only that theme
+    [
+      'Playgroup',
+      'Encouraging parents/carers to help their disabled children.',
+      [{ themeId: 'physical-health-and-disability', matched: ['disabled'] }],
+    ],
+    ['Eye Fund', 'Medical research into blindness and the blind.', []],
+    ['Transport Museum', 'A museum with a disabled access ramp.', []],
+    ['Careers Club', 'Helping with a career.', []],
+  ])('%j (%j) is given %j', (name, description, expected) => {
+    expect(classify(name, description)).toEqual(expected);
+  });
+
+  it('adds themes named by taxonomy terms, by id or name, before the words that matched', () => {
+    expect(
+      classify('Drop-in', 'A friendly drop-in for carers.', [
+        { id: '6a15a352-ce1a-53bd-8353-820e48572b92' },
+        { name: 'carers support' },
+      ]),
+    ).toEqual([
+      { themeId: 'carers', matched: ['Carers support', 'carers'] },
+      { themeId: 'food', matched: ['Food banks'] },
+    ]);
+  });
+
+  it('finds themes by the vocabulary keywords (as stems) when no lexicon is given', () => {
+    expect(
+      classifyThemes(keywordLexicon(vocabulary), vocabulary, { name: 'Disability Forum', description: null }),
+    ).toEqual([{ themeId: 'physical-health-and-disability', matched: ['disability'] }]);
+  });
+});
+
+describe('checkLexiconRules', () => {
+  it('accepts a lexicon of known themes', () => {
+    expect(checkLexiconRules(lexicon, vocabulary)).toEqual([]);
+  });
+
+  it('names unknown and repeated themes and words with nothing to match', () => {
+    expect(
+      checkLexiconRules(
+        {
+          version: '2026.1',
+          themes: [
+            { theme: 'food', words: ['food bank'] },
+            { theme: 'food', words: ['--*'] },
+            { theme: 'pets', words: ['dog'] },
+          ],
+        },
+        vocabulary,
+      ),
+    ).toEqual([
+      'The theme food is listed twice in the lexicon. Put its words in one list.',
+      'Theme food: "--*" has no letters or digits to match.',
+      'The lexicon names the theme pets, which is not in the themes vocabulary.',
+    ]);
+  });
+});
