@@ -124,6 +124,15 @@ describe('classifyThemes', () => {
     ]);
   });
 
+  it('keeps every theme out when a word the whole lexicon lists is in the text', () => {
+    const withUnless: ThemeLexicon = { ...lexicon, unless: ['general charitable'] };
+    const record = { name: 'Carers Fund', description: 'General charitable purposes; respite for carers.' };
+    expect(classifyThemes(withUnless, vocabulary, record)).toEqual([]);
+    expect(classifyThemes(lexicon, vocabulary, record)).toEqual([
+      { themeId: 'carers', matched: ['carers', 'respite'] },
+    ]);
+  });
+
   it('finds themes by the vocabulary keywords (as stems) when no lexicon is given', () => {
     expect(
       classifyThemes(keywordLexicon(vocabulary), vocabulary, { name: 'Disability Forum', description: null }),

@@ -13,6 +13,8 @@ export interface ThemeLexiconEntry {
 
 export interface ThemeLexicon {
   readonly version: string;
+  /** Words that keep every theme out: a general-purpose grant-maker, a museum, a school's parent association. */
+  readonly unless?: readonly string[];
   readonly themes: readonly ThemeLexiconEntry[];
 }
 
@@ -86,10 +88,12 @@ export function classifyThemes(
   const fromTerms = themesFromTerms(vocabulary, record.terms);
   const suggestions: ThemeSuggestion[] = [];
   const seen = new Set<string>();
+  const blockedEverywhere = (lexicon.unless ?? []).some((word) => wordMatches(text, word).length > 0);
   for (const entry of lexicon.themes) {
     seen.add(entry.theme);
     const terms = fromTerms.get(entry.theme) ?? [];
-    const blocked = (entry.unless ?? []).some((word) => wordMatches(text, word).length > 0);
+    const blocked =
+      blockedEverywhere || (entry.unless ?? []).some((word) => wordMatches(text, word).length > 0);
     const words = blocked ? [] : [...new Set(entry.words.flatMap((word) => wordMatches(text, word)))];
     if (terms.length + words.length > 0)
       suggestions.push({ themeId: entry.theme, matched: [...terms, ...words] });
@@ -125,6 +129,10 @@ export function checkLexiconRules(lexicon: ThemeLexicon, vocabulary: ThemeVocabu
       if (plainWords(word.replace(/\*$/, '')).trim() === '')
         problems.push(`Theme ${entry.theme}: "${word}" has no letters or digits to match.`);
     }
+  }
+  for (const word of lexicon.unless ?? []) {
+    if (plainWords(word.replace(/\*$/, '')).trim() === '')
+      problems.push(`The words that keep every theme out: "${word}" has no letters or digits to match.`);
   }
   return problems;
 }
