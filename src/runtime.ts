@@ -14,6 +14,7 @@ import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import { loadGuidance } from './interchange/guidance-content.js';
 import { openSource, readSource } from './interchange/read-source.js';
 import { loadThemes } from './interchange/themes-content.js';
+import { loadThemeLexicon } from './interchange/theme-lexicon-content.js';
 import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { systemClock } from './platform/system-clock.js';
@@ -74,6 +75,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       path.join(contentDir, 'needs', 'indicator-themes.yaml'),
       themes,
     ),
+    themeLexicon: await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), themes),
   });
   return { config, handle, services, close: () => handle.close() };
 }
