@@ -34,7 +34,19 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     const records = report.needs.filter((n) => e.need.records.some((r) => r.needId === n.id));
     const recordOf = new Map(records.map((r) => [r.id, r]));
     const areaNames = new Map(report.areas.map((a) => [a.code, a.name]));
+    const [potential] = await services.organisationThemes.potentialProvision(partnership.id, theme.id);
+    const withoutServices = potential?.organisations ?? [];
     return reply.page('needs/explanation.njk', {
+      potentialProvision: withoutServices.length
+        ? {
+            count: withoutServices.length,
+            shown: withoutServices.slice(0, 5).map((o) => ({
+              name: o.organisationName,
+              href: `/p/${slug}/directory/organisations/${o.organisationId}`,
+            })),
+            more: Math.max(0, withoutServices.length - 5),
+          }
+        : undefined,
       title: `${area.name}: ${theme.name}`,
       area,
       theme,
