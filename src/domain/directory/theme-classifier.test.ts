@@ -3,7 +3,9 @@ import {
   checkLexiconRules,
   classifyThemes,
   keywordLexicon,
+  nameHas,
   plainWords,
+  withoutPhrases,
   wordMatches,
   type ThemeLexicon,
 } from './theme-classifier.js';
@@ -133,10 +135,57 @@ describe('classifyThemes', () => {
     ]);
   });
 
+  it.each([
+    // a name the whole lexicon keeps out: a school's friends, whatever the school is called
+    ['Friends of Oak Lane School', 'Raising money for disabled children.', []],
+    ['Oak Lane School PTA', 'Fun days for carers.', []],
+    // the name only: the same words in the description keep nothing out
+    ['Oak Lane Carers', 'Respite for carers; we meet at the friends of the school room.', ['carers']],
+    // a stock phrase of charity law is taken out before matching, the rest still counts
+    ['Hope Trust', 'The relief of poverty, sickness and distress.', []],
+    ['Hope Trust', 'The relief of poverty, sickness and distress; a food bank.', ['food']],
+    // the stock phrase is whole words only: "in need, hardship or distress" is not in "carers in need"
+    ['Carers in Need', 'Respite for carers in need.', ['carers']],
+  ])('with names kept out and stock phrases ignored, %j (%j) is given %j', (name, description, themes) => {
+    const stricter: ThemeLexicon = {
+      ...lexicon,
+      themes: lexicon.themes.map((entry) =>
+        entry.theme === 'food' ? { theme: 'food', words: ['food bank*', 'poverty'] } : entry,
+      ),
+      unlessNamed: ['friends of * school', 'school pta'],
+      ignore: ['relief of poverty sickness and distress', 'need hardship or distress'],
+    };
+    expect(classifyThemes(stricter, vocabulary, { name, description }).map((s) => s.themeId)).toEqual(themes);
+  });
+
   it('finds themes by the vocabulary keywords (as stems) when no lexicon is given', () => {
     expect(
       classifyThemes(keywordLexicon(vocabulary), vocabulary, { name: 'Disability Forum', description: null }),
     ).toEqual([{ themeId: 'physical-health-and-disability', matched: ['disability'] }]);
+  });
+});
+
+describe('withoutPhrases and nameHas', () => {
+  it.each([
+    [
+      ' the relief of poverty sickness and distress here ',
+      ['relief of poverty sickness and distress'],
+      ' the here ',
+    ],
+    [' reliefs of poverty ', ['relief of poverty'], ' reliefs of poverty '],
+    [' a b a b ', ['a b'], ' '],
+  ])('%j without %j is %j', (text, phrases, expected) => {
+    expect(withoutPhrases(text, phrases).replace(/ +/g, ' ')).toBe(expected);
+  });
+
+  it.each([
+    [' friends of oak lane school ', 'friends of * school', true],
+    [' friends of school ', 'friends of * school', false],
+    [' friends of a b c d e f g school ', 'friends of * school', false],
+    [' the oak lane school pta ', 'school pta', true],
+    [' oak lane schools pta ', 'school pta', false],
+  ])('%j has %j: %j', (name, phrase, expected) => {
+    expect(nameHas(name, phrase)).toBe(expected);
   });
 });
 

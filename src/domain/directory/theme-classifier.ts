@@ -15,6 +15,16 @@ export interface ThemeLexicon {
   readonly version: string;
   /** Words that keep every theme out: a general-purpose grant-maker, a museum, a school's parent association. */
   readonly unless?: readonly string[];
+  /**
+   * Words in the record's name alone that keep every theme out: a school, or a school's friends ("friends of * school",
+   * where `*` stands for one or more words).
+   */
+  readonly unlessNamed?: readonly string[];
+  /**
+   * Stock phrases of charity law ("the relief of poverty, sickness and distress") that say what a charity may do, not
+   * what it does: taken out of the text before any word is matched.
+   */
+  readonly ignore?: readonly string[];
   readonly themes: readonly ThemeLexiconEntry[];
 }
 
@@ -59,6 +69,26 @@ export function wordMatches(text: string, word: string): string[] {
   return [...found];
 }
 
+/** The text with every whole-word occurrence of these phrases taken out (read as a single space). */
+export function withoutPhrases(text: string, phrases: readonly string[]): string {
+  let result = text;
+  for (const phrase of phrases) {
+    const wanted = plainWords(phrase);
+    if (wanted.trim() === '') continue;
+    // Again until none is left: a phrase right after itself shares the space between them.
+    while (result.includes(wanted)) result = result.split(wanted).join(' ');
+  }
+  return result;
+}
+
+/** Whether a name (made plain) has the phrase, whose ` * ` stands for one to six words. */
+export function nameHas(name: string, phrase: string): boolean {
+  const parts = phrase.split(' * ').map((part) => plainWords(part).trim());
+  if (parts.some((part) => part === '')) return false;
+  const pattern = parts.join(' (?:[a-z0-9]+ ){1,6}');
+  return new RegExp(` ${pattern} `).test(name);
+}
+
 /** Theme ids named by taxonomy terms, by a term's id or name or the theme's own name (any case). */
 function themesFromTerms(vocabulary: ThemeVocabulary, terms: OwnWords['terms']): Map<string, string[]> {
   const byTheme = new Map<string, string[]>();
@@ -84,11 +114,17 @@ export function classifyThemes(
   vocabulary: ThemeVocabulary,
   record: OwnWords,
 ): ThemeSuggestion[] {
-  const text = plainWords(`${record.name} \n ${record.description ?? ''}`);
+  const text = withoutPhrases(
+    plainWords(`${record.name} \n ${record.description ?? ''}`),
+    lexicon.ignore ?? [],
+  );
+  const name = plainWords(record.name);
   const fromTerms = themesFromTerms(vocabulary, record.terms);
   const suggestions: ThemeSuggestion[] = [];
   const seen = new Set<string>();
-  const blockedEverywhere = (lexicon.unless ?? []).some((word) => wordMatches(text, word).length > 0);
+  const blockedEverywhere =
+    (lexicon.unless ?? []).some((word) => wordMatches(text, word).length > 0) ||
+    (lexicon.unlessNamed ?? []).some((phrase) => nameHas(name, phrase));
   for (const entry of lexicon.themes) {
     seen.add(entry.theme);
     const terms = fromTerms.get(entry.theme) ?? [];
@@ -130,9 +166,9 @@ export function checkLexiconRules(lexicon: ThemeLexicon, vocabulary: ThemeVocabu
         problems.push(`Theme ${entry.theme}: "${word}" has no letters or digits to match.`);
     }
   }
-  for (const word of lexicon.unless ?? []) {
+  for (const word of [...(lexicon.unless ?? []), ...(lexicon.unlessNamed ?? []), ...(lexicon.ignore ?? [])]) {
     if (plainWords(word.replace(/\*$/, '')).trim() === '')
-      problems.push(`The words that keep every theme out: "${word}" has no letters or digits to match.`);
+      problems.push(`The lexicon's "${word}" (kept out or ignored) has no letters or digits to match.`);
   }
   return problems;
 }
