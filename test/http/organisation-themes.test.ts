@@ -110,13 +110,36 @@ describe.each(databases)('organisations’ themes on the web ($name)', (database
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('name,kind,identifier,themes');
-    expect(lines).toContain('MOORSIDE CARERS TOGETHER,vcs,GB-CHC-1099001,mental-health-and-wellbeing;carers');
+    expect(lines[0]).toBe('name,kind,identifier,themes,partnership');
+    expect(lines).toContain(
+      'MOORSIDE CARERS TOGETHER,vcs,GB-CHC-1099001,mental-health-and-wellbeing;carers,Northmoor Council and Communities Partnership',
+    );
 
     const gap = textOf((await viewer.get('/p/northmoor/needs/gaps/E01099121/carers')).body);
     expect(gap).toMatch(
       /Thin provision: \d+ (charity or group works on this but lists|charities or groups work on this but list) no service/,
     );
     expect(gap).toContain('MOORSIDE CARERS TOGETHER');
+  });
+
+  it('lets an admin, not a viewer, suggest themes again, keeping decisions, and lists each organisation’s themes', async () => {
+    const viewer = await signedIn(demoAccounts.northmoorViewer);
+    const list = await viewer.get('/p/northmoor/organisations');
+    expect(list.body).not.toContain('Suggest themes again');
+    expect(textOf(list.body)).toMatch(/MOORSIDE CARERS TOGETHER [^<]*Mental health and wellbeing, Carers/);
+    expect((await viewer.post('/p/northmoor/organisations/themes', {})).statusCode).toBe(403);
+
+    const admin = await signedIn(demoAccounts.northmoorAdmin);
+    expect((await admin.get('/p/northmoor/organisations')).body).toContain('Suggest themes again');
+    const done = await admin.post('/p/northmoor/organisations/themes', {});
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toMatch(/^\/p\/northmoor\/organisations\?classified=\d+-\d+$/);
+    const after = textOf((await admin.get(String(done.headers.location))).body);
+    expect(after).toMatch(
+      /Themes suggested again from each organisation’s own words: \d+ of \d+ organisations have at least one theme/,
+    );
+    expect(textOf((await admin.get(page)).body)).toContain('Older people Set aside');
+    const audit = await test.runtime.services.store.audit.listForPartnership(northmoor.id, 20);
+    expect(audit.map((e) => e.action)).toContain('organisation-themes-reclassified');
   });
 });

@@ -14,7 +14,7 @@ import { roleAllows } from '../../domain/accounts/roles.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { Clock, MembershipRecord, Store, UserRecord } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
-import type { ThemedOrganisationWithoutServices } from './organisation-themes-store.js';
+import { potentialProvision, provisionDataByTheme } from './potential-provision.js';
 
 export interface OrganisationThemeDeps {
   readonly store: Store;
@@ -71,6 +71,22 @@ export async function classifyOrganisations(
     await trx.organisationThemes.save(partnershipId, save);
     return { organisations: organisations.length, withThemes, changed };
   });
+}
+
+/** Classifies again on an admin's request (after the lexicon changed, say), and says so in the audit log. */
+export async function reclassifyOrganisations(
+  deps: OrganisationThemeDeps,
+  partnershipId: string,
+  actor: Actor,
+): Promise<ClassifyReport> {
+  const report = await classifyOrganisations(deps, partnershipId);
+  await recordAudit(deps.store, deps.clock, {
+    partnershipId,
+    actor,
+    action: 'organisation-themes-reclassified',
+    subject: `${report.withThemes} of ${report.organisations} organisations have a theme`,
+  });
+  return report;
 }
 
 export interface OrganisationThemeLine {
@@ -159,76 +175,6 @@ export async function decideOrganisationTheme(
   });
 }
 
-/** Potential provision for one theme: organisations whose work matches it but which list no service. */
-export interface PotentialProvision {
-  readonly themeId: string;
-  readonly organisations: readonly ThemedOrganisationWithoutServices[];
-}
-
-/**
- * Organisations without services, by theme, that count as potential provision (separate from confirmed
- * services): every theme of the vocabulary, in its order, with the organisations (by name) whose themes include
- * it, confirmed or suggested. For gaps ("thin provision"), the map and who-can-help.
- */
-export async function potentialProvision(
-  deps: OrganisationThemeDeps,
-  partnershipId: string,
-  themeId?: string,
-): Promise<PotentialProvision[]> {
-  const rows = await deps.store.organisationThemes.withoutServices(partnershipId, themeId);
-  const byTheme = new Map<string, ThemedOrganisationWithoutServices[]>();
-  for (const row of rows) byTheme.set(row.themeId, [...(byTheme.get(row.themeId) ?? []), row]);
-  return deps.themes.themes
-    .filter((t) => themeId === undefined || t.id === themeId)
-    .map((t) => ({ themeId: t.id, organisations: byTheme.get(t.id) ?? [] }));
-}
-
-/** What the partnership's directory holds for one theme, to tell missing data from unmet need. */
-export interface ThemeProvisionData {
-  readonly themeId: string;
-  /** Services in the directory with the theme. */
-  readonly services: number;
-  /** Organisations that count for the theme (confirmed or suggested), with or without services. */
-  readonly organisations: number;
-  /** Of those, how many list no service: potential provision. */
-  readonly organisationsWithoutServices: number;
-  /**
-   * False when the whole partnership has no service and no organisation for the theme: its gaps are "no
-   * provision data" (import or add them), not unmet need.
-   */
-  readonly hasProvisionData: boolean;
-}
-
-/** Every theme of the vocabulary, in its order, with how many services and organisations the partnership has. */
-export async function provisionDataByTheme(
-  deps: OrganisationThemeDeps,
-  partnershipId: string,
-): Promise<ThemeProvisionData[]> {
-  const [serviceCounts, assignments, withoutServices] = await Promise.all([
-    deps.store.directory.themeCounts(partnershipId),
-    deps.store.organisationThemes.list(partnershipId),
-    deps.store.organisationThemes.withoutServices(partnershipId),
-  ]);
-  const count = (rows: readonly { themeId: string }[]) => {
-    const counts = new Map<string, number>();
-    for (const row of rows) counts.set(row.themeId, (counts.get(row.themeId) ?? 0) + 1);
-    return counts;
-  };
-  const organisations = count(assignments.filter(countsForTheme));
-  const potential = count(withoutServices);
-  return deps.themes.themes.map((t) => {
-    const services = serviceCounts[t.id] ?? 0;
-    const counted = organisations.get(t.id) ?? 0;
-    return {
-      themeId: t.id,
-      services,
-      organisations: counted,
-      organisationsWithoutServices: potential.get(t.id) ?? 0,
-      hasProvisionData: services + counted > 0,
-    };
-  });
-}
-
 /** The themes each organisation counts for (confirmed and suggested), by organisation id, for the export. */
 export async function themesByOrganisation(
   deps: OrganisationThemeDeps,
@@ -269,6 +215,7 @@ export function organisationThemeUseCases(deps: OrganisationThemeDeps) {
   return {
     classify: (partnershipId: string, organisationIds?: readonly string[]) =>
       classifyOrganisations(deps, partnershipId, organisationIds),
+    reclassify: (partnershipId: string, actor: Actor) => reclassifyOrganisations(deps, partnershipId, actor),
     forOrganisation: (partnershipId: string, organisationId: string) =>
       organisationThemeLines(deps, partnershipId, organisationId),
     decide: (

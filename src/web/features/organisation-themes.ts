@@ -9,6 +9,7 @@ import { accessOf, actorOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const edit = { access: { partnership: 'edit' } } as const;
+const manage = { access: { partnership: 'manage-organisations' } } as const;
 
 const decisions: readonly ThemeDecision[] = ['confirm', 'reject', 'add'];
 const isDecision = (value: string): value is ThemeDecision =>
@@ -27,7 +28,10 @@ export function registerOrganisationThemes(app: FastifyInstance, services: Servi
       const decision = text(request.body, 'decision');
       const theme = text(request.body, 'theme');
       const back = `/p/${partnership.slug}/directory/organisations/${organisationId}`;
-      if (!isDecision(decision) || theme === '') return reply.redirect(`${back}#organisation-themes`, 303);
+      if (!isDecision(decision) || theme === '') {
+        await services.directory.organisation(partnership.id, organisationId); // another partnership's: not found
+        return reply.redirect(`${back}#organisation-themes`, 303);
+      }
       await services.organisationThemes.decide(
         partnership.id,
         organisationId,
@@ -41,15 +45,30 @@ export function registerOrganisationThemes(app: FastifyInstance, services: Servi
     },
   );
 
+  app.post('/p/:slug/organisations/themes', { config: manage }, async (request, reply) => {
+    const { partnership } = accessOf(request);
+    const report = await services.organisationThemes.reclassify(partnership.id, actorOf(request));
+    return reply.redirect(
+      `/p/${partnership.slug}/organisations?classified=${report.withThemes}-${report.organisations}`,
+      303,
+    );
+  });
+
   app.get('/p/:slug/organisations.csv', { config: member }, async (request, reply) => {
     const { partnership } = accessOf(request);
+    // Like the directory's download, each row names the partnership, so a file that travels says whose it is.
     const rows = (await services.organisationThemes.exportRows(partnership.id)).map((row) =>
-      row.map(guardCell),
+      [...row, partnership.name].map(guardCell),
     );
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${partnership.slug}-organisations.csv"`)
       .header('cache-control', 'private, no-store')
-      .send(stringify([[...organisationExportColumns], ...rows], { bom: true, record_delimiter: '\r\n' }));
+      .send(
+        stringify([[...organisationExportColumns, 'partnership'], ...rows], {
+          bom: true,
+          record_delimiter: '\r\n',
+        }),
+      );
   });
 }
