@@ -17,7 +17,7 @@ import { loadThemes } from '../../src/interchange/themes-content.js';
  */
 const precisionFloor = 0.76; // measured 76.1 % (83 right of 109 suggested); the issue's target is 80 %
 const recallFloor = 0.77; // measured 77.6 % (83 of 107 labelled themes found)
-const coverageFloor = 0.6; // measured 60.2 % (443 of 736); the issue asks for at least 60 %
+const coverageFloor = 0.6; // measured 60.1 % (442 of 736); the issue asks for at least 60 %
 
 const extract = path.resolve(
   '../shared/data/resources/charities/charities_operating_in_trafford_2023-04-04.csv',
