@@ -128,5 +128,11 @@ describe.each(databaseTargets())('Store contract on $name: organisation themes',
     expect(
       (await store.organisationThemes.withoutServices(partnership.id, 'food')).map((r) => r.organisationName),
     ).toEqual(['Beta Carers']);
+    // Counted by theme: the food bank with a service counts for food but is not potential provision.
+    expect(await store.organisationThemes.countsByTheme(partnership.id)).toEqual([
+      { themeId: 'carers', organisations: 1, withoutServices: 1 },
+      { themeId: 'food', organisations: 2, withoutServices: 1 },
+    ]);
+    expect(await store.organisationThemes.countsByTheme((await givenPartnership(store)).id)).toEqual([]);
   });
 });

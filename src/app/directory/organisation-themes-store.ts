@@ -9,6 +9,13 @@ export interface ThemedOrganisationWithoutServices {
   readonly matched: readonly string[];
 }
 
+/** How many organisations count for a theme (not set aside), and how many of them list no service. */
+export interface OrganisationThemeCount {
+  readonly themeId: string;
+  readonly organisations: number;
+  readonly withoutServices: number;
+}
+
 /** The themes organisations work on, as suggested by the classifier and decided by members. */
 export interface OrganisationThemeStore {
   /** The assignments of these organisations of the partnership, or of all its organisations. */
@@ -22,4 +29,6 @@ export interface OrganisationThemeStore {
    * set aside), by organisation name: potential provision. With `themeId`, only that theme.
    */
   withoutServices(partnershipId: string, themeId?: string): Promise<ThemedOrganisationWithoutServices[]>;
+  /** For each theme any organisation of the partnership counts for, by theme id: one query, for the gaps. */
+  countsByTheme(partnershipId: string): Promise<OrganisationThemeCount[]>;
 }

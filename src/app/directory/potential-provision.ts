@@ -1,4 +1,3 @@
-import { countsForTheme } from '../../domain/directory/organisation-themes.js';
 import type { OrganisationThemeDeps } from './organisation-themes.js';
 import type { ThemedOrganisationWithoutServices } from './organisation-themes-store.js';
 
@@ -47,27 +46,20 @@ export async function provisionDataByTheme(
   deps: OrganisationThemeDeps,
   partnershipId: string,
 ): Promise<ThemeProvisionData[]> {
-  const [serviceCounts, assignments, withoutServices] = await Promise.all([
+  const [serviceCounts, organisationCounts] = await Promise.all([
     deps.store.directory.themeCounts(partnershipId),
-    deps.store.organisationThemes.list(partnershipId),
-    deps.store.organisationThemes.withoutServices(partnershipId),
+    deps.store.organisationThemes.countsByTheme(partnershipId),
   ]);
-  const count = (rows: readonly { themeId: string }[]) => {
-    const counts = new Map<string, number>();
-    for (const row of rows) counts.set(row.themeId, (counts.get(row.themeId) ?? 0) + 1);
-    return counts;
-  };
-  const organisations = count(assignments.filter(countsForTheme));
-  const potential = count(withoutServices);
+  const byTheme = new Map(organisationCounts.map((c) => [c.themeId, c]));
   return deps.themes.themes.map((t) => {
     const services = serviceCounts[t.id] ?? 0;
-    const counted = organisations.get(t.id) ?? 0;
+    const counted = byTheme.get(t.id);
     return {
       themeId: t.id,
       services,
-      organisations: counted,
-      organisationsWithoutServices: potential.get(t.id) ?? 0,
-      hasProvisionData: services + counted > 0,
+      organisations: counted?.organisations ?? 0,
+      organisationsWithoutServices: counted?.withoutServices ?? 0,
+      hasProvisionData: services + (counted?.organisations ?? 0) > 0,
     };
   });
 }

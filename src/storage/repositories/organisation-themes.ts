@@ -77,6 +77,41 @@ export function organisationThemesRepository(db: Kysely<Database>): Organisation
         .where('theme_id', 'in', [...themeIds])
         .execute();
     },
+    async countsByTheme(partnershipId) {
+      const rows = await db
+        .selectFrom('organisation_themes')
+        .select((eb) => [
+          'organisation_themes.theme_id',
+          eb.fn.countAll<string | number>().as('organisations'),
+          eb.fn
+            .sum<string | number | null>(
+              eb
+                .case()
+                .when(
+                  eb.exists(
+                    eb
+                      .selectFrom('services')
+                      .select('services.id')
+                      .whereRef('services.organisation_id', '=', 'organisation_themes.organisation_id'),
+                  ),
+                )
+                .then(0)
+                .else(1)
+                .end(),
+            )
+            .as('without_services'),
+        ])
+        .where('organisation_themes.partnership_id', '=', partnershipId)
+        .where('organisation_themes.status', '!=', 'rejected')
+        .groupBy('organisation_themes.theme_id')
+        .orderBy('organisation_themes.theme_id')
+        .execute();
+      return rows.map((row) => ({
+        themeId: row.theme_id,
+        organisations: Number(row.organisations),
+        withoutServices: Number(row.without_services ?? 0),
+      }));
+    },
     async withoutServices(partnershipId, themeId) {
       let query = db
         .selectFrom('organisation_themes')
