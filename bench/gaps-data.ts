@@ -12,6 +12,7 @@ import type {
   ThemeIndicatorLink,
 } from '../src/domain/needs/analysis-types.js';
 import { pointInside, type Boundary } from '../src/domain/areas/representative-point.js';
+import { englandLsoaCount } from '../src/domain/needs/national-need.js';
 
 /**
  * The gaps benchmark's inputs: every real LSOA in England (representative points, wards and authorities,
@@ -81,7 +82,14 @@ export function loadImdDomains(): AnalysisIndicator[] {
         decile: number(row[`${domain}_decile`]),
       });
     }
-    return { key: `imd-${domain}`, name: domain, edition: 'IMD 2025', higherIsMoreNeed: true, values };
+    return {
+      key: `imd-${domain}`,
+      name: domain,
+      edition: 'IMD 2025',
+      higherIsMoreNeed: true,
+      rankedAreas: englandLsoaCount['lsoa-2021'] ?? null,
+      values,
+    };
   });
 }
 

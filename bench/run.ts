@@ -1,3 +1,4 @@
+import { firstStartBenchmark } from './first-start.bench.js';
 import { gapsBenchmark } from './gaps.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { matchingBenchmark } from './matching.bench.js';
@@ -14,6 +15,7 @@ const benchmarks: readonly Benchmark[] = [
   orukServicesBenchmark,
   gapsBenchmark,
   matchingBenchmark,
+  firstStartBenchmark,
 ];
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

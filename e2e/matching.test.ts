@@ -40,14 +40,18 @@ describeInBrowser('matching needs to services in the demo', () => {
       await expectNoAxeViolations(page, 'matching');
 
       // A bad distance first: the error summary links to the field.
-      await page.getByLabel('Furthest a person can be asked to travel (kilometres)').fill('far');
+      await page
+        .getByLabel('A different distance for everyone in this run (kilometres, optional)')
+        .fill('far');
       await Promise.all([
         page.waitForNavigation(),
         page.getByRole('button', { name: 'Run and save the allocation' }).click(),
       ]);
       await expect(page.getByRole('heading', { name: 'There is a problem' }).count()).resolves.toBe(1);
       await expectNoAxeViolations(page, 'matching with an error');
-      await page.getByLabel('Furthest a person can be asked to travel (kilometres)').fill('10');
+      await page
+        .getByLabel('A different distance for everyone in this run (kilometres, optional)')
+        .fill('10');
       await Promise.all([
         page.waitForNavigation(),
         page.getByRole('button', { name: 'Run and save the allocation' }).click(),

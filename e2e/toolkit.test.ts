@@ -183,7 +183,7 @@ describeInBrowser('relationship toolkit: a full round from creation to reports',
     expect(html).toContain('Community side');
     expect(html).toContain('Faith groups: not enough responses yet to show results. 1 more needed.');
     expect(html).not.toContain(secret);
-    const differences = await admin.locator('#differences ~ table').first().textContent();
+    const differences = await admin.getByRole('table', { name: 'Perception gaps' }).textContent();
     expect(differences).toBeTruthy();
     expect(await admin.getByRole('heading', { name: 'Priorities' }).count()).toBe(1);
 

@@ -16,6 +16,7 @@ import { openSource, readSource } from './interchange/read-source.js';
 import { loadThemes } from './interchange/themes-content.js';
 import { loadThemeLexicon } from './interchange/theme-lexicon-content.js';
 import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
+import { loadSamplePacks } from './interchange/sample-pack.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
 import { systemClock } from './platform/system-clock.js';
 import { uploadFolder } from './platform/upload-folder.js';
@@ -49,7 +50,10 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
   const frameworks = frameworkLibrary(await loadFrameworks(path.join(contentDir, 'framework')));
   const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
   const themes = await loadThemes(path.join(contentDir, 'themes', 'themes.yaml'));
-  const services = createServices({
+  const importers = importersFor(readSource, openSource);
+  // The packs import through the services they are part of, so they are given them once they exist.
+  const demoSamplePacks = await loadSamplePacks(importers, () => services);
+  const services: Services = createServices({
     store: createStore(handle.db),
     clock: overrides.clock ?? systemClock,
     hasher: argon2idHasher(),
@@ -59,7 +63,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
     frameworks,
     guidance,
     imports: {
-      kinds: importersFor(readSource, openSource),
+      kinds: importers,
       runner:
         overrides.importRunner ??
         workerImportRunner({
@@ -75,6 +79,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       path.join(contentDir, 'needs', 'indicator-themes.yaml'),
       themes,
     ),
+    demoSamplePacks,
     themeLexicon: await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), themes),
   });
   return { config, handle, services, close: () => handle.close() };

@@ -47,9 +47,10 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the real application in-process: a fresh SQLite database in a temporary folder, demo mode on,
- * the demo partnerships loaded with a known password for every account.
+ * the demo partnerships loaded with a known password for every account (and the sample packs of real data, such
+ * as Trafford, when asked).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { samplePacks?: boolean } = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'common-ground-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,7 +67,10 @@ export async function startServer(): Promise<TestServer> {
   const runtime = await openRuntime(config);
   let app: FastifyInstance | undefined;
   try {
-    await runtime.services.demo.seed({ password: () => demoPassword });
+    await runtime.services.demo.seed({
+      password: () => demoPassword,
+      samplePacks: options.samplePacks ?? false,
+    });
     app = await buildApp(runtime);
     await app.listen({ port, host: '127.0.0.1' });
   } catch (error) {

@@ -3,6 +3,7 @@ import type { OrganisationKind } from '../domain/partnerships/organisation-kinds
 import type { GroupKind, RoundKind } from '../domain/assessment/round-rules.js';
 import type { Side } from '../domain/results/rating.js';
 import type { ActionSide, ActionStatus } from '../domain/actions/actions.js';
+import type { ReachClass } from '../domain/needs/reach-rule.js';
 import type { AreaStore } from './areas/area-records.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
 import type { ReminderStore } from './reminders/reminder-records.js';
@@ -293,6 +294,9 @@ export interface Store {
     insert(partnership: PartnershipRecord): Promise<void>;
     list(): Promise<PartnershipRecord[]>;
     listForUser(userId: string): Promise<(PartnershipRecord & { role: PartnershipRole })[]>;
+    /** The partnership's own reach rule (km by rural-urban class); a null class uses the default. */
+    reachRule(id: string): Promise<{ [K in ReachClass]: number | null }>;
+    setReachRule(id: string, rule: { [K in ReachClass]: number | null }): Promise<void>;
   };
   readonly organisations: {
     listByPartnership(partnershipId: string): Promise<OrganisationRecord[]>;

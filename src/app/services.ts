@@ -64,6 +64,7 @@ import { fundingUseCases } from './funding/opportunities.js';
 import { commissioningUseCases } from './funding/commissioning.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { loadDemo, loadDemoIfEmpty, type DemoDeps, type DemoSeedOptions } from './demo/load-demo.js';
+import type { DemoSamplePack } from './demo/seed-sample-packs.js';
 import { areaProfile, partnershipAreas } from './areas/area-profile.js';
 import { lookupPostcode } from './areas/postcode-lookup.js';
 import { partnershipOverview } from './areas/ward-summaries.js';
@@ -154,6 +155,8 @@ export interface ServiceDeps {
   readonly themeLexicon?: ThemeLexicon;
   /** A postcode's point, for postcode searches of the Open Referral UK feed; without it they are refused. */
   readonly locatePostcode?: PostcodeLocator;
+  /** Partnerships of real public data the demo loads after the fictional ones (the Trafford pack). */
+  readonly demoSamplePacks?: readonly DemoSamplePack[];
 }
 
 const noImports: ImportRunner = {
@@ -173,7 +176,12 @@ export function createServices(deps: ServiceDeps) {
     frameworks: deps.frameworks,
     resultsCache: createResultsCache(),
   };
-  const demoDeps: DemoDeps = { ...assessmentDeps, hasher, themes: deps.themes };
+  const demoDeps: DemoDeps = {
+    ...assessmentDeps,
+    hasher,
+    themes: deps.themes,
+    ...(deps.demoSamplePacks ? { samplePacks: deps.demoSamplePacks } : {}),
+  };
   const actionDeps: ActionDeps = { store, clock, frameworks: deps.frameworks, guidance: deps.guidance };
   const importDeps: ImportJobDeps = {
     store,

@@ -52,7 +52,7 @@ export async function runAdminCommand(
     switch (command) {
       case 'seed-demo': {
         try {
-          printCredentials(await services.demo.seed(), config.baseUrl, output);
+          printCredentials(await services.demo.seed({ samplePacks: true }), config.baseUrl, output);
         } catch (error) {
           if (error instanceof DatabaseNotEmptyError) throw new CommandFailed(error.message);
           throw error;

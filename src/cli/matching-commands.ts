@@ -1,4 +1,3 @@
-import { defaultMaxKm } from '../app/matching/matching-runs.js';
 import { serviceLoads, unmetByAreaAndTheme, unmetByTheme } from '../app/matching/run-results.js';
 import type { PartnershipRecord } from '../app/ports.js';
 import type { Services } from '../app/services.js';
@@ -15,7 +14,8 @@ async function match(services: Services, partnership: PartnershipRecord, args: P
         .map((t) => t.trim())
         .filter(Boolean)
     : [...new Set((await services.store.needs.listForPartnership(partnership.id)).map((n) => n.theme))];
-  const maxKm = args.values['max-km'] === undefined ? defaultMaxKm : Number(args.values['max-km']);
+  // Without --max-km each need takes the partnership's reach rule for its area.
+  const maxKm = args.values['max-km'] === undefined ? undefined : Number(args.values['max-km']);
   const result = await services.matching.start(partnership, { themes, maxKm }, commandLineActor);
   if (!result.ok) throw new CommandFailed(problems(result.errors));
   const run = await services.matching.open(partnership, result.run.id);
@@ -90,12 +90,22 @@ async function whoCanHelp(
         maxKm: result.maxKm,
         ranked: result.ranking.ranked,
         leftOut: result.ranking.leftOut,
+        beyondReach: result.beyondReach,
+        organisations: result.organisations,
       }),
     );
     return;
   }
   output.out(`Who can help with ${result.target.label} (${result.themeName}, within ${result.maxKm} km):`);
-  if (result.ranking.ranked.length === 0) output.out('  No service can help.');
+  if (result.reachRule) output.out(result.reachRule);
+  if (result.ranking.ranked.length === 0) {
+    output.out('  No service can help within the reach. Next steps:');
+    for (const b of result.beyondReach) output.out(`  - ${b.name} is ${b.distanceKm} km away.`);
+    for (const o of result.organisations) output.out(`  - ${o.name} works on this theme: ${o.why}.`);
+    output.out(
+      '  - Record the need in the needs register, or add a service for this theme to the directory.',
+    );
+  }
   result.ranking.ranked.forEach((r, i) => {
     output.out(`${i + 1}. ${r.name}: ${Math.round(r.score)} points`);
     for (const reason of r.reasons)

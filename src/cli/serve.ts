@@ -14,7 +14,7 @@ export async function loadDemoOnFirstStart(
   output: Output,
 ): Promise<void> {
   if (!config.demo) return;
-  const credentials = await services.demo.seedIfEmpty();
+  const credentials = await services.demo.seedIfEmpty({ samplePacks: true });
   if (credentials) printCredentials(credentials, config.baseUrl, output);
 }
 

@@ -3,7 +3,7 @@ export const commandHelp: Record<string, string> = {
     'common-ground serve\n  Starts the service (what `npm start` runs). Loads the demo into an empty embedded database.',
   migrate: 'common-ground migrate\n  Applies any database migrations that have not run yet.',
   'seed-demo':
-    'common-ground seed-demo\n  Loads the demo partnerships into an empty database and prints the sign-in details once.',
+    'common-ground seed-demo\n  Loads the demo partnerships (two fictional, and Trafford from real public data) into an empty database and prints the sign-in details once.',
   'create-partnership':
     'common-ground create-partnership --slug S --name N --la CODE\n  CODE is the council’s local authority code, like E08000009.',
   'create-user':
@@ -16,7 +16,7 @@ export const commandHelp: Record<string, string> = {
   export:
     'common-ground export KIND --partnership S\n  Writes the data to standard output; messages go to standard error.',
   match:
-    'common-ground match --partnership S [--themes a,b] [--max-km N] [--json]\n  Runs and saves an allocation of the needs register to services (every theme with needs when --themes is\n  not given; 5 km when --max-km is not given) and prints the totals, unmet need by theme and the busiest services.',
+    'common-ground match --partnership S [--themes a,b] [--max-km N] [--json]\n  Runs and saves an allocation of the needs register to services (every theme with needs when --themes is\n  not given; each need within the partnership’s reach rule for its\n  area when --max-km is not given) and prints the totals, unmet need by theme and the busiest services.',
   'who-can-help':
     'common-ground who-can-help --partnership S (--need ID | --area CODE --theme T | --postcode P --theme T)\n    [--age N] [--language L] [--max-km N] [--json]\n  Ranks the services for one need, with the reasons for each and for those left out.',
   'classify-organisations':

@@ -74,6 +74,10 @@ export interface PartnershipsTable {
   name: string;
   local_authority_code: string;
   created_at: string;
+  /** The reach rule (km by rural-urban class); null is the default. */
+  reach_urban_km: Generated<number | null>;
+  reach_town_km: Generated<number | null>;
+  reach_rural_km: Generated<number | null>;
 }
 
 export interface OrganisationsTable {

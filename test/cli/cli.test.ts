@@ -118,6 +118,8 @@ describe('common-ground command line', { timeout: 120_000 }, () => {
       .split('\n')
       .filter((line) => /^\s+\S+@\S+\.example\s+\S+\s+\(.+\)$/.test(line));
     expect(accounts).toHaveLength(7);
+    // The demo admin can open the Trafford sample of real public data too.
+    expect(first.stderr).toMatch(/admin@northmoor\.example .*partnership-admin in trafford\)/);
     expect(first.stderr).toContain(`${baseUrl}/sign-in`);
     expect(first.stdout).toBe('');
 
@@ -125,28 +127,39 @@ describe('common-ground command line', { timeout: 120_000 }, () => {
     expectPlainFailure(second, 1, /already has data/);
   });
 
-  it('creates a partnership, and refuses a bad local authority code by naming it', async () => {
+  it('creates a partnership (beside the demo’s Trafford), and refuses a bad local authority code by naming it', async () => {
     const created = await cli(
-      ['create-partnership', '--slug', 'trafford', '--name', 'Trafford Partnership', '--la', 'E08000009'],
+      [
+        'create-partnership',
+        '--slug',
+        'trafford-together',
+        '--name',
+        'Trafford Together',
+        '--la',
+        'E08000009',
+      ],
       { DATA_DIR: dataDir },
     );
     expect(created.code, created.stderr).toBe(0);
-    expect(created.stderr).toContain(`${baseUrl}/p/trafford/`);
+    expect(created.stderr).toContain(`${baseUrl}/p/trafford-together/`);
 
     const bad = await cli(['create-partnership', '--slug', 'other', '--name', 'Other', '--la', 'X123'], {
       DATA_DIR: dataDir,
     });
     expectPlainFailure(bad, 1, /local authority code/);
     const stored = await contents(sqliteIn(dataDir));
-    expect(stored.partnerships?.map((p) => p.slug)).toContain('trafford');
+    expect(stored.partnerships?.map((p) => p.slug)).toContain('trafford-together');
     expect(stored.partnerships?.map((p) => p.slug)).not.toContain('other');
   });
 
   it('creates a partnership member and a national admin, each with a one-time password link', async () => {
     const [member, national] = await Promise.all([
-      cli(['create-user', '--email', 'a@b.example', '--role', 'viewer', '--partnership', 'trafford'], {
-        DATA_DIR: dataDir,
-      }),
+      cli(
+        ['create-user', '--email', 'a@b.example', '--role', 'viewer', '--partnership', 'trafford-together'],
+        {
+          DATA_DIR: dataDir,
+        },
+      ),
       cli(['create-user', '--email', 'national@b.example', '--role', 'national-admin'], {
         DATA_DIR: dataDir,
       }),
@@ -161,7 +174,7 @@ describe('common-ground command line', { timeout: 120_000 }, () => {
     const viewer = users.find((u) => u.email === 'a@b.example');
     const admin = users.find((u) => u.email === 'national@b.example');
     expect(admin?.is_national_admin).toBe(1);
-    const trafford = stored.partnerships?.find((p) => p.slug === 'trafford');
+    const trafford = stored.partnerships?.find((p) => p.slug === 'trafford-together');
     expect(stored.memberships).toContainEqual(
       expect.objectContaining({ user_id: viewer?.id, partnership_id: trafford?.id, role: 'viewer' }),
     );

@@ -122,8 +122,9 @@ describe('a run', () => {
     expect(list.body).toContain(`/p/northmoor/matching/runs/${runId}`);
     const page = await viewer.get(`/p/northmoor/matching/runs/${runId}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Themes: Food, Money, debt and benefits advice. Furthest travel: 8 km.');
-    expect(page.body).toContain('Cost of the simple nearest-first approach');
+    expect(page.body).toContain('Themes: Food, Money, debt and benefits advice.');
+    expect(page.body).toContain('Up to 8 km for everyone, the distance asked for when the run was started.');
+    expect(page.body).toContain('Cost of placing people nearest first instead');
     expect(page.body).toMatch(/<svg[^>]+class="cg-boundary-map"/);
     expect(page.body).toContain('Key: share of need unmet');
     const byArea = tableOf(page.body, 'unmet-by-area');

@@ -108,10 +108,8 @@ describe('the needs map for Trafford, theme food', () => {
   it('analyses all 139 LSOAs with IMD 2025 statistics and the food banks', () => {
     expect(report.areas).toHaveLength(139);
     expect(report.analysis.cells).toHaveLength(139);
-    expect(report.input.indicators.map((i) => i.key).sort()).toEqual([
-      'imd-2025/employment',
-      'imd-2025/income',
-    ]);
+    // Food links income and the geographical barriers sub-domain; only the domains file is imported here.
+    expect(report.input.indicators.map((i) => i.key)).toEqual(['imd-2025/income']);
     expect(report.services.filter((s) => s.themes.includes('food') && s.points.length > 0).length).toBe(171);
     expect(report.analysis.cells.every((c) => c.need !== null && c.nearestServiceId !== null)).toBe(true);
   });
@@ -137,12 +135,15 @@ describe('the needs map for Trafford, theme food', () => {
     ].map((m) => ({ code: m[1] ?? '', nearest: (m[2] ?? '').trim() }));
     expect(rows).toHaveLength(100);
     const top = rows.slice(0, 10);
-    // The biggest gaps: high need (the more deprived half of England) and little provision.
+    // The biggest gaps: need that is not low against England and little or thin provision within the reach rule.
+    // Food need draws on more than income, so a neighbourhood just outside the more income-deprived half of
+    // England, with no food service nearby, can be among them.
+    const { thresholds } = report.analysis.settings;
     for (const row of top) {
       const cell = report.analysis.cells.find((c) => c.areaCode === row.code);
-      expect(incomeDecile.get(row.code), row.code).toBeLessThanOrEqual(5);
-      expect(cell?.need, row.code).toBeGreaterThanOrEqual(60);
-      expect(cell?.gapClass, row.code).toBe('unmet-need');
+      expect(incomeDecile.get(row.code), row.code).toBeLessThanOrEqual(6);
+      expect(cell?.need, row.code).toBeGreaterThanOrEqual(thresholds.lowNeed);
+      expect(['unmet-need', 'thin-provision'], row.code).toContain(cell?.gapClass);
       expect(row.nearest).toMatch(/, \d+\.\d\d km$/);
     }
     // Every LSOA among the 10% most income-deprived in England is on the first page, with high need and its
@@ -190,7 +191,12 @@ describe('the needs map for Trafford, theme food', () => {
       [...page.body.matchAll(new RegExp(`${marker}>([^<]+)<`, 'g'))].map((m) => Number(m[1]));
     const percentiles = numbers('data-percentile');
     const weights = numbers('data-weight');
-    expect(percentiles).toHaveLength(2);
+    expect(percentiles).toHaveLength(1);
+    expect(page.body).toContain('Compared with');
+    // The sub-domains file is not imported, so the page names the missing statistic and where to get it.
+    expect(page.body).toMatch(
+      /id="missing-inputs">[\s\S]*Geographical barriers sub-domain \(IMD\): English Indices/,
+    );
     const statisticsNeed = Number(/id="statistics-need">([^<]+)</.exec(page.body)?.[1]);
     expect(
       percentiles.reduce((n, p, i) => n + p * (weights[i] ?? 0), 0) / weights.reduce((a, b) => a + b, 0),
@@ -198,6 +204,15 @@ describe('the needs map for Trafford, theme food', () => {
     const total = Number(/id="provision-total">([^<]+)</.exec(page.body)?.[1] ?? '0');
     expect(numbers('data-contribution').reduce((a, b) => a + b, 0)).toBeCloseTo(total, 2);
     expect(page.body).toContain('from the area’s representative point');
+  });
+
+  it('says “no evidence” for carers, never a borrowed score, and names the data set that would fill it', async () => {
+    const code = report.areas[0]?.code ?? '';
+    const page = await admin.get(`/p/trafford/needs/gaps/${code}/carers`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('id="no-evidence"');
+    expect(page.body).toMatch(/id="missing-inputs">[\s\S]*Unpaid care: Census 2021, ONS: table TS039/);
+    expect(page.body).not.toContain('id="need-statistics"');
   });
 
   it('draws the map of Trafford’s LSOAs for food without JavaScript, with the food banks as dots', async () => {

@@ -41,7 +41,7 @@ describe('import rural-urban (the real ONS 2021 classification)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores every LSOA as 1 for rural and 0 for urban, and a second import changes nothing', async () => {
+  it('stores every LSOA as 0 urban, 0.5 larger rural or 1 smaller rural, and a second import changes nothing', async () => {
     expect(importer.needsPartnership).toBe(false);
     const preview = await importer.preview(rucFile, context());
     expect(preview).toEqual({ read: 35672, imported: 35672, updated: 0, skipped: 0, problems: [] });
@@ -51,7 +51,7 @@ describe('import rural-urban (the real ONS 2021 classification)', () => {
 
     const definitions = await runtime.services.store.areas.listIndicators();
     expect(definitions.find((d) => d.key === 'ruc-2021')).toMatchObject({
-      unit: '1 = rural, 0 = urban',
+      unit: '0 = urban, 0.5 = larger rural, 1 = smaller rural',
       edition: 'RUC 2021',
       geographyEdition: 'lsoa-2021',
       higherIsMoreNeed: false,
@@ -65,6 +65,10 @@ describe('import rural-urban (the real ONS 2021 classification)', () => {
     // One of Trafford's LSOAs is rural (smaller rural, nearer to a major town); the rest are urban.
     expect(values.filter((v) => v.value === 1).map((v) => v.areaCode)).toEqual(['E01006087']);
     expect(values.filter((v) => v.value === 0)).toHaveLength(138);
+    // England: 3,148 larger rural LSOAs (towns and larger villages), 2,967 smaller rural.
+    const england = await runtime.services.store.areas.listIndicatorValues(['ruc-2021']);
+    expect(england.filter((v) => v.value === 0.5)).toHaveLength(3148);
+    expect(england.filter((v) => v.value === 1)).toHaveLength(2967);
   }, 120_000);
 
   it('lists rows it cannot read and refuses a file of another shape', async () => {

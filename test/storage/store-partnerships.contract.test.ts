@@ -37,6 +37,17 @@ describe.each(databaseTargets())('Store contract on $name: partnerships', (targe
       expect(await store.partnerships.findById(id())).toBeUndefined();
     });
 
+    it('keeps a reach rule per partnership, null for the default, and changes only its own', async () => {
+      const one = await givenPartnership(store);
+      const other = await givenPartnership(store);
+      expect(await store.partnerships.reachRule(one.id)).toEqual({ urban: null, town: null, rural: null });
+      await store.partnerships.setReachRule(one.id, { urban: 2.5, town: null, rural: 12 });
+      expect(await store.partnerships.reachRule(one.id)).toEqual({ urban: 2.5, town: null, rural: 12 });
+      expect(await store.partnerships.reachRule(other.id)).toEqual({ urban: null, town: null, rural: null });
+      await store.partnerships.setReachRule(one.id, { urban: null, town: null, rural: null });
+      expect(await store.partnerships.reachRule(one.id)).toEqual({ urban: null, town: null, rural: null });
+    });
+
     it('rejects a second partnership with the same slug', async () => {
       const first = await givenPartnership(store);
       await expect(store.partnerships.insert(aPartnership({ slug: first.slug }))).rejects.toThrow();

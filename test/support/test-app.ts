@@ -44,6 +44,8 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Load the demo partnerships with `knownPassword` for every account (default true). */
   readonly seed?: boolean;
+  /** Load the demo's sample packs of real data too, such as Trafford (default false: it takes a few seconds). */
+  readonly samplePacks?: boolean;
   readonly mailSender?: MailSender;
 }
 
@@ -69,7 +71,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...options.env,
   });
   const runtime = await openRuntime(config, options.clock ? { clock: options.clock } : {});
-  if (options.seed ?? true) await runtime.services.demo.seed({ password: () => knownPassword });
+  if (options.seed ?? true) {
+    await runtime.services.demo.seed({
+      password: () => knownPassword,
+      samplePacks: options.samplePacks ?? false,
+    });
+  }
   const app = await buildApp(runtime, options.mailSender);
   return {
     app,

@@ -53,8 +53,11 @@ export function registerMatchingApi(app: FastifyInstance, services: Services): v
       about: result.target.label,
       areaCode: result.target.areaCode,
       maxKm: result.maxKm,
+      reachRule: result.reachRule,
       ranked: result.ranking.ranked,
       leftOut: result.ranking.leftOut,
+      beyondReach: result.beyondReach,
+      organisations: result.organisations,
     };
   });
 
@@ -69,14 +72,17 @@ export function registerMatchingApi(app: FastifyInstance, services: Services): v
         { label: 'Forbidden' },
       );
     const body = runBody.safeParse(request.body ?? {});
-    if (!body.success) return invalid(reply, { body: 'Send JSON like {"themes": ["food"], "maxKm": 5}' });
+    if (!body.success)
+      return invalid(reply, {
+        body: 'Send JSON like {"themes": ["food"]}, with "maxKm": 5 to ask everyone to travel at most 5 km',
+      });
     const themes = body.data.themes ?? [
       ...new Set((await services.store.needs.listForPartnership(access.partnership.id)).map((n) => n.theme)),
     ];
     const user = request.apiUser;
     const result = await services.matching.start(
       access.partnership,
-      { themes, maxKm: body.data.maxKm ?? 5 },
+      { themes, maxKm: body.data.maxKm },
       { userId: user?.id ?? null, label: user?.displayName ?? 'API' },
     );
     if (!result.ok) return invalid(reply, result.errors);

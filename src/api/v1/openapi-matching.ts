@@ -88,7 +88,34 @@ export const matchingSchemas = {
               enum: ['closed', 'different theme', 'age', 'language', 'out of range'],
             },
             text: { type: 'string' },
+            distanceKm: { type: 'number', description: 'For a service out of range: to its nearest place' },
           },
+        },
+      },
+      reachRule: {
+        type: ['string', 'null'],
+        description: 'The reach rule in words when it set maxKm; null when maxKm was asked for',
+      },
+      beyondReach: {
+        type: 'array',
+        description: 'When no service can help: the nearest services beyond the reach, nearest first',
+        items: {
+          type: 'object',
+          required: ['serviceId', 'name', 'distanceKm'],
+          properties: {
+            serviceId: { type: 'string' },
+            name: { type: 'string' },
+            distanceKm: { type: 'number' },
+          },
+        },
+      },
+      organisations: {
+        type: 'array',
+        description: 'When no service can help: organisations whose work matches the theme, and why',
+        items: {
+          type: 'object',
+          required: ['id', 'name', 'why'],
+          properties: { id: { type: 'string' }, name: { type: 'string' }, why: { type: 'string' } },
         },
       },
     },
@@ -97,7 +124,13 @@ export const matchingSchemas = {
     type: 'object',
     properties: {
       themes: { type: 'array', items: { type: 'string' }, description: 'Default: every theme with needs' },
-      maxKm: { type: 'number', minimum: 0.1, maximum: 100, description: 'Default 5' },
+      maxKm: {
+        type: 'number',
+        minimum: 0.1,
+        maximum: 100,
+        description:
+          'Everyone travels at most this far; by default each need takes the partnership’s reach rule for its area',
+      },
     },
   },
   MatchingRunSummary: {
@@ -156,7 +189,11 @@ export const matchingPaths = {
         query('age', 'The person’s age in years', 'integer'),
         query('language', 'A language the person speaks'),
         query('access', 'The person’s access needs'),
-        query('maxKm', 'Furthest the person can travel (default 5)', 'number'),
+        query(
+          'maxKm',
+          'Furthest the person can travel (default: the partnership’s reach rule for the area)',
+          'number',
+        ),
       ],
       responses: {
         '200': json('The ranking', 'WhoCanHelpResponse'),

@@ -33,6 +33,7 @@ import { listOpportunities, type FundingDeps, type OpportunityView } from '../fu
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
 import type { GapSummaryCache } from './gap-summary-cache.js';
 import type { ActionRecord, MembershipRecord, PartnershipRecord, RoundRecord } from '../ports.js';
+import { themesWithProvisionData } from '../../domain/needs/analyse.js';
 
 export interface DashboardDeps {
   readonly assessments: AssessmentDeps;
@@ -60,6 +61,8 @@ export interface DashboardGaps {
   readonly unmetCount: number;
   readonly areaNames: ReadonlyMap<string, string>;
   readonly themeNames: ReadonlyMap<string, string>;
+  /** Themes nothing in the partnership is recorded for ("no provision data"), by name. */
+  readonly noProvisionData: readonly string[];
 }
 
 /** Runs the gap analysis for every theme by ward (as the gaps page does) and keeps only the biggest gaps. */
@@ -68,12 +71,14 @@ async function dashboardGaps(deps: GapDeps, partnership: PartnershipRecord): Pro
   const biggest = biggestUnmetGaps(report.analysis.cells);
   const codes = new Set(biggest.cells.map((cell) => cell.areaCode));
   const themes = new Set(biggest.cells.map((cell) => cell.theme));
+  const recorded = themesWithProvisionData(report.input);
   return {
     level: DASHBOARD_GAP_LEVEL,
     cells: biggest.cells,
     unmetCount: biggest.unmetCount,
     areaNames: new Map(report.areas.filter((a) => codes.has(a.code)).map((a) => [a.code, a.name])),
     themeNames: new Map(report.input.themes.filter((t) => themes.has(t.id)).map((t) => [t.id, t.name])),
+    noProvisionData: report.input.themes.filter((t) => !recorded.has(t.id)).map((t) => t.name),
   };
 }
 

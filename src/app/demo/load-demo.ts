@@ -5,13 +5,18 @@ import { newId } from '../shared/secrets.js';
 import { DatabaseNotEmptyError, seedDemo, type DemoCredential } from './seed-demo.js';
 import { seedDemoMatching } from './seed-demo-matching.js';
 import { seedDemoRetention } from './seed-demo-retention.js';
+import { seedSamplePacks, type DemoSamplePack } from './seed-sample-packs.js';
 
 export interface DemoDeps extends AssessmentDeps, MatchingDeps {
   readonly hasher: PasswordHasher;
+  /** Partnerships of real public data, loaded after the fictional ones (see docs/demo.md). */
+  readonly samplePacks?: readonly DemoSamplePack[];
 }
 
 export interface DemoSeedOptions {
   readonly password?: () => string;
+  /** Load the sample packs of real data too, as the first start and `seed-demo` do (they take a few seconds). */
+  readonly samplePacks?: boolean;
 }
 
 const demoLock = 'demo-load';
@@ -37,7 +42,8 @@ export async function loadDemo(deps: DemoDeps, options: DemoSeedOptions = {}): P
     const credentials = await seedDemo(store, clock, deps.hasher, deps.frameworks, options);
     await seedDemoMatching(deps);
     await seedDemoRetention(deps);
-    return credentials;
+    if (!options.samplePacks || !deps.samplePacks?.length) return credentials;
+    return await seedSamplePacks(store, clock, deps.samplePacks, credentials);
   } finally {
     await store.locks.release(demoLock, holder);
   }

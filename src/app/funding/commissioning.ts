@@ -4,6 +4,7 @@ import {
   type IntentionDraft,
   type NeedCell,
 } from '../../domain/funding/commissioning.js';
+import { commissionedHere, type CommissionedHere } from '../../domain/funding/commissioned-here.js';
 import { mayManageCommissioning } from '../../domain/funding/permissions.js';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import type { GapCell } from '../../domain/needs/analysis-types.js';
@@ -177,13 +178,30 @@ export async function intentionWithEvidence(
   id: string,
 ): Promise<{
   intention: IntentionRecord;
-  evidence: readonly { cell: NeedCell; evidence: Evidence | undefined }[];
+  evidence: readonly {
+    cell: NeedCell;
+    evidence: Evidence | undefined;
+    /** The intention's own services that work on the cell's theme, with their distance from the area. */
+    commissioned: readonly CommissionedHere[];
+  }[];
   services: readonly { id: string; name: string; organisationName: string | null }[];
 }> {
   const intention = await findIntention(deps, partnership.id, id);
   const evidence = [];
   for (const cell of intention.needCells) {
-    evidence.push({ cell, evidence: await gatherEvidence(deps, partnership, cell.areaCode, cell.theme) });
+    const found = await gatherEvidence(deps, partnership, cell.areaCode, cell.theme);
+    const area = found?.view.report.input.areas.find((a) => a.code === cell.areaCode);
+    const commissioned =
+      found && area
+        ? commissionedHere(
+            intention.serviceIds,
+            cell.theme,
+            area,
+            found.view.report.services,
+            found.view.explanation.contributions,
+          )
+        : [];
+    evidence.push({ cell, evidence: found, commissioned });
   }
   const services = (
     await Promise.all(

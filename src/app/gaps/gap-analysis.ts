@@ -1,5 +1,6 @@
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { analyseGaps, explainGap } from '../../domain/needs/analyse.js';
+import { reachKmFor } from '../../domain/needs/reach-rule.js';
 import type {
   AnalysisNeed,
   GapAnalysis,
@@ -8,6 +9,7 @@ import type {
 } from '../../domain/needs/analysis-types.js';
 import { resolveLinks, type IndicatorThemes } from '../../domain/needs/indicator-themes.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
+import { themeEvidence, type ThemeEvidence } from '../../domain/needs/theme-evidence.js';
 import type { AreaRecord } from '../areas/area-records.js';
 import type { PartnershipRecord, Store } from '../ports.js';
 import {
@@ -37,6 +39,8 @@ export interface GapReport {
   readonly services: readonly GapService[];
   readonly needs: readonly NeedRecord[];
   readonly settings: PartnershipGapSettings;
+  /** The indicator domains with figures for the partnership's LSOAs: what the theme mapping can use. */
+  readonly evidenceDomains: ReadonlySet<string>;
 }
 
 /** The theme ids asked for that are in the vocabulary; every theme when none is asked for. */
@@ -96,9 +100,20 @@ export async function assembleGapInput(
     links,
     needs: analysisNeeds,
     services,
+    // SEAM (issue 14, organisation themes): once organisations carry classified themes, pass the themes they
+    // work on as `themesWithOrganisations`, so a theme with organisations but no service is not "no provision data".
     settings: settings.settings,
   };
-  return { level, input, areas, authority: geography.authority, services, needs, settings };
+  return {
+    level,
+    input,
+    areas,
+    authority: geography.authority,
+    services,
+    needs,
+    settings,
+    evidenceDomains: new Set(chosen.keys()),
+  };
 }
 
 export async function gapReport(
@@ -116,6 +131,8 @@ export interface GapExplanationView {
   readonly area: AreaRecord;
   readonly theme: { readonly id: string; readonly name: string };
   readonly explanation: GapExplanation;
+  /** The theme's statistics in use here, and those it lacks with the public data set that would fill each. */
+  readonly evidence: ThemeEvidence;
 }
 
 /** Why one of the partnership's areas has its class for one theme; undefined when the area or theme is not its. */
@@ -134,7 +151,15 @@ export async function gapExplanation(
   const area = report.areas.find((a) => a.code === code);
   if (!area) return undefined;
   const explanation = explainGap(report.input, code, theme.id);
-  return explanation ? { report, area, theme: { id: theme.id, name: theme.name }, explanation } : undefined;
+  const evidence = themeEvidence(
+    deps.indicatorThemes,
+    theme.id,
+    report.evidenceDomains,
+    report.settings.linkWeights,
+  );
+  return explanation
+    ? { report, area, theme: { id: theme.id, name: theme.name }, explanation, evidence }
+    : undefined;
 }
 
 /** One area's need and gap for every theme, and the local needs records made for it. */
@@ -142,7 +167,11 @@ export async function areaGaps(deps: GapDeps, partnership: PartnershipRecord, ar
   const report = await gapReport(deps, partnership, [], area.level);
   const names = new Map(report.input.themes.map((t) => [t.id, t.name]));
   const serviceNames = new Map(report.services.map((s) => [s.id, s.name]));
+  const analysed = report.input.areas.find((a) => a.code === area.code);
   return {
+    /** The reach rule for this area's class (km), and its class. */
+    reachKm: reachKmFor(report.input.settings.reachKm, analysed?.ruralUrban),
+    reachClass: analysed?.ruralUrban ?? null,
     cells: report.analysis.cells
       .filter((c) => c.areaCode === area.code)
       .map((cell) => ({

@@ -1,3 +1,4 @@
+import { reachClassOf } from '../../domain/needs/reach-rule.js';
 import { aggregateFigures } from '../../domain/areas/aggregate.js';
 import { currentLsoaEdition } from '../../domain/areas/editions.js';
 import type {
@@ -7,6 +8,11 @@ import type {
   RuralUrban,
 } from '../../domain/needs/analysis-types.js';
 import { domainOf } from '../../domain/needs/indicator-themes.js';
+import {
+  englandLsoaCount,
+  nationalNeedPercentile,
+  populationWeightedPercentile,
+} from '../../domain/needs/national-need.js';
 import { representativePoint } from '../areas/area-profile.js';
 import type { AreaRecord, IndicatorDefinition, IndicatorValue } from '../areas/area-records.js';
 import type { PartnershipRecord, Store } from '../ports.js';
@@ -71,6 +77,15 @@ export async function loadGeography(
 }
 
 /**
+ * The domains an indicator key can be linked by: the part after the edition (`income` in `imd-2025/income`), and
+ * for an imported indicator, keyed by its name then its edition, its name (`unpaid-care` in `unpaid-care/2021`).
+ */
+function domainsOf(key: string): string[] {
+  const slash = key.indexOf('/');
+  return slash < 0 ? [key] : [domainOf(key), key.slice(0, slash)];
+}
+
+/**
  * For each indicator domain, the one key in use: of the LSOA (2021) indicators with figures here, the one with
  * the most figures, then the newest edition. Editions are never mixed.
  */
@@ -79,14 +94,15 @@ export function keysByDomain(geography: PartnershipGeography): Map<string, Indic
   const count = (d: IndicatorDefinition) => geography.values.get(d.key)?.size ?? 0;
   for (const definition of geography.definitions) {
     if (count(definition) === 0 || definition.key === ruralUrbanKey) continue;
-    const domain = domainOf(definition.key);
-    const before = chosen.get(domain);
-    if (
-      !before ||
-      count(definition) > count(before) ||
-      (count(definition) === count(before) && definition.edition > before.edition)
-    )
-      chosen.set(domain, definition);
+    for (const domain of domainsOf(definition.key)) {
+      const before = chosen.get(domain);
+      if (
+        !before ||
+        count(definition) > count(before) ||
+        (count(definition) === count(before) && definition.edition > before.edition)
+      )
+        chosen.set(domain, definition);
+    }
   }
   return chosen;
 }
@@ -105,11 +121,15 @@ export function areasAtLevel(geography: PartnershipGeography, level: GapLevel): 
   return geography.wards.flatMap((w) => geography.lsoasByWard.get(w.code) ?? []);
 }
 
-/** One indicator's value for an area: its own for an LSOA, the population-weighted mean of its LSOAs above. */
+/**
+ * One indicator's value for an area: its own for an LSOA; above, the population-weighted mean of its LSOAs'
+ * values, and of their need percentiles against England (so a ward is placed in the country, not re-ranked).
+ */
 function valueFor(
   geography: PartnershipGeography,
   key: string,
   area: AreaRecord,
+  rankedAreas: number | null = null,
 ): AnalysisIndicatorValue | undefined {
   const values = geography.values.get(key);
   if (!values) return undefined;
@@ -117,15 +137,23 @@ function valueFor(
     const own = values.get(area.code);
     return own ? { value: own.value, rank: own.rank, decile: own.decile } : undefined;
   }
+  const lsoas = lsoasOf(geography, area);
+  const populationOf = (code: string) => geography.population.get(code)?.population ?? null;
   const aggregate = aggregateFigures(
-    lsoasOf(geography, area).flatMap((l) => {
+    lsoas.flatMap((l) => {
       const v = values.get(l.code)?.value;
-      return v === null || v === undefined
-        ? []
-        : [{ value: v, population: geography.population.get(l.code)?.population ?? null }];
+      return v === null || v === undefined ? [] : [{ value: v, population: populationOf(l.code) }];
     }),
   );
-  return aggregate ? { value: aggregate.value, rank: null, decile: null } : undefined;
+  const nationalPercentile = populationWeightedPercentile(
+    lsoas.flatMap((l) => {
+      const v = values.get(l.code);
+      const percentile = v ? nationalNeedPercentile(v.rank, v.decile, rankedAreas) : null;
+      return percentile === null ? [] : [{ percentile, population: populationOf(l.code) }];
+    }),
+  );
+  if (!aggregate && nationalPercentile === null) return undefined;
+  return { value: aggregate?.value ?? null, rank: null, decile: null, nationalPercentile };
 }
 
 export function analysisIndicators(
@@ -134,9 +162,10 @@ export function analysisIndicators(
   areas: readonly AreaRecord[],
 ): AnalysisIndicator[] {
   return definitions.map((d) => {
+    const rankedAreas = englandLsoaCount[d.geographyEdition] ?? null;
     const values = new Map<string, AnalysisIndicatorValue>();
     for (const area of areas) {
-      const value = valueFor(geography, d.key, area);
+      const value = valueFor(geography, d.key, area, rankedAreas);
       if (value) values.set(area.code, value);
     }
     return {
@@ -144,14 +173,14 @@ export function analysisIndicators(
       name: d.name,
       edition: d.edition,
       higherIsMoreNeed: d.higherIsMoreNeed,
+      rankedAreas,
       values,
     };
   });
 }
 
 function ruralUrban(geography: PartnershipGeography, area: AreaRecord): RuralUrban | null {
-  const value = valueFor(geography, ruralUrbanKey, area)?.value;
-  return value === null || value === undefined ? null : value >= 0.5 ? 'rural' : 'urban';
+  return reachClassOf(valueFor(geography, ruralUrbanKey, area)?.value);
 }
 
 function boundsCentre(area: AreaRecord) {

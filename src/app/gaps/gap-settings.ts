@@ -3,11 +3,13 @@ import type { GapSettings } from '../../domain/needs/analysis-types.js';
 import { defaultGapSettings } from '../../domain/needs/analyse.js';
 import type { Clock, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import { readReachRule } from './reach-rule.js';
 
 /**
  * A partnership's own gap settings, kept as JSON in the key/value settings under `gap-settings:{id}`: the
  * engine's settings and its own weight for each statistic-to-theme link (by `theme|indicator`). Checked with zod
- * when saved and when read back; a stored value that no longer fits is ignored in favour of the defaults.
+ * when saved and when read back; a stored value that no longer fits is ignored in favour of the defaults. The
+ * reach is the partnership's reach rule (its own columns, shared with matching and commissioning), edited here.
  */
 export interface PartnershipGapSettings {
   readonly settings: GapSettings;
@@ -19,14 +21,15 @@ export interface PartnershipGapSettings {
 const between = (low: number, high: number, message: string) =>
   z.number({ error: message }).min(low, message).max(high, message);
 const weight = between(0, 10, 'Enter a weight from 0 to 10, like 0.5');
-const km = between(0.1, 100, 'Enter a distance from 0.1 to 100 kilometres, like 1.6');
+const km = between(0.1, 100, 'Enter a distance from 0.1 to 100 kilometres, like 3');
 const score = between(0, 100, 'Enter a need score from 0 to 100');
 const provision = between(0, 1000, 'Enter a number of service-equivalents from 0 to 1000, like 1.5');
 
-export const gapSettingsSchema = z
+const reachSchema = z.object({ urban: km, town: km, rural: km });
+
+const engineSettings = z
   .object({
     weights: z.object({ statistics: weight, localRecords: weight }),
-    reachKm: z.object({ urban: km, rural: km }),
     thresholds: z.object({
       highNeed: score,
       lowNeed: score,
@@ -63,8 +66,14 @@ export const gapSettingsSchema = z
   });
 
 const storedSchema = z.object({
-  settings: gapSettingsSchema,
+  settings: engineSettings,
   linkWeights: z.record(z.string().max(130), weight),
+});
+
+/** What the settings form sends: the stored settings and the reach rule. */
+const formSchema = z.object({
+  settings: engineSettings.and(z.object({ reachKm: reachSchema })),
+  linkWeights: storedSchema.shape.linkWeights,
 });
 
 export const gapSettingsKey = (partnershipId: string) => `gap-settings:${partnershipId}`;
@@ -75,19 +84,26 @@ export const defaultPartnershipGapSettings: PartnershipGapSettings = {
   customised: false,
 };
 
-export async function readGapSettings(store: Store, partnershipId: string): Promise<PartnershipGapSettings> {
-  const text = await store.settings.get(gapSettingsKey(partnershipId));
-  if (!text) return defaultPartnershipGapSettings;
-  let json: unknown;
+function parseStored(text: string | undefined) {
+  if (!text) return undefined;
   try {
-    json = JSON.parse(text);
+    const parsed = storedSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    return defaultPartnershipGapSettings;
+    return undefined;
   }
-  const parsed = storedSchema.safeParse(json);
-  return parsed.success
-    ? { settings: parsed.data.settings, linkWeights: parsed.data.linkWeights, customised: true }
-    : defaultPartnershipGapSettings;
+}
+
+export async function readGapSettings(store: Store, partnershipId: string): Promise<PartnershipGapSettings> {
+  const [stored, reach] = await Promise.all([
+    store.settings.get(gapSettingsKey(partnershipId)).then(parseStored),
+    readReachRule(store, partnershipId),
+  ]);
+  return {
+    settings: { ...(stored?.settings ?? defaultGapSettings), reachKm: reach.rule },
+    linkWeights: stored?.linkWeights ?? {},
+    customised: stored !== undefined || reach.customised,
+  };
 }
 
 export type SaveGapSettingsResult =
@@ -101,7 +117,7 @@ export async function saveGapSettings(
   value: { settings: unknown; linkWeights: unknown },
   actor: Actor,
 ): Promise<SaveGapSettingsResult> {
-  const parsed = storedSchema.safeParse(value);
+  const parsed = formSchema.safeParse(value);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
@@ -110,7 +126,12 @@ export async function saveGapSettings(
     }
     return { ok: false, errors };
   }
-  await store.settings.set(gapSettingsKey(partnershipId), JSON.stringify(parsed.data));
+  const { reachKm, ...settings } = parsed.data.settings;
+  await store.settings.set(
+    gapSettingsKey(partnershipId),
+    JSON.stringify({ settings, linkWeights: parsed.data.linkWeights }),
+  );
+  await store.partnerships.setReachRule(partnershipId, reachKm);
   await recordAudit(store, clock, {
     partnershipId,
     actor,
@@ -128,6 +149,7 @@ export async function resetGapSettings(
   actor: Actor,
 ): Promise<void> {
   await store.settings.set(gapSettingsKey(partnershipId), '');
+  await store.partnerships.setReachRule(partnershipId, { urban: null, town: null, rural: null });
   await recordAudit(store, clock, {
     partnershipId,
     actor,

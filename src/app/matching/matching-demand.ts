@@ -1,4 +1,5 @@
 import type { MatchDemand } from '../../domain/matching/allocation-types.js';
+import type { RuralUrban } from '../../domain/needs/analysis-types.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
 import { analysisAreas, areasAtLevel, loadGeography, type PartnershipGeography } from '../gaps/gap-areas.js';
 import type { PartnershipRecord, Store } from '../ports.js';
@@ -17,6 +18,8 @@ export interface DemandArea {
   readonly point: { readonly lat: number; readonly lng: number };
   /** The ward an LSOA is in; the ward itself for a ward; null for the authority. */
   readonly wardCode: string | null;
+  /** Its class for the reach rule, when known (runs saved before the reach rule have none). */
+  readonly ruralUrban?: RuralUrban | null;
 }
 
 export interface PartnershipPlaces {
@@ -41,6 +44,7 @@ export async function partnershipPlaces(
         level,
         point: area.point,
         wardCode: level === 'ward' ? area.code : level === 'lsoa' ? (wardOf.get(area.code) ?? null) : null,
+        ruralUrban: area.ruralUrban,
       });
     }
   }
@@ -76,6 +80,8 @@ export function demandFromNeeds(
   needs: readonly NeedRecord[],
   areas: ReadonlyMap<string, DemandArea>,
   themes: ReadonlySet<string>,
+  /** How far the people of a record in this area can travel (the reach rule); none sets no reach of their own. */
+  reachOf?: (area: DemandArea) => number,
 ): { demands: (MatchDemand & { readonly peopleKnown: boolean })[]; unplaced: NeedRecord[] } {
   const demands: (MatchDemand & { readonly peopleKnown: boolean })[] = [];
   const unplaced: NeedRecord[] = [];
@@ -97,6 +103,7 @@ export function demandFromNeeds(
       point: area.point,
       units: people,
       peopleKnown: known,
+      ...(reachOf ? { maxTravelKm: reachOf(area) } : {}),
     });
   }
   return { demands, unplaced };

@@ -1,4 +1,5 @@
 import type { Allocation, AllocationInput } from '../../domain/matching/allocation-types.js';
+import type { ReachRule } from '../../domain/needs/reach-rule.js';
 import type { DemandArea } from './matching-demand.js';
 
 /** The assumptions a run made where the records were silent; the pages show each one that applied. */
@@ -17,7 +18,13 @@ export interface RunAssumptions {
 export interface SavedRunInput {
   readonly version: 1;
   readonly themes: readonly { readonly id: string; readonly name: string }[];
+  /** The furthest anyone in the run was asked to travel (km). */
   readonly maxKm: number;
+  /**
+   * The partnership's reach rule when the run used it (each need's area takes the reach for its class); absent
+   * when one distance was asked for the whole run, and in runs saved before the reach rule.
+   */
+  readonly reachRule?: ReachRule;
   readonly allocation: AllocationInput;
   readonly assumptions: RunAssumptions;
   /** The areas the demand sits in (and the authority's wards), named as they were at the time. */

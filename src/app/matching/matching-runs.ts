@@ -11,6 +11,8 @@ import {
   partnershipPlaces,
   type DemandArea,
 } from './matching-demand.js';
+import { reachKmFor } from '../../domain/needs/reach-rule.js';
+import { readReachRule } from '../gaps/reach-rule.js';
 import type { MatchingRunRecord, MatchingRunSummary } from './matching-run-record.js';
 import { readSavedRun, type SavedRunInput } from './matching-run-input.js';
 import { defaultCapacityPerWeek, supplyForThemes } from './matching-supply.js';
@@ -21,18 +23,18 @@ export interface MatchingDeps {
   readonly themes: ThemeVocabulary;
 }
 
-/** The furthest a person is asked to travel when nobody says otherwise (km). */
-export const defaultMaxKm = 5;
+const maxKmMessage = 'Enter a distance from 0.1 to 100 kilometres, like 5, or leave it empty';
 
-const maxKmMessage = 'Enter a distance from 0.1 to 100 kilometres, like 5';
-
-/** A request to run an allocation, from a form, the API or the command line. */
+/**
+ * A request to run an allocation, from a form, the API or the command line. Without `maxKm` each need takes the
+ * partnership's reach rule for its area; with it, everyone in the run is asked to travel at most that far.
+ */
 export const runRequestSchema = z.object({
   themes: z
     .array(z.string().trim().min(1))
     .min(1, 'Select at least one theme')
     .max(50, 'Select at most 50 themes'),
-  maxKm: z.number({ error: maxKmMessage }).min(0.1, maxKmMessage).max(100, maxKmMessage),
+  maxKm: z.number({ error: maxKmMessage }).min(0.1, maxKmMessage).max(100, maxKmMessage).optional(),
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 
@@ -41,26 +43,32 @@ export type StartRunResult =
   | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
 /**
- * The engine's input for a partnership, some themes and a maximum travel distance: one demand per needs record
- * (its people, or the default for its severity, at its area's representative point) and every service with one
- * of the themes (capacity in people per week; unknown capacity counts as the default, and says so).
+ * The engine's input for a partnership and some themes: one demand per needs record (its people, or the default
+ * for its severity, at its area's representative point, reaching as far as the reach rule allows for its area
+ * unless `maxKm` is given) and every service with one of the themes (capacity in people per week; unknown
+ * capacity counts as the default, and says so).
  */
 export async function buildRunInput(
   deps: MatchingDeps,
   partnership: PartnershipRecord,
   themeIds: readonly string[],
-  maxKm: number,
+  maxKm: number | undefined,
 ): Promise<SavedRunInput> {
   const themes = deps.themes.themes
     .filter((t) => themeIds.includes(t.id))
     .map((t) => ({ id: t.id, name: t.name }));
   const ids = themes.map((t) => t.id);
-  const [places, supply, needs] = await Promise.all([
+  const [places, supply, needs, reach] = await Promise.all([
     partnershipPlaces(deps.store, partnership),
     supplyForThemes(deps.store, partnership.id, ids),
     deps.store.needs.listForPartnership(partnership.id),
+    readReachRule(deps.store, partnership.id),
   ]);
-  const { demands, unplaced } = demandFromNeeds(needs, places.areas, new Set(ids));
+  const reachOf = (area: DemandArea) => maxKm ?? reachKmFor(reach.rule, area.ruralUrban);
+  const { demands, unplaced } = demandFromNeeds(needs, places.areas, new Set(ids), reachOf);
+  // The furthest anyone is asked to travel; the urban reach when there is no demand at all.
+  const furthestKm =
+    (maxKm ?? demands.reduce((most, d) => Math.max(most, d.maxTravelKm ?? 0), 0)) || reach.rule.urban;
   const used = new Set(demands.map((d) => d.areaCode));
   const areas: DemandArea[] = [...places.areas.values()].filter(
     (a) => a.level !== 'lsoa' || used.has(a.code),
@@ -68,12 +76,13 @@ export async function buildRunInput(
   const allocation: AllocationInput = {
     demands: demands.map(({ peopleKnown: _known, ...demand }) => demand),
     services: supply.map(({ organisationName: _o, publicPoints: _p, ...service }) => service),
-    options: { maxTravelKm: maxKm, themes: ids, unknownCapacity: defaultCapacityPerWeek },
+    options: { maxTravelKm: furthestKm, themes: ids, unknownCapacity: defaultCapacityPerWeek },
   };
   return {
     version: 1,
     themes,
-    maxKm,
+    maxKm: furthestKm,
+    ...(maxKm === undefined ? { reachRule: reach.rule } : {}),
     allocation,
     assumptions: {
       needsWithoutPeople: demands.filter((d) => !d.peopleKnown).length,

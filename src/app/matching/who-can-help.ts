@@ -4,7 +4,11 @@ import type { MatchCircumstances, ServiceRanking } from '../../domain/matching/a
 import type { PartnershipRecord } from '../ports.js';
 import { resolveHelpTarget, type HelpQuestion, type HelpTarget } from './help-target.js';
 import { partnershipPlaces } from './matching-demand.js';
-import { defaultMaxKm, openMatchingRun, type MatchingDeps } from './matching-runs.js';
+import { nearestBeyondReach, type BeyondReach } from '../../domain/matching/next-steps.js';
+import { describeReachHere, reachKmFor } from '../../domain/needs/reach-rule.js';
+import { readReachRule } from '../gaps/reach-rule.js';
+import { openMatchingRun, type MatchingDeps } from './matching-runs.js';
+import { organisationsWorkingOn, type ThemeOrganisation } from './theme-organisations.js';
 import { defaultCapacityPerWeek, supplyForThemes, type SupplyService } from './matching-supply.js';
 
 const optionalText = z
@@ -53,7 +57,12 @@ export type HelpResult =
       readonly themeName: string;
       readonly circumstances: MatchCircumstances;
       readonly maxKm: number;
+      /** "Services count within 3 km of this area…" when the reach rule set maxKm; null when the person did. */
+      readonly reachRule: string | null;
       readonly ranking: ServiceRanking;
+      /** Next steps when no service can help: the nearest services beyond the reach, organisations on the theme. */
+      readonly beyondReach: readonly BeyondReach[];
+      readonly organisations: readonly ThemeOrganisation[];
       readonly services: ReadonlyMap<string, SupplyService>;
       /** The saved run whose loads were used for room left, if any. */
       readonly loadsFromRunId: string | null;
@@ -104,7 +113,9 @@ export async function whoCanHelp(
   const resolved = await resolveHelpTarget(deps.store, partnership, places.areas, question, themeName);
   if (!resolved.ok) return { ok: false, errors: { [resolved.field]: resolved.message } };
   const { target } = resolved;
-  const maxKm = parsed.data.maxKm ?? defaultMaxKm;
+  const reach = await readReachRule(deps.store, partnership.id);
+  const reachClass = places.areas.get(target.areaCode)?.ruralUrban ?? null;
+  const maxKm = parsed.data.maxKm ?? reachKmFor(reach.rule, reachClass);
   const circumstances: MatchCircumstances = {
     ...(parsed.data.age !== undefined ? { age: parsed.data.age } : {}),
     ...(parsed.data.language ? { languages: [parsed.data.language] } : {}),
@@ -126,13 +137,19 @@ export async function whoCanHelp(
     unknownCapacity: defaultCapacityPerWeek,
     ...(loads ? { loads } : {}),
   });
+  const empty = ranking.ranked.length === 0;
   return {
     ok: true,
     target,
     themeName: themeName(target.theme) ?? target.theme,
     circumstances,
     maxKm,
+    reachRule: parsed.data.maxKm === undefined ? describeReachHere(reach.rule, reachClass) : null,
     ranking,
+    beyondReach: empty ? nearestBeyondReach(ranking) : [],
+    organisations: empty
+      ? await organisationsWorkingOn(deps.store, partnership.id, target.theme, supply)
+      : [],
     services: new Map(supply.map((s) => [s.id, s])),
     loadsFromRunId: runId,
   };

@@ -72,22 +72,33 @@ function bigrams(text: string): Map<string, number> {
   return counts;
 }
 
-/** Sørensen–Dice similarity of two normalised names' letter pairs, 0 to 1. */
-export function nameSimilarity(a: string, b: string): number {
-  const x = normaliseOrganisationName(a);
-  const y = normaliseOrganisationName(b);
-  if (x === '' || y === '') return 0;
-  if (x === y) return 1;
-  const left = bigrams(x);
-  const right = bigrams(y);
+/** A name ready to compare: normalised, with its letter pairs counted. */
+interface ComparableName {
+  readonly normalised: string;
+  readonly pairs: Map<string, number>;
+}
+
+function comparable(name: string): ComparableName {
+  const normalised = normaliseOrganisationName(name);
+  return { normalised, pairs: bigrams(normalised) };
+}
+
+function similarity(x: ComparableName, y: ComparableName): number {
+  if (x.normalised === '' || y.normalised === '') return 0;
+  if (x.normalised === y.normalised) return 1;
   let shared = 0;
   let total = 0;
-  for (const [pair, count] of left) {
-    shared += Math.min(count, right.get(pair) ?? 0);
+  for (const [pair, count] of x.pairs) {
+    shared += Math.min(count, y.pairs.get(pair) ?? 0);
     total += count;
   }
-  for (const count of right.values()) total += count;
+  for (const count of y.pairs.values()) total += count;
   return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Sørensen–Dice similarity of two normalised names' letter pairs, 0 to 1. */
+export function nameSimilarity(a: string, b: string): number {
+  return similarity(comparable(a), comparable(b));
 }
 
 /** Every identifier the grant gives for its recipient, in org-id form. */
@@ -115,10 +126,8 @@ export function organisationIndex(organisations: readonly MatchableOrganisation[
       if (company) byIdentifier.set(`GB-COH-${company.padStart(8, '0')}`, organisation);
     }
   }
-  const named = organisations.map((organisation) => ({
-    organisation,
-    normalised: normaliseOrganisationName(organisation.name),
-  }));
+  // Each name is normalised and its letter pairs counted once, not once for every grant compared with it.
+  const named = organisations.map((organisation) => ({ organisation, name: comparable(organisation.name) }));
   return { byIdentifier, named };
 }
 
@@ -136,9 +145,10 @@ export function matchRecipient(
   }
   const name = recipient.recipientOrgName;
   if (!name) return { organisationId: null, method: 'none', confidence: null };
+  const recipientName = comparable(name);
   let best: { id: string; score: number } | null = null;
   for (const candidate of index.named) {
-    const score = nameSimilarity(name, candidate.organisation.name);
+    const score = similarity(recipientName, candidate.name);
     if (score > (best?.score ?? 0)) best = { id: candidate.organisation.id, score };
   }
   if (!best || best.score < thresholds.floor)

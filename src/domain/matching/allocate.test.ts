@@ -36,7 +36,7 @@ function pairMetres(service: MatchService, demand: MatchDemand, maxKm: number): 
   const codes = [demand.areaCode, ...(demand.relatedAreaCodes ?? [])];
   if (service.areaCodes.some((c) => codes.includes(c))) return 0;
   const nearest = Math.min(...service.points.map((p) => haversineKm(demand.point, p)));
-  return nearest <= maxKm ? Math.round(nearest * 1000) : null;
+  return nearest <= (demand.maxTravelKm ?? maxKm) ? Math.round(nearest * 1000) : null;
 }
 
 const capacityOf = (service: MatchService) => (service.open ? Math.max(0, service.capacity ?? 0) : 0);
@@ -109,6 +109,8 @@ const demandArbitrary = (maxUnits: number) =>
       { age: fc.integer({ min: 10, max: 90 }), languages: fc.array(language, { maxLength: 2 }) },
       { requiredKeys: [] },
     ),
+    // Now and then the demand's own reach (the reach rule for its area's class) instead of the run's.
+    reach: fc.option(fc.constantFrom(1, 3, 8), { nil: undefined }),
   });
 
 const serviceArbitrary = fc.record({
@@ -136,11 +138,12 @@ const inputArbitrary = (maxDemands: number, maxUnits: number, maxServices: numbe
       unmetPenalty: fc.oneof(fc.constant(undefined), fc.double({ min: 0, max: 6, noNaN: true })),
     })
     .map(({ demands, services, maxTravelKm, unmetPenalty }): AllocationInput => ({
-      demands: demands.map((d, i) => ({
+      demands: demands.map(({ reach, ...d }, i) => ({
         ...d,
         id: `d${i}`,
         // A2 is in ward W1, so a service covering W1 covers it.
         relatedAreaCodes: d.areaCode === 'A2' ? ['W1'] : [],
+        ...(reach === undefined ? {} : { maxTravelKm: reach }),
       })),
       services: services.map((s, i) => ({ ...s, id: `s${i}` })),
       options: unmetPenalty === undefined ? { maxTravelKm } : { maxTravelKm, unmetPenalty },
@@ -210,5 +213,54 @@ describe('allocate', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('each demand’s own reach (the reach rule for its area)', () => {
+  const kmNorth = (km: number) => ({ lat: 53 + km / 111.19508, lng: -2 });
+  const pantry: MatchService = {
+    id: 'pantry',
+    name: 'Pantry',
+    themes: ['food'],
+    open: true,
+    points: [kmNorth(4)],
+    areaCodes: [],
+    capacity: 100,
+    eligibility: { minimumAge: null, maximumAge: null },
+    languages: [],
+    hoursPerWeek: null,
+    lastCheckedOn: null,
+  };
+  const demand = (id: string, maxTravelKm?: number): MatchDemand => ({
+    id,
+    needId: null,
+    areaCode: id,
+    theme: 'food',
+    point: kmNorth(0),
+    units: 10,
+    ...(maxTravelKm === undefined ? {} : { maxTravelKm }),
+  });
+
+  it.each<[string, number | undefined, number, number]>([
+    ['urban, 3 km: the pantry 4 km away is beyond it', 3, 5, 0],
+    ['rural, 10 km: the pantry is within it', 10, 5, 10],
+    ['none of its own: the run’s 5 km', undefined, 5, 10],
+    ['none of its own, run of 2 km', undefined, 2, 0],
+  ])('%s', (_name, reach, runKm, placed) => {
+    const allocation = allocate({
+      demands: [demand('A', reach)],
+      services: [pantry],
+      options: { maxTravelKm: runKm },
+    });
+    expect(allocation.allocatedUnits).toBe(placed);
+  });
+
+  it('prices an unmet person above the longest reach in the run', () => {
+    const input: AllocationInput = {
+      demands: [demand('A', 3), demand('B', 12)],
+      services: [pantry],
+      options: { maxTravelKm: 5 },
+    };
+    expect(unmetPenaltyMetres(input)).toBe(13_000 * 2);
   });
 });

@@ -24,8 +24,13 @@ import { rankServicesFor } from './rank-services.js';
 export function unmetPenaltyMetres(input: AllocationInput): number {
   const given = input.options.unmetPenalty;
   if (given !== undefined && Number.isFinite(given) && given >= 0) return Math.round(given * 1000);
-  const demands = demandsInScope(input).filter(Boolean).length;
-  return Math.round((Math.max(0, input.options.maxTravelKm) + 1) * 1000) * Math.max(1, demands);
+  const inScope = demandsInScope(input);
+  let longestKm = input.options.maxTravelKm;
+  input.demands.forEach((d, i) => {
+    if (inScope[i] && d.maxTravelKm !== undefined && d.maxTravelKm > longestKm) longestKm = d.maxTravelKm;
+  });
+  const demands = inScope.filter(Boolean).length;
+  return Math.round((Math.max(0, longestKm) + 1) * 1000) * Math.max(1, demands);
 }
 
 export function allocate(input: AllocationInput): Allocation {

@@ -35,6 +35,8 @@ export interface MatchDemand {
   /** Whole people, zero or more. */
   readonly units: number;
   readonly circumstances?: MatchCircumstances;
+  /** How far these people can be asked to travel (km): the reach rule for their area; else the run's maxTravelKm. */
+  readonly maxTravelKm?: number;
 }
 
 export interface MatchEligibility {
@@ -67,10 +69,13 @@ export interface MatchService {
 }
 
 export interface AllocationOptions {
-  /** How far a person can be asked to travel to a service's place (km). A service covering the area has no limit. */
+  /**
+   * How far a person can be asked to travel to a service's place (km), for demands that carry no reach of their
+   * own. A service covering the area has no limit.
+   */
   readonly maxTravelKm: number;
   /**
-   * The cost of leaving one person unmet, in km. By default (maxTravelKm + 1) × the number of demands, which is
+   * The cost of leaving one person unmet, in km. By default (the longest reach + 1) × the number of demands, which is
    * more than any rearrangement of travel can cost: the allocation covers as many people as it possibly can, then
    * keeps travel as short as it can.
    */
@@ -185,6 +190,7 @@ export interface RankQuery {
   readonly theme: string;
   readonly circumstances?: MatchCircumstances;
   readonly services: readonly MatchService[];
+  /** The reach: the partnership's reach rule for the area's class, unless the person says how far they can go. */
   readonly maxTravelKm: number;
   /** Today's date (ISO), for how recently each service was checked: the clock is passed in. */
   readonly today: string;
@@ -230,6 +236,8 @@ export interface LeftOutService {
   readonly name: string;
   readonly reason: LeftOutReason;
   readonly text: string;
+  /** For a service out of range: the distance to its nearest place (km), so the page can offer the nearest. */
+  readonly distanceKm?: number;
 }
 
 export interface ServiceRanking {

@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import type { AllocationInput, MatchDemand, MatchService } from './allocation-types.js';
 import { boxAround, distanceKm } from '../directory/distance.js';
 import type { AnalysisPoint } from '../needs/analysis-types.js';
-import { effectiveCapacity, ineligibility, toMetres } from './feasibility.js';
+import { effectiveCapacity, ineligibility, toMetres, travelLimitKm } from './feasibility.js';
 
 /**
  * The sparse candidate graph of an allocation: demand nodes (demands at the same point, area and theme with the
@@ -41,6 +41,7 @@ function mergeKey(demand: MatchDemand): string {
     sortedLower(c?.languages),
     sortedLower(c?.accessNeeds),
     [...(demand.relatedAreaCodes ?? [])].sort(),
+    demand.maxTravelKm ?? null,
   ]);
 }
 
@@ -136,9 +137,10 @@ export function buildCandidateGraph(input: AllocationInput, unknownCapacity: num
       nearestKm[s] = Infinity;
       touched.push(s);
     };
-    if (index.places && options.maxTravelKm >= 0) {
+    const limitKm = travelLimitKm(demand, options);
+    if (index.places && limitKm >= 0) {
       const { lat, lng } = demand.point;
-      const box = boxAround({ latitude: lat, longitude: lng }, options.maxTravelKm * 1.001 + 0.001);
+      const box = boxAround({ latitude: lat, longitude: lng }, limitKm * 1.001 + 0.001);
       const ids = index.places.range(box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude);
       for (const id of ids) {
         const s = index.placeService[id] as number;
@@ -147,7 +149,7 @@ export function buildCandidateGraph(input: AllocationInput, unknownCapacity: num
           { latitude: lat, longitude: lng },
           { latitude: place.lat, longitude: place.lng },
         );
-        if (km > options.maxTravelKm) continue;
+        if (km > limitKm) continue;
         touch(s);
         if (km < (nearestKm[s] as number)) nearestKm[s] = km;
       }

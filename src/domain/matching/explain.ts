@@ -9,7 +9,14 @@ import type {
   PlacementExplanation,
 } from './allocation-types.js';
 import { demandsInScope } from './candidate-graph.js';
-import { coversArea, effectiveCapacity, ineligibility, nearestPlaceKm, reachOf } from './feasibility.js';
+import {
+  coversArea,
+  effectiveCapacity,
+  ineligibility,
+  nearestPlaceKm,
+  reachOf,
+  travelLimitKm,
+} from './feasibility.js';
 
 /**
  * Why an area's allocation came out as it did, worked out again from the same rules the allocation used: for
@@ -37,7 +44,7 @@ function optionsFor(input: AllocationInput, demand: MatchDemand, loads: Map<stri
     const reach = reachOf(
       covers,
       covers ? null : nearestPlaceKm(service, demand.point),
-      input.options.maxTravelKm,
+      travelLimitKm(demand, input.options),
     );
     if (!reach) continue;
     options.push({
@@ -90,7 +97,7 @@ function explainDemand(
     unmetReason = 'no eligible service in range';
     unmetDetail =
       options.length === 0
-        ? `No open service for this theme that these people are eligible for covers the area or has a place within ${km(input.options.maxTravelKm)}.`
+        ? `No open service for this theme that these people are eligible for covers the area or has a place within ${km(travelLimitKm(demand, input.options))}.`
         : `The services in range (${options.map((o) => o.service.name).join(', ')}) have no capacity recorded, so they take no one.`;
   } else if (unmet > 0) {
     unmetReason = 'all services in range full';

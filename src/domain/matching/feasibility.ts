@@ -1,6 +1,12 @@
 import { distanceKm } from '../directory/distance.js';
 import type { AnalysisPoint } from '../needs/analysis-types.js';
-import type { MatchCircumstances, MatchReach, MatchService } from './allocation-types.js';
+import type {
+  AllocationOptions,
+  MatchCircumstances,
+  MatchDemand,
+  MatchReach,
+  MatchService,
+} from './allocation-types.js';
 
 /**
  * The rules for whether a service can take a person, shared by the allocation, its explanations and the ranking,
@@ -76,3 +82,7 @@ export function effectiveCapacity(service: MatchService, unknownCapacity: number
   const capacity = service.capacity ?? unknownCapacity;
   return Number.isFinite(capacity) ? Math.max(0, Math.floor(capacity)) : 0;
 }
+
+/** How far the people of a demand can be asked to travel: their own reach, else the run's. */
+export const travelLimitKm = (demand: MatchDemand, options: AllocationOptions): number =>
+  demand.maxTravelKm ?? options.maxTravelKm;

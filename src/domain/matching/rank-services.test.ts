@@ -50,7 +50,15 @@ describe('rankServices', () => {
   ])('leaves a service out: %s', (reason, left, text) => {
     const ranking = rankServices(query([left]));
     expect(ranking.ranked).toEqual([]);
-    expect(ranking.leftOut).toEqual([{ serviceId: 'x', name: 'x', reason, text }]);
+    expect(ranking.leftOut).toEqual([
+      {
+        serviceId: 'x',
+        name: 'x',
+        reason,
+        text,
+        ...(text.startsWith('Its nearest place is 6.0') ? { distanceKm: 6 } : {}),
+      },
+    ]);
   });
 
   it('keeps a far service that covers the area (through a related area), serving people where they are', () => {

@@ -46,6 +46,7 @@ function leftOut(
     ...base,
     reason: 'out of range',
     text: `Its nearest place is ${km(nearestKm)} away, beyond ${km(query.maxTravelKm)}, and it does not cover this area.`,
+    distanceKm: Math.round(nearestKm * 1000) / 1000,
   };
 }
 

@@ -74,7 +74,8 @@ const input: GapAnalysisInput = {
     service('rural-4km', { points: [north(16)] }), // L3 (rural, 8 km reach): 0.5
     service('closed', { points: [north(10)], open: false }),
   ],
-  settings: defaultGapSettings,
+  // The hand-computed figures below use these reaches.
+  settings: { ...defaultGapSettings, reachKm: { urban: 1.6, town: 4, rural: 8 } },
 };
 
 describe('analyseGaps', () => {
@@ -109,10 +110,41 @@ describe('analyseGaps', () => {
   });
 
   it('re-weights need when the settings change', () => {
-    const settings = { ...defaultGapSettings, weights: { statistics: 1, localRecords: 0 } };
+    const settings = { ...input.settings, weights: { statistics: 1, localRecords: 0 } };
     const reweighted = analyseGaps({ ...input, settings }).cells.find((c) => c.areaCode === 'L3');
     expect(reweighted?.need).toBeNull();
     expect(reweighted?.gapClass).toBe('no-data');
+  });
+});
+
+describe('need against England and the place within the partnership', () => {
+  it.each([
+    // Deciles only: L1 95, L2 5; L3 has only its severe record (80).
+    ['from national deciles', null, { L1: 95, L2: 5, L3: 80 }],
+    // Ranks out of 33,755: L1 100 × 33,745 ÷ 33,754, L2 100 × 3,755 ÷ 33,754.
+    ['from national ranks', 33_755, { L1: (100 * 33_745) / 33_754, L2: (100 * 3_755) / 33_754, L3: 80 }],
+  ])('scores %s and places L1, L3, L2 in that order', (_, rankedAreas, expected) => {
+    const ranked: GapAnalysisInput = {
+      ...input,
+      indicators: input.indicators.map((i) => ({ ...i, rankedAreas })),
+    };
+    const food = analyseGaps(ranked).cells.filter((c) => c.theme === 'food');
+    for (const cell of food)
+      expect(cell.need, cell.areaCode).toBeCloseTo(expected[cell.areaCode as 'L1'], 10);
+    expect(food.map((c) => [c.areaCode, c.localRank, c.localRankOutOf])).toEqual([
+      ['L1', 1, 3],
+      ['L2', 3, 3],
+      ['L3', 2, 3],
+    ]);
+  });
+
+  it('places no area for a theme with no evidence', () => {
+    const housing = analyseGaps(input).cells.filter((c) => c.theme === 'housing');
+    expect(housing.map((c) => [c.need, c.localRank, c.localRankOutOf, c.gapClass])).toEqual([
+      [null, null, 0, 'no-data'],
+      [null, null, 0, 'no-data'],
+      [null, null, 0, 'no-data'],
+    ]);
   });
 });
 
@@ -134,6 +166,50 @@ describe('explainGap', () => {
 
   it('uses the rural reach for a rural area', () => {
     expect(explainGap(input, 'L3', 'food')?.reachKm).toBe(8);
+  });
+
+  it.each([
+    ['urban', 'urban', 1.6],
+    ['town', 'town', 4],
+    ['rural', 'rural', 8],
+    ['not known (as urban)', null, 1.6],
+  ] as const)('takes the reach rule for a %s area', (_name, ruralUrban, km) => {
+    const one = { ...input, areas: [area('L9', { ruralUrban })] };
+    expect(explainGap(one, 'L9', 'food')?.reachKm).toBe(km);
+  });
+});
+
+describe('no provision data', () => {
+  // Housing has a need score in L1 but no service or organisation anywhere.
+  const withHousingNeed: GapAnalysisInput = {
+    ...input,
+    links: [...input.links, { theme: 'housing', indicatorKey: 'income', weight: 1 }],
+  };
+
+  it.each([
+    ['no service and no organisation', undefined, 'no-provision-data', 0],
+    ['an organisation works on it', new Set(['housing']), 'unmet-need', 95],
+  ] as const)('with %s, housing in L1 is %s', (_name, themesWithOrganisations, gapClass, score) => {
+    const run = { ...withHousingNeed, ...(themesWithOrganisations ? { themesWithOrganisations } : {}) };
+    const cell = analyseGaps(run).cells.find((c) => c.areaCode === 'L1' && c.theme === 'housing');
+    expect(cell?.gapClass).toBe(gapClass);
+    expect(cell?.gapScore).toBeCloseTo(score, 6);
+    expect(explainGap(run, 'L1', 'housing')?.cell).toEqual(cell);
+  });
+
+  it('says why, and what to do', () => {
+    expect(explainGap(withHousingNeed, 'L1', 'housing')?.classReason).toBe(
+      'Need is 95, but no service or organisation anywhere in the partnership is recorded for this theme, so provision is not known: import or add the services and organisations that work on it.',
+    );
+  });
+
+  it('counts a closed service as data: provision is then known to be nothing open', () => {
+    const closed = {
+      ...withHousingNeed,
+      services: [...input.services, service('shut', { themes: ['housing'], open: false })],
+    };
+    const cell = analyseGaps(closed).cells.find((c) => c.areaCode === 'L1' && c.theme === 'housing');
+    expect(cell?.gapClass).toBe('unmet-need');
   });
 
   it.each([

@@ -8,7 +8,8 @@ import type {
 } from './analysis-types.js';
 import { analysedAreas, type AreaQuery } from './area-query.js';
 import { classifyGap, classReason, gapScore } from './gap-class.js';
-import { needScorer } from './need-score.js';
+import { localRanks, needScorer, type NeedScore } from './need-score.js';
+import { defaultReachRule, reachKmFor } from './reach-rule.js';
 import { servicesByTheme, ThemeServices } from './theme-services.js';
 
 /**
@@ -19,8 +20,7 @@ import { servicesByTheme, ThemeServices } from './theme-services.js';
 /** The settings a partnership starts with. */
 export const defaultGapSettings: GapSettings = {
   weights: { statistics: 0.6, localRecords: 0.4 },
-  // A 20-minute walk in towns and cities; a short bus or car journey in rural areas.
-  reachKm: { urban: 1.6, rural: 8 },
+  reachKm: defaultReachRule,
   thresholds: {
     highNeed: 60,
     lowNeed: 30,
@@ -30,9 +30,16 @@ export const defaultGapSettings: GapSettings = {
   },
 };
 
-/** How far a service reaches for an area: by its urban/rural class, urban when not known. */
+/** How far a service reaches for an area: the reach rule for its class, urban when not known. */
 export function reachFor(area: AnalysisArea, settings: GapSettings): number {
-  return area.ruralUrban === 'rural' ? settings.reachKm.rural : settings.reachKm.urban;
+  return reachKmFor(settings.reachKm, area.ruralUrban);
+}
+
+/** The themes anything in the partnership is recorded for: a service (open or not) or an organisation. */
+export function themesWithProvisionData(input: GapAnalysisInput): Set<string> {
+  const themes = new Set(input.themesWithOrganisations ?? []);
+  for (const service of input.services) for (const theme of service.themes) themes.add(theme);
+  return themes;
 }
 
 function scorerFor(input: GapAnalysisInput) {
@@ -46,21 +53,29 @@ export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
   const analysed = analysedAreas(areas, (area) => reachFor(area, settings));
   const cells = new Array<GapCell>(areas.length * themes.length);
   const byTheme = servicesByTheme(input.services);
+  const needs = new Float64Array(areas.length);
+  const recorded = themesWithProvisionData(input);
   themes.forEach((theme, t) => {
     const provider = new ThemeServices(byTheme.get(theme.id) ?? [], analysed);
+    const known = recorded.has(theme.id);
+    const scores = analysed.queries.map((_, a) => scorer.score(a, theme.id));
+    scores.forEach((score, a) => (needs[a] = score.need ?? Number.NaN));
+    const { ranks, outOf } = localRanks(needs);
     analysed.queries.forEach((query, a) => {
       const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
-      const { need, statisticsNeed, localNeed } = scorer.score(a, theme.id);
+      const { need, statisticsNeed, localNeed } = scores[a] as NeedScore;
       cells[a * themes.length + t] = {
         areaCode: query.area.code,
         theme: theme.id,
         need,
         statisticsNeed,
         localNeed,
+        localRank: ranks[a] || null,
+        localRankOutOf: outOf,
         provision,
         serviceCount,
-        gapClass: classifyGap(need, provision, settings.thresholds),
-        gapScore: gapScore(need, provision),
+        gapClass: classifyGap(need, provision, settings.thresholds, known),
+        gapScore: gapScore(need, provision, known),
         nearestKm,
         nearestServiceId,
       };
@@ -88,7 +103,10 @@ export function explainGap(
   const provider = new ThemeServices(servicesByTheme(input.services).get(theme) ?? [], analysed);
   const contributions = provider.contributions(query);
   const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
-  const need = scorerFor(input).explain(a, theme);
+  const scorer = scorerFor(input);
+  const need = scorer.explain(a, theme);
+  const { ranks, outOf } = localRanks(input.areas.map((_, i) => scorer.score(i, theme).need ?? Number.NaN));
+  const known = themesWithProvisionData(input).has(theme);
   return {
     cell: {
       areaCode,
@@ -96,10 +114,12 @@ export function explainGap(
       need: need.need,
       statisticsNeed: need.statisticsNeed,
       localNeed: need.localNeed,
+      localRank: ranks[a] || null,
+      localRankOutOf: outOf,
       provision,
       serviceCount,
-      gapClass: classifyGap(need.need, provision, settings.thresholds),
-      gapScore: gapScore(need.need, provision),
+      gapClass: classifyGap(need.need, provision, settings.thresholds, known),
+      gapScore: gapScore(need.need, provision, known),
       nearestKm,
       nearestServiceId,
     },
@@ -107,6 +127,6 @@ export function explainGap(
     contributions: [...contributions].sort((x, y) => y.contribution - x.contribution),
     reachKm,
     thresholds: settings.thresholds,
-    classReason: classReason(need.need, provision, settings.thresholds),
+    classReason: classReason(need.need, provision, settings.thresholds, known),
   };
 }

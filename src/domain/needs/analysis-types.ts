@@ -1,5 +1,6 @@
 import type { AreaLevel } from '../areas/gss-code.js';
 import type { NeedSeverity } from './model.js';
+import type { ReachClass, ReachRule } from './reach-rule.js';
 
 /**
  * The inputs and outputs of the gap analysis: need against provision for every area and theme. The engine is
@@ -12,7 +13,8 @@ export interface AnalysisPoint {
   readonly lng: number;
 }
 
-export type RuralUrban = 'urban' | 'rural';
+/** Urban, town (larger rural) or rural (smaller rural), from the 2021 Rural-Urban Classification. */
+export type RuralUrban = ReachClass;
 
 export interface AnalysisArea {
   readonly code: string;
@@ -21,7 +23,7 @@ export interface AnalysisArea {
   /** The representative point: point on surface for an LSOA, population-weighted mean of LSOA points above. */
   readonly point: AnalysisPoint;
   readonly population: number | null;
-  /** Urban or rural (2021 Rural-Urban Classification), or null when not known (treated as urban). */
+  /** Its class for the reach rule (2021 Rural-Urban Classification), or null when not known (treated as urban). */
   readonly ruralUrban: RuralUrban | null;
   /** Codes of the areas that contain this one (its ward, its authority). */
   readonly ancestorCodes: readonly string[];
@@ -36,6 +38,11 @@ export interface AnalysisIndicatorValue {
   readonly value: number | null;
   readonly rank: number | null;
   readonly decile: number | null;
+  /**
+   * 0–100: the area's need against England. For a ward or authority, the population-weighted mean of its LSOAs'
+   * percentiles; for an LSOA it is worked out from its national rank or decile when not given.
+   */
+  readonly nationalPercentile?: number | null;
 }
 
 export interface AnalysisIndicator {
@@ -43,6 +50,8 @@ export interface AnalysisIndicator {
   readonly name: string;
   readonly edition: string;
   readonly higherIsMoreNeed: boolean;
+  /** How many areas the national ranks run to (England's LSOAs), when known. */
+  readonly rankedAreas?: number | null;
   /** Values by area code. */
   readonly values: ReadonlyMap<string, AnalysisIndicatorValue>;
 }
@@ -87,8 +96,8 @@ export interface AnalysisService {
 export interface GapSettings {
   /** How much the area statistics and the local needs records count in the need score (any non-negative numbers). */
   readonly weights: { readonly statistics: number; readonly localRecords: number };
-  /** Full reach of a service by distance from its place, by urban/rural class (km); contribution decays to 0. */
-  readonly reachKm: { readonly urban: number; readonly rural: number };
+  /** The partnership's reach rule (km by rural-urban class): a service's contribution decays to 0 at the reach. */
+  readonly reachKm: ReachRule;
   readonly thresholds: GapThresholds;
 }
 
@@ -113,10 +122,22 @@ export interface GapAnalysisInput {
   readonly links: readonly ThemeIndicatorLink[];
   readonly needs: readonly AnalysisNeed[];
   readonly services: readonly AnalysisService[];
+  /**
+   * Themes that organisations in the partnership work on, even without a listed service (potential provision).
+   * A theme with no service and no such organisation anywhere is classed "no provision data".
+   */
+  readonly themesWithOrganisations?: ReadonlySet<string>;
   readonly settings: GapSettings;
 }
 
-export const gapClasses = ['unmet-need', 'thin-provision', 'balanced', 'overlap', 'no-data'] as const;
+export const gapClasses = [
+  'unmet-need',
+  'thin-provision',
+  'balanced',
+  'overlap',
+  'no-data',
+  'no-provision-data',
+] as const;
 export type GapClass = (typeof gapClasses)[number];
 
 /** One area and theme: compact, so a national run stays small. Explanations are built on demand. */
@@ -127,6 +148,10 @@ export interface GapCell {
   readonly need: number | null;
   readonly statisticsNeed: number | null;
   readonly localNeed: number | null;
+  /** The area's place by need among the areas analysed with it (1 = most need); null without need. */
+  readonly localRank?: number | null;
+  /** How many of the areas analysed with it have a need score for the theme. */
+  readonly localRankOutOf?: number;
   /** Service-equivalents. */
   readonly provision: number;
   /** How many services contributed. */
@@ -144,6 +169,9 @@ export interface GapAnalysis {
   readonly settings: GapSettings;
 }
 
+/** Whether an indicator places an area in England or only among the areas analysed with it. */
+export type NeedBasis = 'england' | 'local';
+
 /** How a need score was made: every input, its weight and its edition. */
 export interface NeedExplanation {
   readonly statistics: readonly {
@@ -154,6 +182,8 @@ export interface NeedExplanation {
     readonly decile: number | null;
     /** 0–100: how high this area's need is on this indicator. */
     readonly needPercentile: number;
+    /** England when the percentile places the area in the country; local when only among the areas analysed. */
+    readonly against: NeedBasis;
     readonly weight: number;
   }[];
   readonly statisticsNeed: number | null;

@@ -25,6 +25,17 @@ describe('classifyGap at each threshold (high need 60, low need 30; provision 0.
   });
 });
 
+describe('classifyGap when nothing is recorded for the theme in the partnership', () => {
+  it.each([
+    [null, 0, 'no-data'],
+    [100, 0, 'no-provision-data'],
+    [10, 0, 'no-provision-data'],
+  ] as const)('need %s, provision %s: %s, with a gap score of 0', (need, provision, gapClass) => {
+    expect(classifyGap(need, provision, thresholds, false)).toBe(gapClass);
+    expect(gapScore(need, provision, false)).toBe(0);
+  });
+});
+
 describe('gapScore', () => {
   it.each([
     [null, 0, 0],

@@ -8,6 +8,8 @@ import type { ThemeIndicatorLink } from './analysis-types.js';
 export interface IndicatorDomain {
   readonly id: string;
   readonly name: string;
+  /** The public data set that provides it, for saying which one would fill a theme's missing inputs. */
+  readonly source?: string;
 }
 
 export interface DomainLink {

@@ -10,6 +10,7 @@ import {
   decileNeedPercentile,
   indicatorPercentiles,
   localNeedFrom,
+  localRanks,
   needScorer,
   recordScore,
 } from './need-score.js';
@@ -86,7 +87,38 @@ describe('indicatorPercentiles', () => {
       [Number.NaN, 0, 100, Number.NaN],
     ],
   ])('%s', (_, values, higherIsMoreNeed, expected) => {
-    expect([...indicatorPercentiles(abc, indicator('x', values, higherIsMoreNeed))]).toEqual(expected);
+    expect([...indicatorPercentiles(abc, indicator('x', values, higherIsMoreNeed)).percentiles]).toEqual(
+      expected,
+    );
+  });
+
+  it('places an area in England by its national rank when the count of ranked areas is known', () => {
+    const ranked: AnalysisIndicator = {
+      ...indicator('x', {
+        A: { value: 50, rank: 1, decile: 1 },
+        B: { value: 10, rank: 1001, decile: 1 },
+        C: { value: 5, rank: null, decile: null, nationalPercentile: 62.5 },
+        D: value(3),
+      }),
+      rankedAreas: 2001,
+    };
+    const { percentiles, local } = indicatorPercentiles(abc, ranked);
+    // Rank 1 of 2,001 is 100; rank 1,001 is the middle; a given ward figure stands; D alone is local.
+    expect([...percentiles]).toEqual([100, 50, 62.5, 50]);
+    expect([...local]).toEqual([0, 0, 0, 1]);
+  });
+});
+
+describe('localRanks', () => {
+  it.each([
+    ['most need first', [10, 30, 20], [3, 1, 2], 3],
+    ['ties share the better place', [30, 30, 20], [1, 1, 3], 3],
+    ['no score, no place', [Number.NaN, 40, 20], [0, 1, 2], 2],
+    ['nothing scored', [Number.NaN], [0], 0],
+  ])('%s', (_, needs, ranks, outOf) => {
+    const result = localRanks(needs);
+    expect([...result.ranks]).toEqual(ranks);
+    expect(result.outOf).toBe(outOf);
   });
 });
 
@@ -207,6 +239,7 @@ describe('needScorer', () => {
         value: 0.4,
         decile: 1,
         needPercentile: 95,
+        against: 'england',
         weight: 2,
       },
       {
@@ -216,6 +249,7 @@ describe('needScorer', () => {
         value: 0.3,
         decile: null,
         needPercentile: 100,
+        against: 'local',
         weight: 1,
       },
     ]);

@@ -7,36 +7,40 @@ import type {
   ThemeIndicatorLink,
 } from './analysis-types.js';
 import { AreaCodes } from './area-query.js';
+import { nationalNeedPercentile } from './national-need.js';
 
 /**
  * The need score of an area for a theme (0–100), from area statistics and local needs records.
  * docs/needs-scoring.md explains every formula here in plain English.
  */
 
-/** Need percentile from a national decile: the middle of the decile, so decile 1 (most deprived) is 95. */
-export function decileNeedPercentile(decile: number): number {
-  const clamped = Math.min(10, Math.max(1, Math.round(decile)));
-  return 105 - 10 * clamped;
-}
+export { decileNeedPercentile } from './national-need.js';
 
 /**
- * Need percentiles (0–100) of every area on one indicator, by area index; NaN where the area has no value.
- * A national decile wins; otherwise the area's place among the analysed areas that have a value: the share of
- * the others with less need, counting ties as half (so the most in need is 100, the least 0, a lone area 50).
+ * Need percentiles (0–100) of every area on one indicator, by area index, and whether each places the area in
+ * England; NaN where the area has no value. England wins: a given national percentile (a ward's, weighted from
+ * its LSOAs), else the national rank or decile. Only a statistic with no national position falls back to the
+ * area's place among the analysed areas that have a value: the share of the others with less need, counting
+ * ties as half (so the most in need is 100, the least 0, a lone area 50).
  */
 export function indicatorPercentiles(
   areas: readonly AnalysisArea[],
   indicator: AnalysisIndicator,
-): Float64Array {
+): { percentiles: Float64Array; local: Uint8Array } {
   const percentiles = new Float64Array(areas.length).fill(Number.NaN);
+  const local = new Uint8Array(areas.length);
   const ranked: { index: number; need: number }[] = [];
+  const rankedAreas = indicator.rankedAreas ?? null;
   areas.forEach((area, index) => {
     const value = indicator.values.get(area.code);
     if (!value) return;
-    if (value.decile !== null && Number.isFinite(value.decile)) {
-      percentiles[index] = decileNeedPercentile(value.decile);
+    const national =
+      value.nationalPercentile ?? nationalNeedPercentile(value.rank, value.decile, rankedAreas);
+    if (national !== null && Number.isFinite(national)) {
+      percentiles[index] = national;
     } else if (value.value !== null && Number.isFinite(value.value)) {
       ranked.push({ index, need: indicator.higherIsMoreNeed ? value.value : -value.value });
+      local[index] = 1;
     }
   });
   const count = ranked.length;
@@ -51,7 +55,26 @@ export function indicatorPercentiles(
     for (let i = start; i <= end; i += 1) percentiles[ranked[i]?.index ?? 0] = percentile;
     start = end + 1;
   }
-  return percentiles;
+  return { percentiles, local };
+}
+
+/**
+ * Each area's place by need (1 = most; ties share the better place) among the areas with a score, by area
+ * index; 0 where the area has none. Also how many areas have a score.
+ */
+export function localRanks(needs: ArrayLike<number>): { ranks: Int32Array; outOf: number } {
+  const ranks = new Int32Array(needs.length);
+  const scored: number[] = [];
+  for (let i = 0; i < needs.length; i += 1) if (Number.isFinite(needs[i] as number)) scored.push(i);
+  scored.sort((a, b) => (needs[b] as number) - (needs[a] as number));
+  scored.forEach((index, position) => {
+    const before = scored[position - 1];
+    ranks[index] =
+      position > 0 && before !== undefined && needs[before] === needs[index]
+        ? (ranks[before] as number)
+        : position + 1;
+  });
+  return { ranks, outOf: scored.length };
 }
 
 /** Points for a record's severity: 20 for low up to 80 for severe. */
@@ -108,6 +131,8 @@ interface ThemeLink {
   readonly link: ThemeIndicatorLink;
   readonly indicator: AnalysisIndicator;
   readonly percentiles: Float64Array;
+  /** 1 where the percentile is only the area's place among the analysed areas. */
+  readonly local: Uint8Array;
 }
 
 type StatisticRow = NeedExplanation['statistics'][number];
@@ -179,7 +204,7 @@ class NeedScores implements NeedScorer {
   private statistics(areaIndex: number, theme: string, rows?: StatisticRow[]): number | null {
     let total = 0;
     let weightSum = 0;
-    for (const { link, indicator, percentiles } of this.linksByTheme.get(theme) ?? noLinks) {
+    for (const { link, indicator, percentiles, local } of this.linksByTheme.get(theme) ?? noLinks) {
       const percentile = percentiles[areaIndex] ?? Number.NaN;
       if (Number.isNaN(percentile)) continue;
       total += percentile * link.weight;
@@ -193,6 +218,7 @@ class NeedScores implements NeedScorer {
           value: value?.value ?? null,
           decile: value?.decile ?? null,
           needPercentile: percentile,
+          against: local[areaIndex] === 1 ? 'local' : 'england',
           weight: link.weight,
         });
       }
@@ -245,7 +271,7 @@ function themeLinks(
   links: readonly ThemeIndicatorLink[],
 ): Map<string, ThemeLink[]> {
   const indicatorByKey = new Map(indicators.map((i) => [i.key, i]));
-  const percentilesByKey = new Map<string, Float64Array>();
+  const percentilesByKey = new Map<string, ReturnType<typeof indicatorPercentiles>>();
   const byTheme = new Map<string, ThemeLink[]>();
   for (const link of links) {
     const indicator = indicatorByKey.get(link.indicatorKey);
@@ -255,7 +281,7 @@ function themeLinks(
       percentiles = indicatorPercentiles(areas, indicator);
       percentilesByKey.set(indicator.key, percentiles);
     }
-    byTheme.set(link.theme, [...(byTheme.get(link.theme) ?? []), { link, indicator, percentiles }]);
+    byTheme.set(link.theme, [...(byTheme.get(link.theme) ?? []), { link, indicator, ...percentiles }]);
   }
   return byTheme;
 }

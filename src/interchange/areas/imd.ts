@@ -21,6 +21,14 @@ const domainNames: Record<string, string> = {
   housing_and_services: 'Barriers to housing and services',
   housing_and_access: 'Barriers to housing and services',
   environment: 'Living environment deprivation',
+  idaci: 'Income deprivation affecting children (IDACI)',
+  idaopi: 'Income deprivation affecting older people (IDAOPI)',
+  children_and_young_people: 'Children and young people sub-domain',
+  adult_skills: 'Adult skills sub-domain',
+  geographical_barriers: 'Geographical barriers sub-domain',
+  wider_barriers: 'Wider barriers sub-domain',
+  indoors: 'Indoors living environment sub-domain',
+  outdoors: 'Outdoors living environment sub-domain',
 };
 
 /** More LSOAs than any edition ranks (England has 33,755): a larger rank is a mistake in the file. */
@@ -43,7 +51,9 @@ const label = (domain: string) =>
 
 /**
  * `import imd FILE [--edition "IMD 2025"] [--date 2025-10-30]`: the English Indices of Deprivation by LSOA,
- * every domain's score, rank and decile (columns like Income_score, Income_rank, Income_decile). The LSOA
+ * every domain's score, rank and decile (columns like Income_score, Income_rank, Income_decile). The sub-domains
+ * file (children_and_young_people_score, adult_skills_rank, indoors_decile…) is read the same way and adds its
+ * sub-domains beside the domains of the same edition. The LSOA
  * code column (lsoa21_code or lsoa11_code) sets the boundary set, so IMD 2019 on 2011 LSOAs stays apart.
  */
 async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan> {
@@ -139,7 +149,7 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
 export function imdImporter(read: (source: string) => Promise<string>): Importer {
   return referenceImporter(
     'imd',
-    'English Indices of Deprivation by LSOA: every domain score, rank and decile (IMD 2025 or 2019)',
+    'English Indices of Deprivation by LSOA: every domain or sub-domain score, rank and decile (IMD 2025 or 2019)',
     read,
     plan,
     {

@@ -2,6 +2,7 @@ import type { IndicatorDefinition, IndicatorValue } from '../../app/areas/area-r
 import { ImportSourceError, type Importer } from '../../app/interchange.js';
 import { defaultEdition, editionFromColumn } from '../../domain/areas/editions.js';
 import { areaLevelOf, type AreaLevel } from '../../domain/areas/gss-code.js';
+import { englandRanks } from '../../domain/needs/national-need.js';
 import { planIndicatorWrites } from './indicator-values.js';
 import {
   findColumn,
@@ -102,7 +103,16 @@ async function plan({ store, text, options }: PlanInput): Promise<ReferencePlan>
     seen.set(checked.code, line);
     values.push({ indicatorKey: definition.key, areaCode: checked.code, value, rank: null, decile: null });
   });
-  return planIndicatorWrites(store, [definition], values, report);
+  // A file covering England's LSOAs gets England ranks and deciles, so its areas are scored against the country.
+  const ranks = englandRanks(new Map(values.map((v) => [v.areaCode, v.value ?? 0])), geographyEdition, true);
+  const ranked = ranks
+    ? values.map((v) => ({
+        ...v,
+        rank: ranks.get(v.areaCode)?.rank ?? null,
+        decile: ranks.get(v.areaCode)?.decile ?? null,
+      }))
+    : values;
+  return planIndicatorWrites(store, [definition], ranked, report);
 }
 
 export function indicatorImporter(read: (source: string) => Promise<string>): Importer {

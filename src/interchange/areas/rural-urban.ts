@@ -12,11 +12,14 @@ import {
 } from './reference-import.js';
 import { readCsv } from '../csv-rows.js';
 
-/** The 2021 Rural-Urban Classification of LSOAs, kept as an indicator: 1 for rural, 0 for urban. */
+/**
+ * The 2021 Rural-Urban Classification of LSOAs, kept as an indicator: 0 for urban, 0.5 for larger rural (small
+ * towns and larger villages), 1 for smaller rural (villages and hamlets). The reach rule reads it by class.
+ */
 export const ruralUrbanDefinition: IndicatorDefinition = {
   key: 'ruc-2021',
   name: 'Rural-Urban Classification',
-  unit: '1 = rural, 0 = urban',
+  unit: '0 = urban, 0.5 = larger rural, 1 = smaller rural',
   source: 'Office for National Statistics, 2021 Rural-Urban Classification for LSOAs',
   edition: 'RUC 2021',
   publishedOn: null,
@@ -24,14 +27,18 @@ export const ruralUrbanDefinition: IndicatorDefinition = {
   higherIsMoreNeed: false,
 };
 
-/** Rural or urban from the `ruc` column ("Rural", "Urban"), else from the class code (RLF1… rural, UN1… urban). */
-function ruralValue(ruc: string, code: string): 0 | 1 | null {
+/**
+ * From the class code when there is one (UN1, UF1 urban; RLN1, RLF1 larger rural; RSN1, RSF1 smaller rural),
+ * else from the `ruc` column ("Urban"; "Rural" counts as smaller rural).
+ */
+function ruralValue(ruc: string, code: string): 0 | 0.5 | 1 | null {
+  const upper = code.trim().toUpperCase();
+  if (upper.startsWith('U')) return 0;
+  if (upper.startsWith('RL')) return 0.5;
+  if (upper.startsWith('R')) return 1;
   const word = ruc.trim().toLowerCase();
   if (word === 'rural') return 1;
   if (word === 'urban') return 0;
-  const first = code.trim().toUpperCase().charAt(0);
-  if (first === 'R') return 1;
-  if (first === 'U') return 0;
   return null;
 }
 
@@ -91,7 +98,7 @@ async function plan({ store, text }: PlanInput): Promise<ReferencePlan> {
 export function ruralUrbanImporter(read: (source: string) => Promise<string>): Importer {
   return referenceImporter(
     'rural-urban',
-    'The 2021 Rural-Urban Classification of LSOAs (ONS ruc2021_lsoa21.csv): stored as 1 for rural, 0 for urban',
+    'The 2021 Rural-Urban Classification of LSOAs (ONS ruc2021_lsoa21.csv): stored as 0 for urban, 0.5 for larger rural and 1 for smaller rural',
     read,
     plan,
     { accept: '.csv,.gz' },

@@ -50,5 +50,24 @@ export function partnershipsRepository(db: Kysely<Database>): Store['partnership
         .execute();
       return rows.map((row) => ({ ...toPartnership(row), role: row.role as PartnershipRole }));
     },
+    async reachRule(id) {
+      const row = await db
+        .selectFrom('partnerships')
+        .select(['reach_urban_km', 'reach_town_km', 'reach_rural_km'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return {
+        urban: row?.reach_urban_km ?? null,
+        town: row?.reach_town_km ?? null,
+        rural: row?.reach_rural_km ?? null,
+      };
+    },
+    async setReachRule(id, rule) {
+      await db
+        .updateTable('partnerships')
+        .set({ reach_urban_km: rule.urban, reach_town_km: rule.town, reach_rural_km: rule.rural })
+        .where('id', '=', id)
+        .execute();
+    },
   };
 }

@@ -8,13 +8,13 @@ import { areaLevelNames } from '../../domain/areas/gss-code.js';
 import { boundaryMap, DECILE_FILLS } from '../charts/boundary-map.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import { formErrors, text } from '../forms.js';
-import { directoryArea, formatMiles, kmPerMile } from './directory-places.js';
+import { directoryArea, formatMiles } from './directory-places.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
 import { formatKm, gapClassLabels, oneDecimal, twoDecimals } from '../view-models/gap-view.js';
 import { accessOf } from './members.js';
 
-/** How far round an area's representative point its profile looks for services: 1 mile. */
-const aroundMiles = 1;
+/** The directory looks at most this far round an area for its services (km). */
+const furthestAroundKm = 50;
 /** The most services an area profile lists. */
 const nearbyShown = 20;
 
@@ -161,10 +161,10 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
           ]
         : []),
     ];
-    const nearby = await services.directory.inArea(partnership.id, directoryArea(profile), {
-      aroundKm: aroundMiles * kmPerMile,
-    });
     const gaps = await services.gaps.forArea(partnership, area);
+    // Services around the area: as far as the partnership's reach rule counts them for it.
+    const aroundKm = Math.min(furthestAroundKm, gaps.reachKm);
+    const nearby = await services.directory.inArea(partnership.id, directoryArea(profile), { aroundKm });
     const needsBase = `/p/${partnership.slug}/needs`;
     return reply.page('areas/profile.njk', {
       title: `${area.name}: area profile`,
@@ -173,7 +173,7 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
         .sort((a, b) => b.cell.gapScore - a.cell.gapScore)
         .map((g) => ({
           themeName: g.themeName,
-          need: g.cell.need === null ? 'No data' : oneDecimal(g.cell.need),
+          need: g.cell.need === null ? 'No evidence' : oneDecimal(g.cell.need),
           provision: twoDecimals(g.cell.provision),
           services: String(g.cell.serviceCount),
           gapClass: gapClassLabels[g.cell.gapClass],
@@ -190,7 +190,7 @@ export function registerAreas(app: FastifyInstance, services: Services): void {
       needsHref: `${needsBase}?area=${encodeURIComponent(area.code)}`,
       mapHref: `${needsBase}/map?level=${area.level}`,
       nearby: {
-        around: `${aroundMiles} mile`,
+        around: `${aroundKm.toLocaleString('en-GB', { maximumFractionDigits: 2 })} km (the partnership’s reach rule)`,
         items: nearby.slice(0, nearbyShown).map((item) => ({
           ...item,
           href: `/p/${partnership.slug}/directory/services/${item.id}`,

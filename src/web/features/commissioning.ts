@@ -15,6 +15,7 @@ import {
 import { amountInputText, currencies, formatAmount } from '../../domain/funding/money.js';
 import { formErrors, text } from '../forms.js';
 import { fundingNotAvailable, grantsText } from '../reports/evidence-pack-document.js';
+import { describeReachHere } from '../../domain/needs/reach-rule.js';
 import { formatKm, gapClassLabels, oneDecimal } from '../view-models/gap-view.js';
 import { listField } from '../view-models/funding-pipeline-view.js';
 import { accessOf, actorOf } from './members.js';
@@ -204,13 +205,22 @@ export function registerCommissioning(app: FastifyInstance, services: Services):
         name: s.name,
         organisationName: s.organisationName,
       })),
-      evidence: evidence.map(({ cell, evidence: e }) => {
+      evidence: evidence.map(({ cell, evidence: e, commissioned: ours }) => {
         const areaName = e?.view.area.name ?? cell.areaCode;
+        const analysed = e?.view.report.input.areas.find((a) => a.code === cell.areaCode);
         return {
+          reachRule: e ? describeReachHere(e.view.report.input.settings.reachKm, analysed?.ruralUrban) : '',
+          commissionedHere: ours.map((c) => ({
+            href: `/p/${slug}/directory/services/${c.serviceId}`,
+            name: c.name,
+            distance: c.distanceKm === null ? 'no place listed' : `${formatKm(c.distanceKm)} away`,
+            counted: c.counted,
+          })),
           heading: `${themeName(cell.theme)} in ${areaName}`,
           available: e !== undefined,
           packHref: `/p/${slug}/evidence?${new URLSearchParams({ area: cell.areaCode, theme: cell.theme }).toString()}`,
-          need: e?.view.explanation.cell.need == null ? 'No data' : oneDecimal(e.view.explanation.cell.need),
+          need:
+            e?.view.explanation.cell.need == null ? 'No evidence' : oneDecimal(e.view.explanation.cell.need),
           provision: e
             ? `${oneDecimal(e.view.explanation.cell.provision)} service-equivalents from ${e.view.explanation.cell.serviceCount} services`
             : '',

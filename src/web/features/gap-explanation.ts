@@ -11,9 +11,17 @@ import {
   thresholdRows,
   twoDecimals,
 } from '../view-models/gap-view.js';
+import { reachNotice } from '../view-models/reach-view.js';
 import { accessOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
+
+/** The areas a rank runs over, by level. */
+const rankedAreaWords: Record<string, string> = {
+  lsoa: 'partnership’s neighbourhoods',
+  ward: 'partnership’s wards',
+  authority: 'authorities analysed',
+};
 
 const three = (n: number) => (Math.round(n * 1000) / 1000).toFixed(3);
 const maybe = (n: number | null, format: (n: number) => string, none = 'None') =>
@@ -26,7 +34,7 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     const params = request.params as { areaCode: string; theme: string };
     const view = await services.gaps.explain(partnership, params.areaCode, params.theme);
     if (!view) throw new NotFoundError('There is no such area or theme in this partnership');
-    const { explanation: e, area, theme, report } = view;
+    const { explanation: e, area, theme, report, evidence } = view;
     const serviceNames = new Map(report.services.map((s) => [s.id, s.name]));
     const nearestName = e.cell.nearestServiceId ? (serviceNames.get(e.cell.nearestServiceId) ?? null) : null;
     const slug = partnership.slug;
@@ -34,6 +42,8 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     const records = report.needs.filter((n) => e.need.records.some((r) => r.needId === n.id));
     const recordOf = new Map(records.map((r) => [r.id, r]));
     const areaNames = new Map(report.areas.map((a) => [a.code, a.name]));
+    const analysed = report.input.areas.find((a) => a.code === area.code);
+    const reach = reachNotice(report, slug, membership.role, { ruralUrban: analysed?.ruralUrban ?? null });
     const [potential] = await services.organisationThemes.potentialProvision(partnership.id, theme.id);
     const withoutServices = potential?.organisations ?? [];
     return reply.page('needs/explanation.njk', {
@@ -55,7 +65,18 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
       classReason: e.classReason,
       summaryRows: [
         { key: { text: 'Gap class' }, value: { text: gapClassLabels[e.cell.gapClass] } },
-        { key: { text: 'Need' }, value: { text: maybe(e.cell.need, oneDecimal, 'No data') } },
+        {
+          key: { text: 'Need' },
+          value: { text: maybe(e.cell.need, (n) => `${oneDecimal(n)} out of 100`, 'No evidence') },
+        },
+        {
+          key: { text: `Place among the ${rankedAreaWords[report.level]}` },
+          value: {
+            text: e.cell.localRank
+              ? `${e.cell.localRank} of ${e.cell.localRankOutOf ?? 0} (1 is the most need)`
+              : 'Not ranked: no evidence of need',
+          },
+        },
         {
           key: { text: 'Provision' },
           value: {
@@ -71,14 +92,16 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
               }
             : { text: 'There is no open service for this theme' },
         },
-        { key: { text: 'Full reach of a service here' }, value: { text: `${e.reachKm} km` } },
+        { key: { text: 'Reach rule here' }, value: { text: reach.rule } },
       ],
+      reach,
       statistics: e.need.statistics.map((s) => ({
         name: s.name,
         edition: s.edition,
         value: s.value === null ? 'Not published' : String(Math.round(s.value * 1000) / 1000),
         decile: s.decile === null ? 'Not published' : String(s.decile),
         percentile: oneDecimal(s.needPercentile),
+        against: s.against === 'england' ? 'England' : 'These areas only',
         weight: String(s.weight),
         product: oneDecimal(s.needPercentile * s.weight),
       })),
@@ -96,7 +119,9 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
       })),
       localNeed: maybe(e.need.localNeed, oneDecimal),
       weights: e.need.weights,
-      need: maybe(e.need.need, oneDecimal, 'No data'),
+      need: maybe(e.need.need, oneDecimal, 'No evidence'),
+      evidenceNone: evidence.none,
+      missingInputs: evidence.missing,
       needParts:
         e.need.statisticsNeed !== null && e.need.localNeed !== null
           ? 'both'

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PartnershipGapSettings } from '../../app/gaps/gap-settings.js';
 import type { Services } from '../../app/services.js';
 import { linkKey } from '../../domain/needs/indicator-themes.js';
+import { describeReachRule } from '../../domain/needs/reach-rule.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import { formErrors, text } from '../forms.js';
 import { thresholdRows } from '../view-models/gap-view.js';
@@ -13,8 +14,14 @@ const manage = { access: { partnership: 'manage-settings' } } as const;
 const fields = [
   ['statistics', 'weights.statistics', 'Weight of area statistics', 'Any number from 0 to 10'],
   ['localRecords', 'weights.localRecords', 'Weight of local needs records', 'Any number from 0 to 10'],
-  ['urban', 'reachKm.urban', 'Full reach in urban areas (km)', 'Walking or a short bus ride'],
-  ['rural', 'reachKm.rural', 'Full reach in rural areas (km)', 'Further, as people travel further'],
+  ['urban', 'reachKm.urban', 'Reach in towns and cities (km)', 'A walk or a short bus ride'],
+  ['town', 'reachKm.town', 'Reach in small towns and larger villages (km)', 'A bus or car journey'],
+  [
+    'rural',
+    'reachKm.rural',
+    'Reach in smaller villages and the countryside (km)',
+    'Further, as people travel further',
+  ],
   ['highNeed', 'thresholds.highNeed', 'High need: a need score of at least', 'From 0 to 100'],
   ['lowNeed', 'thresholds.lowNeed', 'Low need: a need score below', 'From 0 to 100, at or below high need'],
   ['littleProvision', 'thresholds.littleProvision', 'Little provision: below', 'Service-equivalents'],
@@ -61,6 +68,7 @@ export function registerGapSettings(app: FastifyInstance, services: Services): v
               text(request.query, 'saved') || (text(request.query, 'reset') ? 'reset' : '')
             ],
         customised: current.customised,
+        reachRule: describeReachRule(current.settings.reachKm),
         thresholdRows: thresholdRows(current.settings.thresholds),
         fields: fields.map(([name, path, label, hint]) => ({
           id: name,
@@ -127,7 +135,7 @@ export function registerGapSettings(app: FastifyInstance, services: Services): v
       {
         settings: {
           weights: { statistics: n('statistics'), localRecords: n('localRecords') },
-          reachKm: { urban: n('urban'), rural: n('rural') },
+          reachKm: { urban: n('urban'), town: n('town'), rural: n('rural') },
           thresholds: {
             highNeed: n('highNeed'),
             lowNeed: n('lowNeed'),

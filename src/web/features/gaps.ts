@@ -19,6 +19,7 @@ import {
 import { guardCell } from '../view-models/results-view.js';
 import { accessOf } from './members.js';
 import { guidanceLinks } from '../view-models/guidance-links.js';
+import { reachNotice } from '../view-models/reach-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
 const perPage = 100;
@@ -103,7 +104,8 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
         code: r.cell.areaCode,
         name: r.areaName,
         themeName: r.themeName,
-        need: r.cell.need === null ? 'No data' : oneDecimal(r.cell.need),
+        need: r.cell.need === null ? 'No evidence' : oneDecimal(r.cell.need),
+        place: r.cell.localRank ? `${r.cell.localRank} of ${r.cell.localRankOutOf ?? 0}` : '',
         provision: twoDecimals(r.cell.provision),
         services: String(r.cell.serviceCount),
         gapClass: gapClassLabels[r.cell.gapClass],
@@ -115,6 +117,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       geojsonHref: `${base}.geojson${exportQuery ? `?${exportQuery}` : ''}`,
       mapHref: `/p/${partnership.slug}/needs/map?${new URLSearchParams({ theme: q.theme || 'food', level: q.level }).toString()}`,
       thresholdRows: thresholdRows(report.analysis.settings.thresholds),
+      reach: reachNotice(report, partnership.slug, accessOf(request).membership.role),
       customised: report.settings.customised,
       isAdmin: accessOf(request).membership.role === 'partnership-admin',
     });
@@ -137,6 +140,8 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       'Gap score',
       'Nearest open service',
       'Distance to it (km)',
+      'Place by need in the partnership (1 is the most)',
+      'Areas placed',
     ];
     const num = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(digits));
     const body = rows.map((r) => [
@@ -154,6 +159,8 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       num(r.cell.gapScore, 2),
       guardCell(r.nearestName ?? ''),
       num(r.cell.nearestKm, 3),
+      r.cell.localRank ? String(r.cell.localRank) : '',
+      String(r.cell.localRankOutOf ?? ''),
     ]);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

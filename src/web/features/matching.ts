@@ -1,11 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../app/errors.js';
-import { defaultMaxKm } from '../../app/matching/matching-runs.js';
 import { serviceLoads, unmetByAreaAndTheme, unmetByTheme } from '../../app/matching/run-results.js';
 import type { Services } from '../../app/services.js';
 import { roleAllows } from '../../domain/accounts/roles.js';
 import { formErrors, text } from '../forms.js';
-import { assumptionLines, km, percent, runListRow, unmetMap, whole } from '../view-models/matching-view.js';
+import { describeReachRule } from '../../domain/needs/reach-rule.js';
+import {
+  assumptionLines,
+  km,
+  percent,
+  runListRow,
+  runReachText,
+  unmetMap,
+  whole,
+} from '../view-models/matching-view.js';
 import { accessOf, actorOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
@@ -56,7 +64,8 @@ export function registerMatching(app: FastifyInstance, services: Services): void
           checked: chosen.has(t.id),
           hint: { text: withNeeds.has(t.id) ? 'Has needs records' : 'No needs records yet' },
         })),
-        maxKm: values?.maxKm ?? String(defaultMaxKm),
+        maxKm: values?.maxKm ?? '',
+        reachRule: describeReachRule((await services.gaps.settings(partnership.id)).settings.reachKm),
         errors: errors ? formErrors(errors) : undefined,
       },
       errors ? 400 : 200,
@@ -70,7 +79,7 @@ export function registerMatching(app: FastifyInstance, services: Services): void
     const values = { themes: many(request.body, 'themes'), maxKm: text(request.body, 'maxKm') };
     const result = await services.matching.start(
       partnership,
-      { themes: values.themes, maxKm: typedNumber(values.maxKm) },
+      { themes: values.themes, ...(values.maxKm === '' ? {} : { maxKm: typedNumber(values.maxKm) }) },
       namedActor(request),
     );
     if (!result.ok) return showIndex(request, reply, values, result.errors);
@@ -88,16 +97,23 @@ export function registerMatching(app: FastifyInstance, services: Services): void
     const base = `/p/${partnership.slug}/matching/runs/${id}`;
     const a = run.allocation;
     const loads = serviceLoads(run.input, a);
+    const groups = run.input.allocation.demands.length;
+    const places = new Set(run.input.allocation.demands.map((d) => d.areaCode)).size;
     return reply.page('matching/run.njk', {
       title: 'Allocation run',
       run: run.summary,
       themesText: run.input.themes.map((t) => t.name).join(', '),
-      maxKm: km(run.input.maxKm),
+      reach: runReachText(run.input),
       mayRun: roleAllows(membership.role, 'run-matching'),
       whatIfHref: `${base}/what-if`,
       assumptions: assumptionLines(run),
       totals: [
-        { key: { text: 'People with a need' }, value: { text: whole(a.allocatedUnits + a.unmetUnits) } },
+        {
+          key: { text: 'People with a need' },
+          value: {
+            text: `${whole(a.allocatedUnits + a.unmetUnits)}, in ${whole(groups)} recorded ${groups === 1 ? 'need' : 'needs'} (groups of people) in ${whole(places)} ${places === 1 ? 'place' : 'places'}`,
+          },
+        },
         {
           key: { text: 'Placed with a service' },
           value: {
@@ -111,24 +127,29 @@ export function registerMatching(app: FastifyInstance, services: Services): void
           },
         },
         {
-          key: { text: 'Services considered' },
+          key: { text: 'Services that could take people' },
           value: { text: whole(run.input.allocation.services.length) },
         },
-        { key: { text: 'Total travel' }, value: { text: `${whole(a.travelKm)} person-km` } },
+      ],
+      workings: [
         {
-          key: { text: 'Total cost (travel plus a penalty for each unmet person)' },
-          value: { text: whole(a.cost) },
-        },
-        {
-          key: { text: 'Cost of the simple nearest-first approach' },
-          value: {
-            text: `${whole(a.greedyCost)}, leaving ${whole(a.greedyUnmetUnits)} people unmet${a.greedyCost > a.cost ? `: ${whole(a.greedyCost - a.cost)} more than this allocation` : ', the same as this allocation'}`,
-          },
+          key: { text: 'Total travel' },
+          value: { text: `${whole(a.travelKm)} km, adding up every placed person’s straight-line journey` },
         },
         {
           key: { text: 'Penalty for each unmet person' },
           value: {
-            text: `${whole(a.unmetPenalty)} km: more than any travel, so as many people as possible are placed`,
+            text: `${whole(a.unmetPenalty)} km of travel: more than any rearrangement of journeys could save, so as many people as possible are placed first`,
+          },
+        },
+        {
+          key: { text: 'Total cost (travel plus the penalties)' },
+          value: { text: whole(a.cost) },
+        },
+        {
+          key: { text: 'Cost of placing people nearest first instead' },
+          value: {
+            text: `${whole(a.greedyCost)}, leaving ${whole(a.greedyUnmetUnits)} people unmet${a.greedyCost > a.cost ? `: ${whole(a.greedyCost - a.cost)} more than this allocation` : ', the same as this allocation'}`,
           },
         },
       ],
@@ -173,7 +194,7 @@ export function registerMatching(app: FastifyInstance, services: Services): void
         { key: { text: 'People with a need' }, value: { text: whole(e.units) } },
         { key: { text: 'Placed with a service' }, value: { text: whole(e.allocated) } },
         { key: { text: 'Unmet' }, value: { text: whole(e.unmet) } },
-        { key: { text: 'Furthest a person is asked to travel' }, value: { text: km(run.input.maxKm) } },
+        { key: { text: 'How far people are asked to travel' }, value: { text: runReachText(run.input) } },
       ],
       demands: e.demands.map((d) => ({
         themeName: themeNames.get(d.demand.theme) ?? d.demand.theme,

@@ -23,6 +23,7 @@ import {
 } from '../view-models/gap-view.js';
 import { accessOf } from './members.js';
 import { guidanceLinks } from '../view-models/guidance-links.js';
+import { reachNotice } from '../view-models/reach-view.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
@@ -161,11 +162,13 @@ export function registerNeedsMap(
       geojsonUrl: `/p/${partnership.slug}/needs/map.geojson?${query}`,
       tileUrl: tileUrl ?? '',
       thresholdRows: thresholdRows(thresholds),
+      reach: reachNotice(report, partnership.slug, accessOf(request).membership.role),
       customised: report.settings.customised,
       rows: rows.map((r) => ({
         code: r.cell.areaCode,
         name: r.areaName,
-        need: r.cell.need === null ? 'No data' : oneDecimal(r.cell.need),
+        need: r.cell.need === null ? 'No evidence' : oneDecimal(r.cell.need),
+        place: r.cell.localRank ? `${r.cell.localRank} of ${r.cell.localRankOutOf ?? 0}` : '',
         provision: twoDecimals(r.cell.provision),
         services: String(r.cell.serviceCount),
         gapClass: gapClassLabels[r.cell.gapClass],

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
+import { roleAllows } from '../../domain/accounts/roles.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
 import { formErrors, text } from '../forms.js';
 import { km } from '../view-models/matching-view.js';
@@ -23,7 +24,7 @@ const factorLabels: Record<string, string> = {
 /** "Who can help": services ranked for one need, with their reasons, and the services left out with theirs. */
 export function registerWhoCanHelp(app: FastifyInstance, services: Services): void {
   app.get('/p/:slug/who-can-help', { config: member }, async (request, reply) => {
-    const { partnership } = accessOf(request);
+    const { partnership, membership } = accessOf(request);
     const values = Object.fromEntries(fields.map((f) => [f, text(request.query, f)])) as Record<
       (typeof fields)[number],
       string
@@ -78,6 +79,33 @@ export function registerWhoCanHelp(app: FastifyInstance, services: Services): vo
               label: result.target.label,
               themeName: result.themeName,
               maxKm: km(result.maxKm),
+              reachRule: result.reachRule,
+              beyondReach: result.beyondReach.map((b) => {
+                // Rounded up to the next 100 m, so the service is within the distance asked for.
+                const askKm = Math.ceil(b.distanceKm * 10) / 10;
+                const asked = Object.entries(values).filter(([name, v]) => v !== '' && name !== 'maxKm');
+                return {
+                  name: b.name,
+                  href: `/p/${slug}/directory/services/${b.serviceId}`,
+                  distance: km(b.distanceKm),
+                  ask:
+                    askKm <= 100
+                      ? {
+                          href: `/p/${slug}/who-can-help?${new URLSearchParams([...asked, ['maxKm', String(askKm)]]).toString()}`,
+                          distance: km(askKm),
+                        }
+                      : null,
+                };
+              }),
+              organisations: result.organisations.map((o) => ({
+                name: o.name,
+                href: `/p/${slug}/directory/organisations/${o.id}`,
+                why: o.why,
+              })),
+              recordNeedHref: roleAllows(membership.role, 'edit') ? `/p/${slug}/needs/new` : null,
+              addServiceHref: roleAllows(membership.role, 'edit')
+                ? `/p/${slug}/directory/services/new`
+                : null,
               loadsFromRunHref: result.loadsFromRunId
                 ? `/p/${slug}/matching/runs/${result.loadsFromRunId}`
                 : null,

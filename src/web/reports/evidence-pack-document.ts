@@ -24,6 +24,7 @@ import {
   type ReportDocument,
   type ReportTable,
 } from './report-document.js';
+import { describeReachHere } from '../../domain/needs/reach-rule.js';
 
 export interface EvidenceContext {
   readonly partnershipName: string;
@@ -77,7 +78,7 @@ export function evidencePackDocument(evidence: Evidence, context: EvidenceContex
   const cell = e.cell;
   const title = `Evidence pack: ${theme.name} in ${area.name}`;
   const needSection = section('need', 'Need', [
-    paragraph(cell.need === null ? 'No data' : `${oneDecimal(cell.need)} out of 100`, 'Need score'),
+    paragraph(cell.need === null ? 'No evidence' : `${oneDecimal(cell.need)} out of 100`, 'Need score'),
     paragraph(
       e.need.statisticsNeed === null
         ? 'No statistics for this theme here'
@@ -105,6 +106,13 @@ export function evidencePackDocument(evidence: Evidence, context: EvidenceContex
   const provisionSection = section('provision', 'Provision and who could deliver', [
     paragraph(`${three(cell.provision)} service-equivalents from ${cell.serviceCount} services`, 'Provision'),
     paragraph(
+      describeReachHere(
+        evidence.view.report.input.settings.reachKm,
+        evidence.view.report.input.areas.find((a) => a.code === cell.areaCode)?.ruralUrban,
+      ),
+      'Reach rule',
+    ),
+    paragraph(
       evidence.nearest
         ? `${evidence.nearest.name}, ${formatKm(evidence.nearest.km)} from the area’s representative point`
         : 'There is no open service for this theme',
@@ -124,7 +132,7 @@ export function evidencePackDocument(evidence: Evidence, context: EvidenceContex
           })),
           widths: [3, 2, 1, 1],
         })
-      : paragraph('No service in the directory counts towards provision here.'),
+      : paragraph('No service in the directory is within the reach rule or covers the area.'),
   ]);
   const gapSection = section('gap', 'Gap', [
     paragraph(gapClassLabels[cell.gapClass], 'Gap class'),

@@ -81,6 +81,7 @@ function dashboard(overrides: Partial<PartnershipDashboard> = {}): PartnershipDa
       unmetCount: 12,
       areaNames: new Map([['E05000001', 'Greenacres']]),
       themeNames: new Map([['food', 'Food']]),
+      noProvisionData: ['Carers'],
     },
     funding: {
       clashes: [opportunity('a', '2026-05-12', true)],
@@ -153,6 +154,8 @@ describe('dashboardView', () => {
     ]);
     expect(view.gaps.allHref).toBe('/p/northmoor/needs/gaps?level=ward&class=unmet-need');
     expect(view.gaps.unmetCount).toBe(12);
+    expect(view.gaps.noProvisionData).toEqual(['Carers']);
+    expect(view.gaps.noProvisionDataHref).toBe('/p/northmoor/needs/gaps?level=ward&class=no-provision-data');
   });
 
   it('describes clashes with the lead bidders and deadlines with the amount', () => {

@@ -151,10 +151,12 @@ function gapsSection(dashboard: PartnershipDashboard, base: string) {
     unmetCount: gaps.unmetCount,
     className: gapClassLabels['unmet-need'],
     allHref: `${base}/needs/gaps?level=${gaps.level}&class=unmet-need`,
+    noProvisionData: gaps.noProvisionData,
+    noProvisionDataHref: `${base}/needs/gaps?level=${gaps.level}&class=no-provision-data`,
     rows: gaps.cells.map((cell) => ({
       area: gaps.areaNames.get(cell.areaCode) ?? cell.areaCode,
       theme: gaps.themeNames.get(cell.theme) ?? cell.theme,
-      need: cell.need === null ? 'No data' : oneDecimal(cell.need),
+      need: cell.need === null ? 'No evidence' : oneDecimal(cell.need),
       provision: twoDecimals(cell.provision),
       score: oneDecimal(cell.gapScore),
       href: `${base}/needs/gaps/${cell.areaCode}/${cell.theme}`,

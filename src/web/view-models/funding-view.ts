@@ -139,7 +139,7 @@ export function fundingRows(view: FundingAgainstNeed, query: FundingQuery) {
       funding: amountsText(row.amounts),
       grants: row.grantCount,
       perHead: row.poundsPerHead === null ? 'Not known' : formatMoney(row.poundsPerHead, 'GBP'),
-      need: row.need === null ? 'No data' : (Math.round(row.need * 10) / 10).toFixed(1),
+      need: row.need === null ? 'No evidence' : (Math.round(row.need * 10) / 10).toFixed(1),
       provision: row.provision.toFixed(2),
       gapClass: gapClassLabels[row.gapClass],
       flag: row.flag ? fundingFlagLabels[row.flag] : '',

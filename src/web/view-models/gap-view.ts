@@ -10,7 +10,8 @@ export const gapClassLabels: Record<GapClass, string> = {
   'thin-provision': 'Thin provision',
   balanced: 'Balanced',
   overlap: 'Overlap',
-  'no-data': 'No data',
+  'no-data': 'No evidence',
+  'no-provision-data': 'No provision data',
 };
 
 export const gapClassFills: Record<GapClass, string> = {
@@ -19,6 +20,7 @@ export const gapClassFills: Record<GapClass, string> = {
   balanced: '#cce2d8',
   overlap: '#5694ca',
   'no-data': '#f3f2f1',
+  'no-provision-data': '#b1b4b6',
 };
 
 export const mapLayers = ['gap', 'need', 'provision'] as const;
@@ -83,7 +85,7 @@ export function layerLegend(layer: MapLayer, t: GapThresholds): LegendItem[] {
         fill,
         label: i === 4 ? 'Need 80 to 100' : `Need ${i * 20} to under ${i * 20 + 20}`,
       })),
-      { fill: noData, label: 'No data' },
+      { fill: noData, label: 'No evidence' },
     ];
   return [
     { fill: provisionFills[0], label: 'No provision' },

@@ -2,6 +2,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { AreaRecord } from '../../app/areas/area-records.js';
 import type { OpenedRun } from '../../app/matching/matching-runs.js';
 import type { MatchingRunSummary } from '../../app/matching/matching-run-record.js';
+import type { SavedRunInput } from '../../app/matching/matching-run-input.js';
+import { describeReachRule } from '../../domain/needs/reach-rule.js';
 import { unmetByWard, type UnmetRow } from '../../app/matching/run-results.js';
 import { boundaryMap } from '../charts/boundary-map.js';
 import { mapLegend } from '../charts/map-legend.js';
@@ -78,6 +80,13 @@ export function unmetMap(
     ],
   );
   return { svg, legend };
+}
+
+/** How far the people in a run were asked to travel: the reach rule it used, or the one distance asked for. */
+export function runReachText(input: SavedRunInput): string {
+  return input.reachRule
+    ? describeReachRule(input.reachRule)
+    : `Up to ${km(input.maxKm)} for everyone, the distance asked for when the run was started. A service that covers a person’s area counts at any distance.`;
 }
 
 /** The words for the assumptions a run made, one line each; empty when it made none. */
