@@ -103,7 +103,7 @@ describe.each(databases)('organisations’ themes on the web ($name)', (database
     expect(again).toContain('Older people Set aside');
   });
 
-  it('downloads the organisations with their themes, and names the charity as thin provision in the gaps', async () => {
+  it('downloads the organisations with their themes, and names the charity as potential provision in the gap explanation', async () => {
     const viewer = await signedIn(demoAccounts.northmoorViewer);
     expect((await viewer.get('/p/northmoor/organisations')).body).toContain('/p/northmoor/organisations.csv');
     const csv = await viewer.get('/p/northmoor/organisations.csv');
@@ -116,8 +116,8 @@ describe.each(databases)('organisations’ themes on the web ($name)', (database
     );
 
     const gap = textOf((await viewer.get('/p/northmoor/needs/gaps/E01099121/carers')).body);
-    expect(gap).toMatch(
-      /Thin provision: \d+ (charity or group works on this but lists|charities or groups work on this but list) no service/,
+    expect(gap).toContain(
+      'Potential provision In the whole partnership, 1 charity or group works on this but lists no service.',
     );
     expect(gap).toContain('MOORSIDE CARERS TOGETHER');
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
+import { potentialProvisionText } from '../../domain/needs/gap-class.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import {
   formatKm,
@@ -49,7 +50,7 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     return reply.page('needs/explanation.njk', {
       potentialProvision: withoutServices.length
         ? {
-            count: withoutServices.length,
+            text: potentialProvisionText(withoutServices.length),
             shown: withoutServices.slice(0, 5).map((o) => ({
               name: o.organisationName,
               href: `/p/${slug}/directory/organisations/${o.organisationId}`,
