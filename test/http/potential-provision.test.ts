@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charitiesImporter } from '../../src/interchange/charities-import.js';
 import { Browser } from '../support/browser.js';
@@ -113,6 +114,48 @@ describe.each(httpDatabases())(
       );
       expect(section).toContain('NORTHMOOR PANTRY TRUST');
       expect(between(page.body, '<ol', '</ol>')).not.toContain('NORTHMOOR PANTRY TRUST');
+    });
+  },
+);
+
+describe.each(httpDatabases())(
+  'themes in the Trafford demo, loaded from the sample pack ($name)',
+  (database) => {
+    let t: TestApp;
+    let remove: () => Promise<void>;
+    let viewer: Browser;
+
+    beforeAll(async () => {
+      const opened = await database.open();
+      remove = opened.remove;
+      t = await createTestApp({ env: opened.env, samplePacks: true });
+      viewer = new Browser(t.app);
+      expect((await viewer.signIn(demoAccounts.northmoorViewer, knownPassword)).statusCode).toBe(303);
+    }, 180_000);
+    afterAll(async () => {
+      await t?.close();
+      await remove?.();
+    });
+
+    it('gives at least 60 % of Trafford’s organisations a theme when the pack is loaded', async () => {
+      const csv = await viewer.get('/p/trafford/organisations.csv');
+      expect(csv.statusCode).toBe(200);
+      const rows = parse(csv.body, { columns: true, bom: true }) as { themes: string }[];
+      expect(rows.length).toBeGreaterThan(736);
+      const themed = rows.filter((row) => row.themes !== '');
+      expect(themed.length / rows.length).toBeGreaterThanOrEqual(0.6);
+    });
+
+    it('reads money advice, which only charities work on, as thin provision, not "no provision data"', async () => {
+      const page = await viewer.get('/p/trafford/needs/gaps?theme=money-debt-and-benefits&level=ward');
+      const gaps = textOf(between(page.body, 'id="gaps-table"', '</table>'));
+      expect(gaps).not.toContain('No provision data');
+      expect(gaps).toMatch(/Thin provision: \d+ charities or groups work on this but list no service/);
+      const help = textOf(
+        (await viewer.get('/p/trafford/who-can-help?area=E05015239&theme=money-debt-and-benefits')).body,
+      );
+      expect(help).toContain('Organisations that work on money');
+      expect(help).toMatch(/Lists no service; its own words match “[a-z ]+”/);
     });
   },
 );

@@ -134,5 +134,8 @@ describe.each(databaseTargets())('Store contract on $name: organisation themes',
       { themeId: 'food', organisations: 2, withoutServices: 1 },
     ]);
     expect(await store.organisationThemes.countsByTheme((await givenPartnership(store)).id)).toEqual([]);
+    expect(await store.organisationThemes.serviceThemes(partnership.id)).toEqual([
+      { organisationId: withService.id, themeId: 'food' },
+    ]);
   });
 });

@@ -31,4 +31,6 @@ export interface OrganisationThemeStore {
   withoutServices(partnershipId: string, themeId?: string): Promise<ThemedOrganisationWithoutServices[]>;
   /** For each theme any organisation of the partnership counts for, by theme id: one query, for the gaps. */
   countsByTheme(partnershipId: string): Promise<OrganisationThemeCount[]>;
+  /** The themes of each organisation's services (one row per organisation and theme), for the export. */
+  serviceThemes(partnershipId: string): Promise<{ organisationId: string; themeId: string }[]>;
 }

@@ -175,20 +175,36 @@ export async function decideOrganisationTheme(
   });
 }
 
-/** The themes each organisation counts for (confirmed and suggested), by organisation id, for the export. */
+/**
+ * The themes each organisation works on, by organisation id, for the export and the organisations list: those
+ * it counts for (confirmed and suggested from its own words) and those of its services, less any a member set
+ * aside, in the vocabulary's order.
+ */
 export async function themesByOrganisation(
   deps: OrganisationThemeDeps,
   partnershipId: string,
 ): Promise<Map<string, string[]>> {
   const order = new Map(deps.themes.themes.map((t, i) => [t.id, i]));
-  const byOrganisation = new Map<string, string[]>();
-  for (const a of await deps.store.organisationThemes.list(partnershipId)) {
-    if (!countsForTheme(a)) continue;
-    byOrganisation.set(a.organisationId, [...(byOrganisation.get(a.organisationId) ?? []), a.themeId]);
-  }
-  for (const themes of byOrganisation.values())
-    themes.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  return byOrganisation;
+  const [assignments, serviceThemes] = await Promise.all([
+    deps.store.organisationThemes.list(partnershipId),
+    deps.store.organisationThemes.serviceThemes(partnershipId),
+  ]);
+  const setAside = new Set(
+    assignments.filter((a) => !countsForTheme(a)).map((a) => `${a.organisationId} ${a.themeId}`),
+  );
+  const byOrganisation = new Map<string, Set<string>>();
+  const add = (organisationId: string, themeId: string) => {
+    if (!order.has(themeId) || setAside.has(`${organisationId} ${themeId}`)) return;
+    byOrganisation.set(organisationId, (byOrganisation.get(organisationId) ?? new Set()).add(themeId));
+  };
+  for (const a of assignments) add(a.organisationId, a.themeId);
+  for (const s of serviceThemes) add(s.organisationId, s.themeId);
+  return new Map(
+    [...byOrganisation].map(([id, themes]) => [
+      id,
+      [...themes].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    ]),
+  );
 }
 
 /** The columns of the organisations CSV (the `export organisations` command and the web download). */
@@ -196,7 +212,8 @@ export const organisationExportColumns = ['name', 'kind', 'identifier', 'themes'
 
 /**
  * The partnership's organisations as rows of the organisations CSV, by name: the themes column lists each
- * organisation's theme ids (confirmed and suggested, not set aside), separated by semicolons.
+ * organisation's theme ids (confirmed and suggested, and its services' themes; none set aside), separated by
+ * semicolons.
  */
 export async function organisationExportRows(
   deps: OrganisationThemeDeps,

@@ -77,6 +77,18 @@ export function organisationThemesRepository(db: Kysely<Database>): Organisation
         .where('theme_id', 'in', [...themeIds])
         .execute();
     },
+    async serviceThemes(partnershipId) {
+      const rows = await db
+        .selectFrom('service_themes')
+        .innerJoin('services', 'services.id', 'service_themes.service_id')
+        .select(['services.organisation_id', 'service_themes.theme_id'])
+        .distinct()
+        .where('services.partnership_id', '=', partnershipId)
+        .orderBy('services.organisation_id')
+        .orderBy('service_themes.theme_id')
+        .execute();
+      return rows.map((row) => ({ organisationId: row.organisation_id, themeId: row.theme_id }));
+    },
     async countsByTheme(partnershipId) {
       const rows = await db
         .selectFrom('organisation_themes')
