@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +54,41 @@ describe('organisations’ themes from the command line, on the Trafford registe
     expect(report.organisations).toBe(736);
     expect(report.withThemes / report.organisations).toBeGreaterThanOrEqual(0.6);
     expect(report.changed).toBe(0);
+  }, 60_000);
+});
+
+describe('potential provision in who can help, from the command line', () => {
+  const folder = temporaryDirectory('cg-potential-cli-');
+  beforeAll(async () => {
+    const seeded = await cli(['seed-demo'], folder.path);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    const register = path.join(folder.path, 'register.csv');
+    fs.writeFileSync(
+      register,
+      'registered_charity_number,charity_name,charity_activities\n' +
+        '1099002,NORTHMOOR PANTRY TRUST,"A food bank and a community pantry for families on low incomes."\n',
+    );
+    const imported = await cli(
+      ['import', 'charities', register, '--partnership', 'northmoor', '--yes'],
+      folder.path,
+    );
+    expect(imported.code, imported.stderr).toBe(0);
+  }, 90_000);
+  afterAll(() => folder.remove());
+
+  it('lists charities that list no service after the ranked services, and in the JSON', async () => {
+    const args = ['who-can-help', '--partnership', 'northmoor', '--area', 'E05099101', '--theme', 'food'];
+    const text = await cli([...args, '--max-km', '20'], folder.path);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^1\. .+: \d+ points$/m);
+    expect(text.stdout).toContain(
+      'Potential provision: 1 charity or group works on this but lists no service (not ranked):\n' +
+        '  - NORTHMOOR PANTRY TRUST: Lists no service; its own words match “food bank”, “community pantry”.',
+    );
+    const json = JSON.parse((await cli([...args, '--json'], folder.path)).stdout) as {
+      potentialProvision: { total: number; organisations: { name: string }[] };
+    };
+    expect(json.potentialProvision.total).toBe(1);
+    expect(json.potentialProvision.organisations.map((o) => o.name)).toEqual(['NORTHMOOR PANTRY TRUST']);
   }, 60_000);
 });
