@@ -20,8 +20,8 @@ import * as outboxDelivery from './migrations/0018-outbox-delivery.js';
 import * as signInLimits from './migrations/0019-sign-in-limits.js';
 import * as serviceLocalEdits from './migrations/0022-service-local-edits.js';
 import * as memberAnswering from './migrations/0023-member-answering.js';
-import * as organisationThemes from './migrations/0024-organisation-themes.js';
 import * as reachRule from './migrations/0025-reach-rule.js';
+import * as organisationThemes from './migrations/0030-organisation-themes.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -45,8 +45,8 @@ const migrations: Record<string, Migration> = {
   '0019-sign-in-limits': signInLimits,
   '0022-service-local-edits': serviceLocalEdits,
   '0023-member-answering': memberAnswering,
-  '0024-organisation-themes': organisationThemes,
   '0025-reach-rule': reachRule,
+  '0030-organisation-themes': organisationThemes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-/** Row shape of the organisations' themes (migration 0024). */
+/** Row shape of the organisations' themes (migration 0030). */
 
 export interface OrganisationThemesTable {
   organisation_id: string;
