@@ -14,6 +14,7 @@ import { contentDir, loadFrameworks } from './interchange/framework-content.js';
 import { loadGuidance } from './interchange/guidance-content.js';
 import { openSource, readSource } from './interchange/read-source.js';
 import { loadThemes } from './interchange/themes-content.js';
+import { loadThemeLexicon } from './interchange/theme-lexicon-content.js';
 import { loadIndicatorThemes } from './interchange/indicator-themes-content.js';
 import { loadSamplePacks } from './interchange/sample-pack.js';
 import { argon2idHasher } from './platform/argon2-hasher.js';
@@ -83,6 +84,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       themes,
     ),
     demoSamplePacks,
+    themeLexicon: await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), themes),
   });
   return { config, handle, services, close: () => handle.close() };
 }

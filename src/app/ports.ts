@@ -13,6 +13,7 @@ import type { SignInFailureStore } from './accounts/sign-in-failure-store.js';
 
 import type { DirectoryRepository } from './directory/directory-store.js';
 import type { ServiceEditStore } from './directory/service-edits-store.js';
+import type { OrganisationThemeStore } from './directory/organisation-themes-store.js';
 import type { NeedStore } from './needs/need-store.js';
 import type { GrantStore, FundingStore, CommissioningStore } from './funding/funding-stores.js';
 
@@ -498,6 +499,8 @@ export interface Store {
   readonly directory: DirectoryRepository;
   /** Fields of services changed in Common Ground, which imports leave as they are. */
   readonly serviceEdits: ServiceEditStore;
+  /** The themes organisations work on: suggested from their own words, confirmed or set aside by members. */
+  readonly organisationThemes: OrganisationThemeStore;
   /** National reference data: areas, populations, indicators and postcodes. */
   readonly areas: AreaStore;
   /** The partnership's needs register. */

@@ -56,6 +56,7 @@ import { signInWithinLimits } from './accounts/sign-in-limits.js';
 import type { SignInLimits } from '../domain/accounts/sign-in-limits.js';
 import { createUser, type NewUser } from './accounts/users.js';
 import { directoryUseCases } from './directory/directory.js';
+import { organisationThemeUseCases } from './directory/organisation-themes.js';
 import { needUseCases } from './needs/needs.js';
 import { grantUseCases } from './funding/grants.js';
 import { fundingAgainstNeed, partnershipFundingShares } from './funding/funding-against-need.js';
@@ -114,6 +115,7 @@ import {
   type UploadSettings,
 } from './imports/upload-files.js';
 import type { ThemeVocabulary } from '../domain/directory/themes.js';
+import type { ThemeLexicon } from '../domain/directory/theme-classifier.js';
 import type { IndicatorThemes } from '../domain/needs/indicator-themes.js';
 import { areaGaps, gapExplanation, gapReport, type GapDeps } from './gaps/gap-analysis.js';
 import type { GapLevel } from './gaps/gap-areas.js';
@@ -151,6 +153,8 @@ export interface ServiceDeps {
   readonly themes: ThemeVocabulary;
   /** Which statistics count towards which theme (content/needs/indicator-themes.yaml). */
   readonly indicatorThemes: IndicatorThemes;
+  /** Words that suggest organisations' themes (content/themes/lexicon.yaml); the themes' keywords when not given. */
+  readonly themeLexicon?: ThemeLexicon;
   /** A postcode's point, for postcode searches of the Open Referral UK feed; without it they are refused. */
   readonly locatePostcode?: PostcodeLocator;
   /** Partnerships of real public data the demo loads after the fictional ones (the Trafford pack). */
@@ -194,6 +198,7 @@ export function createServices(deps: ServiceDeps) {
   };
   const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
   const gapSummaries = createGapSummaryCache<DashboardGaps>();
+  const lexicon = deps.themeLexicon ? { lexicon: deps.themeLexicon } : {};
   const describeForLink = async (roundId: string) => {
     const round = await store.rounds.findById(roundId);
     const partnership = round && (await store.partnerships.findById(round.partnershipId));
@@ -389,7 +394,9 @@ export function createServices(deps: ServiceDeps) {
       /** How much of a file an import reads before refusing it. */
       limits: importDeps.limits,
     },
-    directory: directoryUseCases({ store, clock, themes: deps.themes }),
+    directory: directoryUseCases({ store, clock, themes: deps.themes, ...lexicon }),
+    /** Organisations' themes: suggested from their own words, decided by members; potential provision. */
+    organisationThemes: organisationThemeUseCases({ store, clock, themes: deps.themes, ...lexicon }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
     grants: grantUseCases({ store, clock, themes: deps.themes, baseUrl }),
     funding: {

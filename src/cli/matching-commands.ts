@@ -2,6 +2,7 @@ import { serviceLoads, unmetByAreaAndTheme, unmetByTheme } from '../app/matching
 import type { PartnershipRecord } from '../app/ports.js';
 import type { Services } from '../app/services.js';
 import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+import { potentialProvisionText } from '../domain/needs/gap-class.js';
 
 const commandLineActor = { userId: null, label: 'Command line' };
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
@@ -92,6 +93,7 @@ async function whoCanHelp(
         leftOut: result.ranking.leftOut,
         beyondReach: result.beyondReach,
         organisations: result.organisations,
+        potentialProvision: result.potentialProvision,
       }),
     );
     return;
@@ -111,6 +113,12 @@ async function whoCanHelp(
     for (const reason of r.reasons)
       output.out(`     ${reason.text} (${Math.round(reason.points * 10) / 10})`);
   });
+  const potential = result.potentialProvision;
+  if (result.ranking.ranked.length > 0 && potential.total > 0) {
+    output.out('');
+    output.out(`Potential provision: ${potentialProvisionText(potential.total)} (not ranked):`);
+    for (const o of potential.organisations) output.out(`  - ${o.name}: ${o.why}.`);
+  }
   if (result.ranking.leftOut.length) {
     output.out('');
     output.out('Left out:');

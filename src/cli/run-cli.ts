@@ -8,6 +8,7 @@ import { commandHelp, usage } from './usage.js';
 import { runAdminCommand } from './admin-commands.js';
 import { runDataCommand } from './data-commands.js';
 import { runMatchingCommand } from './matching-commands.js';
+import { runThemeCommand } from './theme-commands.js';
 import { runJobCommand } from './job-commands.js';
 import { runRetentionCommand } from './retention-commands.js';
 import { serve } from './serve.js';
@@ -126,6 +127,8 @@ export async function runCli(
     if (data !== undefined) return data;
     const matching = await runMatchingCommand(command, args, runtime, output);
     if (matching !== undefined) return matching;
+    const themes = await runThemeCommand(command, args, runtime, output);
+    if (themes !== undefined) return themes;
     const job = await runJobCommand(command, args, runtime, output);
     if (job !== undefined) return job;
     const retention = await runRetentionCommand(command, args, runtime, output);

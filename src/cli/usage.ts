@@ -19,6 +19,8 @@ export const commandHelp: Record<string, string> = {
     'common-ground match --partnership S [--themes a,b] [--max-km N] [--json]\n  Runs and saves an allocation of the needs register to services (every theme with needs when --themes is\n  not given; each need within the partnership’s reach rule for its\n  area when --max-km is not given) and prints the totals, unmet need by theme and the busiest services.',
   'who-can-help':
     'common-ground who-can-help --partnership S (--need ID | --area CODE --theme T | --postcode P --theme T)\n    [--age N] [--language L] [--max-km N] [--json]\n  Ranks the services for one need, with the reasons for each and for those left out.',
+  'classify-organisations':
+    'common-ground classify-organisations --partnership S [--json]\n  Suggests themes for every organisation again from its own words (imports do this too), keeping the\n  themes members confirmed or set aside, and prints how many organisations have a theme.',
   'run-jobs':
     'common-ground run-jobs [--json]\n  Sends the reminder emails that are due (each only once, however often it runs), applies each\n  partnership’s retention setting and delivers queued email when SMTP or GOV.UK Notify is configured. For cron or another scheduler; `serve` also runs it every JOBS_INTERVAL_MINUTES.',
   'apply-retention':

@@ -8,6 +8,7 @@ import {
   type Importer,
 } from '../app/interchange.js';
 import type { OrganisationRecord, Store } from '../app/ports.js';
+import { organisationExportColumns } from '../app/directory/organisation-themes.js';
 import { recordAudit } from '../app/shared/audit.js';
 import { newId } from '../app/shared/secrets.js';
 import { checkOrganisationInput, type OrganisationInput } from '../domain/partnerships/organisation-input.js';
@@ -108,7 +109,7 @@ export function organisationsCsvImporter(read: (source: string) => Promise<strin
       const partnershipId = partnershipOf(context);
       const text = await read(source);
       const { clock } = context.services;
-      return context.services.store.transaction(async (store) => {
+      const report = await context.services.store.transaction(async (store) => {
         const planned = await plan(store, partnershipId, text);
         const now = clock.now().toISOString();
         const total = planned.inserts.length + planned.updates.length;
@@ -134,16 +135,19 @@ export function organisationsCsvImporter(read: (source: string) => Promise<strin
         }
         return planned.report;
       });
+      if (report.imported > 0) await context.services.organisationThemes.classify(partnershipId);
+      return report;
     },
   };
 }
 
 export const organisationsCsvExporter: Exporter = {
   kind: 'organisations',
-  description: 'The partnership’s organisations as CSV (name, kind, identifier)',
+  description:
+    'The partnership’s organisations as CSV (name, kind, identifier, and themes separated by semicolons)',
   async run(partnershipId, services, write) {
-    const organisations = await services.organisations.list(partnershipId);
-    write(csvText([[...columns], ...organisations.map((o) => [o.name, o.kind, o.identifier ?? ''])]));
+    const rows = await services.organisationThemes.exportRows(partnershipId);
+    write(csvText([[...organisationExportColumns], ...rows]));
   },
 };
 

@@ -33,6 +33,7 @@ export const tablesInDependencyOrder = [
   'service_schedules',
   'service_contacts',
   'service_local_edits',
+  'organisation_themes',
   'areas',
   'area_populations',
   'indicator_definitions',

@@ -16,6 +16,7 @@ import type {
 import type { ReminderOptOutsTable, RemindersSentTable } from './schema-reminders.js';
 import type { SignInFailuresTable } from './schema-sign-in.js';
 import type { ServiceLocalEditsTable } from './schema-directory-edits.js';
+import type { OrganisationThemesTable } from './schema-organisation-themes.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -47,6 +48,7 @@ export interface Database {
   service_schedules: ServiceSchedulesTable;
   service_contacts: ServiceContactsTable;
   service_local_edits: ServiceLocalEditsTable;
+  organisation_themes: OrganisationThemesTable;
   areas: AreasTable;
   area_populations: AreaPopulationsTable;
   indicator_definitions: IndicatorDefinitionsTable;

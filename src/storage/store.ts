@@ -31,6 +31,7 @@ import { nationalRepository } from './repositories/national.js';
 import { dataRightsRepository } from './repositories/data-rights.js';
 import { signInFailuresRepository } from './repositories/sign-in-failures.js';
 import { serviceLocalEditsRepository } from './repositories/service-local-edits.js';
+import { organisationThemesRepository } from './repositories/organisation-themes.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -55,6 +56,7 @@ export function createStore(db: Kysely<Database>): Store {
     importJobs: importJobsRepository(db),
     directory: directoryRepository(db),
     serviceEdits: serviceLocalEditsRepository(db),
+    organisationThemes: organisationThemesRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
     grants: grantsRepository(db),

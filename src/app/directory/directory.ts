@@ -4,6 +4,7 @@ import type { ContactForm } from '../../domain/directory/contact-form.js';
 import type { OpeningTimesForm } from '../../domain/directory/opening-times-form.js';
 import type { PlaceForm } from '../../domain/directory/place-form.js';
 import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
+import type { ThemeLexicon } from '../../domain/directory/theme-classifier.js';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type {
@@ -24,6 +25,7 @@ import {
   type DirectoryBatch,
   type DirectoryStream,
 } from './directory-import.js';
+import { classifyOrganisations } from './organisation-themes.js';
 import {
   addService,
   changeContacts,
@@ -40,6 +42,8 @@ export interface DirectoryDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly themes: ThemeVocabulary;
+  /** The theme lexicon that suggests organisations' themes after an import (the keywords when not given). */
+  readonly lexicon?: ThemeLexicon;
 }
 
 export const servicesPerPage = 20;
@@ -334,11 +338,23 @@ export function directoryUseCases(deps: DirectoryDeps) {
       );
       return plan.report;
     },
-    applyImport: (
+    /** Imports, then suggests themes for the partnership's organisations from their own words. */
+    applyImport: async (
       partnershipId: string,
       source: DirectoryBatch | DirectoryStream,
       actor: Actor,
       progress?: ImportProgress,
-    ) => applyDirectoryImport(deps.store, deps.clock, partnershipId, source, actor, progress),
+    ) => {
+      const report = await applyDirectoryImport(
+        deps.store,
+        deps.clock,
+        partnershipId,
+        source,
+        actor,
+        progress,
+      );
+      await classifyOrganisations(deps, partnershipId);
+      return report;
+    },
   };
 }

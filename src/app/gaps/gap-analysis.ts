@@ -66,11 +66,12 @@ export async function assembleGapInput(
   const { store } = deps;
   const themes = knownThemes(deps.themes, themeIds);
   const ids = themes.map((t) => t.id);
-  const [geography, services, allNeeds, settings] = await Promise.all([
+  const [geography, services, allNeeds, settings, organisationCounts] = await Promise.all([
     loadGeography(store, partnership),
     servicesForThemes(store, partnership.id, ids),
     store.needs.listForPartnership(partnership.id),
     readGapSettings(store, partnership.id),
+    store.organisationThemes.countsByTheme(partnership.id),
   ]);
   const areas = areasAtLevel(geography, level);
   const chosen = keysByDomain(geography);
@@ -100,8 +101,12 @@ export async function assembleGapInput(
     links,
     needs: analysisNeeds,
     services,
-    // SEAM (issue 14, organisation themes): once organisations carry classified themes, pass the themes they
-    // work on as `themesWithOrganisations`, so a theme with organisations but no service is not "no provision data".
+    // Organisations' themes (confirmed or suggested from their own words): a theme with organisations but no
+    // service is not "no provision data", and those listing no service are potential provision.
+    themesWithOrganisations: new Set(organisationCounts.map((c) => c.themeId)),
+    potentialProvision: new Map(
+      organisationCounts.filter((c) => c.withoutServices > 0).map((c) => [c.themeId, c.withoutServices]),
+    ),
     settings: settings.settings,
   };
   return {

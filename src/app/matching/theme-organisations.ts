@@ -12,12 +12,40 @@ export interface ThemeOrganisation {
 /** How many organisations "who can help" offers when no service can help. */
 export const organisationsOffered = 5;
 
+/** Organisations that work on a theme but list no service: potential provision, never counted as services. */
+export interface PotentialOrganisations {
+  /** How many there are in the partnership. */
+  readonly total: number;
+  /** The first few, by name, each with the evidence. */
+  readonly organisations: readonly ThemeOrganisation[];
+}
+
+const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join(', ');
+
+/** The partnership's organisations whose themes (suggested from their own words, or confirmed) include this one. */
+export async function potentialProvisionFor(
+  store: Store,
+  partnershipId: string,
+  theme: string,
+): Promise<PotentialOrganisations> {
+  const rows = await store.organisationThemes.withoutServices(partnershipId, theme);
+  return {
+    total: rows.length,
+    organisations: rows.slice(0, organisationsOffered).map((row) => ({
+      id: row.organisationId,
+      name: row.organisationName,
+      why:
+        row.matched.length > 0
+          ? `Lists no service; its own words match ${quoted(row.matched)}`
+          : 'Lists no service; a member says it works on this',
+    })),
+  };
+}
+
 /**
- * SEAM (issue 14, organisation themes): organisations whose work matches the theme. Until organisations carry
- * their own classified themes, this reads the theme links that already exist: organisations bidding for funding
- * on the theme, and organisations whose services have the theme but cannot help here (closed, or with no place
- * in reach). When organisation themes land, add the organisations classified to the theme (potential provision)
- * here, and every caller (who can help) shows them.
+ * Organisations whose work matches the theme: organisations bidding for funding on the theme, organisations
+ * whose services have the theme but cannot help here (closed, or with no place in reach), then organisations
+ * whose own words match the theme but which list no service (potential provision).
  */
 export async function organisationsWorkingOn(
   store: Store,
@@ -53,9 +81,12 @@ export async function organisationsWorkingOn(
     note(record.organisationId, `Runs ${record.details.name}${open ? '' : ' (not open at the moment)'}`);
   }
   const organisations = await store.directory.organisationsWithIds(partnershipId, [...found.keys()]);
-  return organisations
+  const linked = organisations
     .filter((o) => !o.isPlaceholder)
     .map((o) => ({ id: o.id, name: o.name, why: (found.get(o.id)?.why ?? []).join('; ') }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-    .slice(0, organisationsOffered);
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const potential = (await potentialProvisionFor(store, partnershipId, theme)).organisations.filter(
+    (o) => !found.has(o.id),
+  );
+  return [...linked, ...potential].slice(0, organisationsOffered);
 }

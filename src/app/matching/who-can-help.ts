@@ -8,7 +8,12 @@ import { nearestBeyondReach, type BeyondReach } from '../../domain/matching/next
 import { describeReachHere, reachKmFor } from '../../domain/needs/reach-rule.js';
 import { readReachRule } from '../gaps/reach-rule.js';
 import { openMatchingRun, type MatchingDeps } from './matching-runs.js';
-import { organisationsWorkingOn, type ThemeOrganisation } from './theme-organisations.js';
+import {
+  organisationsWorkingOn,
+  potentialProvisionFor,
+  type PotentialOrganisations,
+  type ThemeOrganisation,
+} from './theme-organisations.js';
 import { defaultCapacityPerWeek, supplyForThemes, type SupplyService } from './matching-supply.js';
 
 const optionalText = z
@@ -63,6 +68,8 @@ export type HelpResult =
       /** Next steps when no service can help: the nearest services beyond the reach, organisations on the theme. */
       readonly beyondReach: readonly BeyondReach[];
       readonly organisations: readonly ThemeOrganisation[];
+      /** Organisations that work on the theme but list no service (potential provision), apart from services. */
+      readonly potentialProvision: PotentialOrganisations;
       readonly services: ReadonlyMap<string, SupplyService>;
       /** The saved run whose loads were used for room left, if any. */
       readonly loadsFromRunId: string | null;
@@ -150,6 +157,7 @@ export async function whoCanHelp(
     organisations: empty
       ? await organisationsWorkingOn(deps.store, partnership.id, target.theme, supply)
       : [],
+    potentialProvision: await potentialProvisionFor(deps.store, partnership.id, target.theme),
     services: new Map(supply.map((s) => [s.id, s])),
     loadsFromRunId: runId,
   };

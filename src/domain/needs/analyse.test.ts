@@ -187,14 +187,34 @@ describe('no provision data', () => {
   };
 
   it.each([
-    ['no service and no organisation', undefined, 'no-provision-data', 0],
-    ['an organisation works on it', new Set(['housing']), 'unmet-need', 95],
-  ] as const)('with %s, housing in L1 is %s', (_name, themesWithOrganisations, gapClass, score) => {
-    const run = { ...withHousingNeed, ...(themesWithOrganisations ? { themesWithOrganisations } : {}) };
-    const cell = analyseGaps(run).cells.find((c) => c.areaCode === 'L1' && c.theme === 'housing');
-    expect(cell?.gapClass).toBe(gapClass);
-    expect(cell?.gapScore).toBeCloseTo(score, 6);
-    expect(explainGap(run, 'L1', 'housing')?.cell).toEqual(cell);
+    ['no service and no organisation', undefined, 'no-provision-data', 0, 0],
+    ['an organisation with a service elsewhere works on it', new Set(['housing']), 'unmet-need', 95, 0],
+    // an organisation that lists no service is potential provision: thin, and the gap score stays need ÷ 1
+    ['an organisation listing no service works on it', new Set(['housing']), 'thin-provision', 95, 2],
+  ] as const)(
+    'with %s, housing in L1 is %s',
+    (_name, themesWithOrganisations, gapClass, score, potential: number) => {
+      const run = {
+        ...withHousingNeed,
+        ...(themesWithOrganisations ? { themesWithOrganisations } : {}),
+        ...(potential ? { potentialProvision: new Map([['housing', potential]]) } : {}),
+      };
+      const cell = analyseGaps(run).cells.find((c) => c.areaCode === 'L1' && c.theme === 'housing');
+      expect(cell?.gapClass).toBe(gapClass);
+      expect(cell?.gapScore).toBeCloseTo(score, 6);
+      expect(explainGap(run, 'L1', 'housing')?.cell).toEqual(cell);
+    },
+  );
+
+  it('names the organisations that list no service in the reason', () => {
+    const run = {
+      ...withHousingNeed,
+      themesWithOrganisations: new Set(['housing']),
+      potentialProvision: new Map([['housing', 2]]),
+    };
+    expect(explainGap(run, 'L1', 'housing')?.classReason).toContain(
+      'but 2 charities or groups work on this but list no service, so provision is thin',
+    );
   });
 
   it('says why, and what to do', () => {

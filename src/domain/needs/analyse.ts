@@ -58,6 +58,7 @@ export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
   themes.forEach((theme, t) => {
     const provider = new ThemeServices(byTheme.get(theme.id) ?? [], analysed);
     const known = recorded.has(theme.id);
+    const potential = input.potentialProvision?.get(theme.id) ?? 0;
     const scores = analysed.queries.map((_, a) => scorer.score(a, theme.id));
     scores.forEach((score, a) => (needs[a] = score.need ?? Number.NaN));
     const { ranks, outOf } = localRanks(needs);
@@ -74,7 +75,7 @@ export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
         localRankOutOf: outOf,
         provision,
         serviceCount,
-        gapClass: classifyGap(need, provision, settings.thresholds, known),
+        gapClass: classifyGap(need, provision, settings.thresholds, known, potential),
         gapScore: gapScore(need, provision, known),
         nearestKm,
         nearestServiceId,
@@ -107,6 +108,7 @@ export function explainGap(
   const need = scorer.explain(a, theme);
   const { ranks, outOf } = localRanks(input.areas.map((_, i) => scorer.score(i, theme).need ?? Number.NaN));
   const known = themesWithProvisionData(input).has(theme);
+  const potential = input.potentialProvision?.get(theme) ?? 0;
   return {
     cell: {
       areaCode,
@@ -118,7 +120,7 @@ export function explainGap(
       localRankOutOf: outOf,
       provision,
       serviceCount,
-      gapClass: classifyGap(need.need, provision, settings.thresholds, known),
+      gapClass: classifyGap(need.need, provision, settings.thresholds, known, potential),
       gapScore: gapScore(need.need, provision, known),
       nearestKm,
       nearestServiceId,
@@ -127,6 +129,6 @@ export function explainGap(
     contributions: [...contributions].sort((x, y) => y.contribution - x.contribution),
     reachKm,
     thresholds: settings.thresholds,
-    classReason: classReason(need.need, provision, settings.thresholds, known),
+    classReason: classReason(need.need, provision, settings.thresholds, known, potential),
   };
 }

@@ -127,6 +127,11 @@ export interface GapAnalysisInput {
    * A theme with no service and no such organisation anywhere is classed "no provision data".
    */
   readonly themesWithOrganisations?: ReadonlySet<string>;
+  /**
+   * By theme, how many organisations of the partnership work on it but list no service (potential provision).
+   * Never counted as provision; with them, a theme's high need and little provision is thin, not unmet.
+   */
+  readonly potentialProvision?: ReadonlyMap<string, number>;
   readonly settings: GapSettings;
 }
 

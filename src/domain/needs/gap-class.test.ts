@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGapSettings } from './analyse.js';
-import { classifyGap, classReason, gapScore } from './gap-class.js';
+import { classifyGap, classReason, gapScore, potentialProvisionText } from './gap-class.js';
 
 const thresholds = defaultGapSettings.thresholds;
 
@@ -33,6 +33,42 @@ describe('classifyGap when nothing is recorded for the theme in the partnership'
   ] as const)('need %s, provision %s: %s, with a gap score of 0', (need, provision, gapClass) => {
     expect(classifyGap(need, provision, thresholds, false)).toBe(gapClass);
     expect(gapScore(need, provision, false)).toBe(0);
+  });
+});
+
+describe('classifyGap with organisations that work on the theme but list no service (potential provision)', () => {
+  it.each([
+    // high need and little provision from services: thin, not unmet, once one such organisation exists
+    [100, 0, 0, 'unmet-need'],
+    [100, 0, 1, 'thin-provision'],
+    [60, 0.49, 3, 'thin-provision'],
+    // the rest is as without them: they are never counted as provision
+    [59.9, 0, 3, 'thin-provision'],
+    [90, 1.5, 3, 'balanced'],
+    [29.9, 0, 3, 'balanced'],
+    [29.9, 3, 3, 'overlap'],
+    [null, 0, 3, 'no-data'],
+  ] as const)('need %s, provision %s, %s organisations: %s', (need, provision, potential, gapClass) => {
+    expect(classifyGap(need, provision, thresholds, true, potential)).toBe(gapClass);
+  });
+
+  it('says how many, in the singular and the plural', () => {
+    expect(potentialProvisionText(1)).toBe('1 charity or group works on this but lists no service');
+    expect(potentialProvisionText(3)).toBe('3 charities or groups work on this but list no service');
+  });
+
+  it('gives the reason with the organisations, and adds them to any other reason', () => {
+    expect(classReason(80, 0, thresholds, true, 3)).toBe(
+      'Need is 80, at or above the high-need threshold of 60, and provision from services is 0, below the ' +
+        'little-provision threshold of 0.5, but 3 charities or groups work on this but list no service, so ' +
+        'provision is thin: they may be able to help, though they are not counted as services.',
+    );
+    expect(classReason(45, 1.2, thresholds, true, 1)).toBe(
+      'Need is 45, at or above the low-need threshold of 30, and provision is 1.2, below the thin-provision ' +
+        'threshold of 1.5, so provision is thin. Also, 1 charity or group works on this but lists no service ' +
+        '(potential provision, not counted above).',
+    );
+    expect(classReason(80, 0, thresholds, true, 0)).toContain('so need is unmet.');
   });
 });
 

@@ -9,11 +9,15 @@ export function classifyGap(
   provision: number,
   t: GapThresholds,
   provisionKnown = true,
+  potential = 0,
 ): GapClass {
   if (need === null) return 'no-data';
   // No service or organisation for the theme anywhere in the partnership: missing data, not a finding.
   if (!provisionKnown) return 'no-provision-data';
-  if (need >= t.highNeed && provision < t.littleProvision) return 'unmet-need';
+  // Organisations that work on the theme but list no service are potential provision: never counted as services,
+  // but with them the need is thinly met, not unmet.
+  if (need >= t.highNeed && provision < t.littleProvision)
+    return potential > 0 ? 'thin-provision' : 'unmet-need';
   if (need >= t.lowNeed && provision < t.thinProvision) return 'thin-provision';
   if (need < t.lowNeed && provision >= t.overlapProvision) return 'overlap';
   return 'balanced';
@@ -22,6 +26,16 @@ export function classifyGap(
 /** For sorting the gaps list: need shared out over provision (need ÷ (1 + provision)); 0 with no need score. */
 export function gapScore(need: number | null, provision: number, provisionKnown = true): number {
   return need === null || !provisionKnown ? 0 : need / (1 + provision);
+}
+
+/**
+ * "3 charities or groups work on this but list no service": organisations whose own words match the theme and
+ * which list no service in the directory (potential provision).
+ */
+export function potentialProvisionText(potential: number): string {
+  return potential === 1
+    ? '1 charity or group works on this but lists no service'
+    : `${potential} charities or groups work on this but list no service`;
 }
 
 const needText = (need: number) => String(Math.round(need * 10) / 10);
@@ -33,10 +47,24 @@ export function classReason(
   provision: number,
   t: GapThresholds,
   provisionKnown = true,
+  potential = 0,
 ): string {
   if (need === null) {
     return 'There are no area statistics or local needs records for this theme here, so need cannot be scored.';
   }
+  const n = needText(need);
+  const p = provisionText(provision);
+  const alsoPotential =
+    potential > 0
+      ? ` Also, ${potentialProvisionText(potential)} (potential provision, not counted above).`
+      : '';
+  if (provisionKnown && potential > 0 && need >= t.highNeed && provision < t.littleProvision) {
+    return `Need is ${n}, at or above the high-need threshold of ${t.highNeed}, and provision from services is ${p}, below the little-provision threshold of ${t.littleProvision}, but ${potentialProvisionText(potential)}, so provision is thin: they may be able to help, though they are not counted as services.`;
+  }
+  return classSentence(need, provision, t, provisionKnown) + (provisionKnown ? alsoPotential : '');
+}
+
+function classSentence(need: number, provision: number, t: GapThresholds, provisionKnown: boolean): string {
   const n = needText(need);
   const p = provisionText(provision);
   switch (classifyGap(need, provision, t, provisionKnown)) {

@@ -11,6 +11,7 @@ import {
 } from '../../domain/directory/model.js';
 import { mayEditService, serviceFormFor, type ServiceForm } from '../../domain/directory/service-form.js';
 import { organisationKindLabels } from '../../domain/partnerships/organisation-kinds.js';
+import { roleAllows } from '../../domain/accounts/roles.js';
 import { formErrors, text } from '../forms.js';
 import { accessOf, actorOf } from './members.js';
 import {
@@ -195,8 +196,21 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
     const { organisationId } = request.params as { organisationId: string };
     const view = await services.directory.organisation(partnership.id, organisationId);
     const base = `/p/${partnership.slug}/directory`;
+    const themeLines = await services.organisationThemes.forOrganisation(partnership.id, organisationId);
+    const assigned = new Set(themeLines.filter((l) => l.status !== 'rejected').map((l) => l.themeId));
     return reply.page('directory/organisation.njk', {
       title: view.organisation.name,
+      themeLines,
+      themesHref: `${base}/organisations/${organisationId}/themes`,
+      canDecideThemes: roleAllows(membership.role, 'edit') && !view.organisation.isPlaceholder,
+      themesToAdd: [
+        { value: '', text: 'Choose a theme' },
+        ...services.directory.themes.themes
+          .filter((t) => !assigned.has(t.id))
+          .map((t) => ({ value: t.id, text: t.name })),
+      ],
+      potentialThemes: view.total === 0 ? themeLines.filter((l) => l.status !== 'rejected') : [],
+      themesSaved: (request.query as { done?: string }).done === 'themes',
       organisation: view.organisation,
       kindLabel: organisationKindLabels[view.organisation.kind],
       total: view.total,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
+import { potentialProvisionText } from '../../domain/needs/gap-class.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import {
   formatKm,
@@ -44,7 +45,19 @@ export function registerGapExplanation(app: FastifyInstance, services: Services)
     const areaNames = new Map(report.areas.map((a) => [a.code, a.name]));
     const analysed = report.input.areas.find((a) => a.code === area.code);
     const reach = reachNotice(report, slug, membership.role, { ruralUrban: analysed?.ruralUrban ?? null });
+    const [potential] = await services.organisationThemes.potentialProvision(partnership.id, theme.id);
+    const withoutServices = potential?.organisations ?? [];
     return reply.page('needs/explanation.njk', {
+      potentialProvision: withoutServices.length
+        ? {
+            text: potentialProvisionText(withoutServices.length),
+            shown: withoutServices.slice(0, 5).map((o) => ({
+              name: o.organisationName,
+              href: `/p/${slug}/directory/organisations/${o.organisationId}`,
+            })),
+            more: Math.max(0, withoutServices.length - 5),
+          }
+        : undefined,
       title: `${area.name}: ${theme.name}`,
       area,
       theme,

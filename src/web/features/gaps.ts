@@ -7,6 +7,7 @@ import type { Services } from '../../app/services.js';
 import {
   formatKm,
   gapClassLabels,
+  gapClassText,
   gapRows,
   gapSorts,
   gapsQuery,
@@ -109,7 +110,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
         place: r.cell.localRank ? `${r.cell.localRank} of ${r.cell.localRankOutOf ?? 0}` : '',
         provision: twoDecimals(r.cell.provision),
         services: String(r.cell.serviceCount),
-        gapClass: gapClassLabels[r.cell.gapClass],
+        gapClass: gapClassText(r),
         score: oneDecimal(r.cell.gapScore),
         nearest: r.nearestName ? `${r.nearestName}, ${formatKm(r.cell.nearestKm)}` : 'None open',
         href: `${base}/${r.cell.areaCode}/${r.cell.theme}`,
@@ -143,6 +144,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       'Distance to it (km)',
       'Place by need in the partnership (1 is the most)',
       'Areas placed',
+      'Organisations listing no service (potential provision)',
     ];
     const num = (n: number | null, digits: number) => (n === null ? '' : n.toFixed(digits));
     const body = rows.map((r) => [
@@ -162,6 +164,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       num(r.cell.nearestKm, 3),
       r.cell.localRank ? String(r.cell.localRank) : '',
       String(r.cell.localRankOutOf ?? ''),
+      String(r.potential),
     ]);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -194,6 +197,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
           nearestServiceId: r.cell.nearestServiceId,
           nearestService: r.nearestName,
           nearestKm: r.cell.nearestKm,
+          organisationsListingNoService: r.potential,
         }),
       ];
     });

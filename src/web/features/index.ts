@@ -10,6 +10,7 @@ import { registerDemoMail } from './demo-mail.js';
 import { registerDirectory } from './directory.js';
 import { registerDirectorySelfService } from './directory-self-service.js';
 import { registerDirectoryCsv } from './directory-csv.js';
+import { registerOrganisationThemes } from './organisation-themes.js';
 import { registerGapExplanation } from './gap-explanation.js';
 import { registerGaps } from './gaps.js';
 import { registerGapSettings } from './gap-settings.js';
@@ -86,6 +87,7 @@ export async function registerFeatureRoutes(
   registerMatchingWhatIf(app, services);
   registerWhoCanHelp(app, services);
   registerDirectoryCsv(app, services);
+  registerOrganisationThemes(app, services);
   registerResults(app, services);
   registerReports(app, services);
   registerRespond(app, services);

@@ -8,7 +8,7 @@ import { boundaryMap } from '../charts/boundary-map.js';
 import { mapLegend } from '../charts/map-legend.js';
 import {
   formatKm,
-  gapClassLabels,
+  gapClassText,
   gapRows,
   layerFill,
   layerLegend,
@@ -22,6 +22,7 @@ import {
   twoDecimals,
   type MapLayer,
 } from '../view-models/gap-view.js';
+import { potentialProvisionText } from '../../domain/needs/gap-class.js';
 import { accessOf } from './members.js';
 import { guidanceLinks } from '../view-models/guidance-links.js';
 import { reachNotice } from '../view-models/reach-view.js';
@@ -78,7 +79,8 @@ export function mapGeoJson(
         provision: cell.provision,
         services: cell.serviceCount,
         gapClass: cell.gapClass,
-        gapClassLabel: gapClassLabels[cell.gapClass],
+        gapClassLabel: gapClassText(row),
+        potentialProvision: row.potential,
         gapScore: cell.gapScore,
         nearestService: row.nearestName,
         nearestKm: cell.nearestKm,
@@ -133,7 +135,20 @@ export function registerNeedsMap(
         : [];
     });
     const query = new URLSearchParams({ theme: q.theme, level: q.level, layer: q.layer }).toString();
+    const [potential] = await services.organisationThemes.potentialProvision(partnership.id, q.theme);
+    const listingNoService = potential?.organisations ?? [];
     return reply.page('needs/map.njk', {
+      potentialProvision: listingNoService.length
+        ? {
+            text: potentialProvisionText(listingNoService.length),
+            shown: listingNoService.slice(0, 5).map((o) => ({
+              name: o.organisationName,
+              href: `/p/${partnership.slug}/directory/organisations/${o.organisationId}`,
+            })),
+            more: Math.max(0, listingNoService.length - 5),
+            organisationsHref: `/p/${partnership.slug}/organisations`,
+          }
+        : undefined,
       title: `Needs map: ${themeName}`,
       relatedGuidance: guidanceLinks(services.guidance, [
         'using-the-needs-map-for-commissioning',
@@ -174,7 +189,7 @@ export function registerNeedsMap(
         place: r.cell.localRank ? `${r.cell.localRank} of ${r.cell.localRankOutOf ?? 0}` : '',
         provision: twoDecimals(r.cell.provision),
         services: String(r.cell.serviceCount),
-        gapClass: gapClassLabels[r.cell.gapClass],
+        gapClass: gapClassText(r),
         nearest: r.nearestName ? `${r.nearestName}, ${formatKm(r.cell.nearestKm)}` : 'None open',
         href: `/p/${partnership.slug}/needs/gaps/${r.cell.areaCode}/${q.theme}`,
       })),

@@ -20,10 +20,18 @@ export function registerOrganisations(app: FastifyInstance, services: Services):
     async (request, reply) => {
       const { partnership, membership } = accessOf(request);
       const organisations = await services.organisations.list(partnership.id);
+      const themes = await services.organisationThemes.byOrganisation(partnership.id);
+      const themeNames = new Map(services.directory.themes.themes.map((t) => [t.id, t.name]));
+      const classified = (request.query as { classified?: string }).classified;
       return reply.page('organisations/list.njk', {
         title: 'Organisations',
-        organisations: organisations.map((o) => ({ ...o, kindLabel: organisationKindLabels[o.kind] })),
+        organisations: organisations.map((o) => ({
+          ...o,
+          kindLabel: organisationKindLabels[o.kind],
+          themes: (themes.get(o.id) ?? []).map((id) => themeNames.get(id) ?? id).join(', '),
+        })),
         canAdd: roleAllows(membership.role, 'manage-organisations'),
+        classified: classified && /^\d+-\d+$/.test(classified) ? classified.split('-') : undefined,
       });
     },
   );

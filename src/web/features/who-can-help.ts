@@ -4,6 +4,7 @@ import { roleAllows } from '../../domain/accounts/roles.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
 import { formErrors, text } from '../forms.js';
 import { km } from '../view-models/matching-view.js';
+import { potentialProvisionText } from '../../domain/needs/gap-class.js';
 import { accessOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;
@@ -102,6 +103,16 @@ export function registerWhoCanHelp(app: FastifyInstance, services: Services): vo
                 href: `/p/${slug}/directory/organisations/${o.id}`,
                 why: o.why,
               })),
+              potentialProvision: {
+                text: potentialProvisionText(result.potentialProvision.total),
+                total: result.potentialProvision.total,
+                more: result.potentialProvision.total - result.potentialProvision.organisations.length,
+                organisations: result.potentialProvision.organisations.map((o) => ({
+                  name: o.name,
+                  href: `/p/${slug}/directory/organisations/${o.id}`,
+                  why: o.why,
+                })),
+              },
               recordNeedHref: roleAllows(membership.role, 'edit') ? `/p/${slug}/needs/new` : null,
               addServiceHref: roleAllows(membership.role, 'edit')
                 ? `/p/${slug}/directory/services/new`

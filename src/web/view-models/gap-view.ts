@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GapReport } from '../../app/gaps/gap-analysis.js';
 import { gapLevels } from '../../app/gaps/gap-areas.js';
 import type { GapCell, GapClass, GapThresholds } from '../../domain/needs/analysis-types.js';
+import { potentialProvisionText } from '../../domain/needs/gap-class.js';
 
 /** What the map, the gaps list and their exports show, in words and colours; every colour is named in a legend. */
 
@@ -141,6 +142,19 @@ export interface GapRow {
   readonly areaName: string;
   readonly themeName: string;
   readonly nearestName: string | null;
+  /** Organisations that work on the theme but list no service (potential provision, never counted). */
+  readonly potential: number;
+}
+
+/**
+ * The class in words, naming potential provision where it made provision thin: "Thin provision: 3 charities or
+ * groups work on this but list no service".
+ */
+export function gapClassText(row: GapRow): string {
+  const label = gapClassLabels[row.cell.gapClass];
+  return row.cell.gapClass === 'thin-provision' && row.potential > 0
+    ? `${label}: ${potentialProvisionText(row.potential)}`
+    : label;
 }
 
 /** Every cell of a report as a row with names, for tables and exports. */
@@ -153,6 +167,7 @@ export function gapRows(report: GapReport): GapRow[] {
     areaName: areaNames.get(cell.areaCode) ?? cell.areaCode,
     themeName: themeNames.get(cell.theme) ?? cell.theme,
     nearestName: cell.nearestServiceId ? (serviceNames.get(cell.nearestServiceId) ?? null) : null,
+    potential: report.input.potentialProvision?.get(cell.theme) ?? 0,
   }));
 }
 
