@@ -164,7 +164,10 @@ describe('members of a partnership', () => {
         response = await browser.get(location);
       }
       expect({ url, status: response.statusCode }).toEqual({ url, status: 200 });
-      expect(response.body).toContain('Northmoor Council and Communities Partnership');
+      // 360Giving's flattened spreadsheet has only the standard's columns, so it has no place for the name; it
+      // is built from the same package as the JSON download, whose title names the partnership.
+      if (!/\/360giving\.(csv|xlsx)$/.test(url))
+        expect(response.body, url).toContain('Northmoor Council and Communities Partnership');
       checked += 1;
     }
     expect(checked).toBeGreaterThan(5);

@@ -79,6 +79,7 @@ export function grantUseCases(deps: GrantDeps) {
       const grants = await store.grants.listForPartnership(partnershipId);
       return grantPackage(grants, {
         partnershipSlug: partnership.slug,
+        partnershipName: partnership.name,
         dataSource: `${deps.baseUrl ?? 'http://localhost'}/p/${partnership.slug}/grants/360giving.json`,
       });
     },

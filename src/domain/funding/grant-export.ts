@@ -9,6 +9,8 @@ import { normaliseOrganisationName } from './recipient-matching.js';
  */
 
 export interface GrantPackage {
+  /** The package's title (a standard field), naming whose grants these are, so a file that travels says so. */
+  readonly title?: string;
   readonly grants: readonly Record<string, unknown>[];
 }
 
@@ -25,6 +27,8 @@ const slugOf = (text: string) => normaliseOrganisationName(text).replace(/ /g, '
 /** Where the package says its grants come from when a grant's file did not say: a web address. */
 export interface GrantPackageOptions {
   readonly partnershipSlug: string;
+  /** The partnership's name, for the package's title. */
+  readonly partnershipName?: string;
   /** The address the package is published at, for grants whose file gave no Data Source of its own. */
   readonly dataSource: string;
 }
@@ -127,5 +131,8 @@ export function grantToStandard(grant: GrantRecord, options: GrantPackageOptions
 }
 
 export function grantPackage(grants: readonly GrantRecord[], options: GrantPackageOptions): GrantPackage {
-  return { grants: grants.map((grant) => grantToStandard(grant, options)) };
+  return {
+    ...(options.partnershipName ? { title: `Grants held by ${options.partnershipName}` } : {}),
+    grants: grants.map((grant) => grantToStandard(grant, options)),
+  };
 }
