@@ -131,8 +131,7 @@ export function classifyThemes(
     seen.add(entry.theme);
     const terms = fromTerms.get(entry.theme) ?? [];
     const has = (word: string) => wordMatches(text, word).length > 0;
-    const blocked =
-      blockedEverywhere || ((entry.unless ?? []).some(has) && !(entry.despite ?? []).some(has));
+    const blocked = blockedEverywhere || ((entry.unless ?? []).some(has) && !(entry.despite ?? []).some(has));
     const words = blocked ? [] : [...new Set(entry.words.flatMap((word) => wordMatches(text, word)))];
     if (terms.length + words.length > 0)
       suggestions.push({ themeId: entry.theme, matched: [...terms, ...words] });
