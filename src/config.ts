@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ImportLimits } from './app/imports/import-limits.js';
 import type { UploadSettings } from './app/imports/upload-files.js';
+import { parseNotifySettings, type NotifySettings } from './config-notify.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -149,6 +150,8 @@ export interface Config {
         readonly password: string | undefined;
       }
     | undefined;
+  /** GOV.UK Notify, used instead of SMTP when NOTIFY_API_KEY is set (docs/email.md). */
+  readonly notify: NotifySettings | undefined;
   readonly mailFrom: string;
   readonly logLevel: string;
   /** The basemap tiles of the needs map ({z}/{x}/{y}), or undefined for a plain background. */
@@ -188,6 +191,10 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     problems.push('SMTP_PASSWORD is required when SMTP_USER is set');
   if (cleaned.SMTP_PASSWORD && !cleaned.SMTP_HOST)
     problems.push('SMTP_HOST is required when SMTP_PASSWORD is set');
+  const notify = parseNotifySettings(cleaned);
+  problems.push(...notify.problems);
+  if (cleaned.SMTP_HOST && cleaned.NOTIFY_API_KEY)
+    problems.push('Set SMTP_HOST or NOTIFY_API_KEY, not both: email goes through one of them');
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const values = result.data;
 
@@ -222,6 +229,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
           password: values.SMTP_PASSWORD,
         }
       : undefined,
+    notify: notify.settings,
     mailFrom: values.MAIL_FROM,
     logLevel: values.LOG_LEVEL,
     mapTileUrl: values.MAP_TILE_URL,

@@ -7,6 +7,7 @@ import { runCli, type CliRuntime } from './cli/run-cli.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { exporters, importersFor } from './importers.js';
 import { openSource, readSource } from './interchange/read-source.js';
+import { notifyMailSender } from './platform/notify-mail-sender.js';
 import { smtpMailSender } from './platform/smtp-mail-sender.js';
 import { restoreBackup, writeBackup } from './storage/backup.js';
 import { openDatabase } from './storage/database.js';
@@ -37,6 +38,7 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
     logLevel: config.logLevel,
     uploadDir: uploadDirFor(config),
     mapTileUrl: config.mapTileUrl,
+    notifyConfigured: config.notify !== undefined,
     ...(mailSender ? { mailSender } : {}),
   });
   registerApiV1(app, services);
@@ -44,7 +46,9 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
   return app;
 }
 
+/** GOV.UK Notify or SMTP, whichever is configured (never both); undefined when emails wait in the outbox. */
 export function mailSenderFor(config: Config): (MailSender & { close(): void }) | undefined {
+  if (config.notify) return notifyMailSender(config.notify);
   return config.smtp ? smtpMailSender(config.smtp, config.mailFrom) : undefined;
 }
 

@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   readonly importRunner?: ImportRunner;
   /** Apply migrations first (default true); an import worker opens an already migrated database. */
   readonly migrate?: boolean;
+  /** How often running imports write their heartbeat, and how long until one is taken for stopped (tests). */
+  readonly importHeartbeat?: { readonly heartbeatMs?: number; readonly staleAfterMs?: number };
 }
 
 /** Where uploaded import files wait between their preview and their import. */
@@ -73,6 +75,8 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       uploads: uploadFolder(uploadDirFor(config)),
       uploadSettings: config.uploads,
       limits: config.importLimits,
+      // Several instances may share a PostgreSQL database; an SQLite file is served by one.
+      instance: { ...overrides.importHeartbeat, shared: handle.kind === 'postgres' },
     },
     themes,
     indicatorThemes: await loadIndicatorThemes(

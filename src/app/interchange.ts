@@ -1,3 +1,4 @@
+import type { GrantQualitySummary } from '../domain/funding/grant-quality.js';
 import type { Services } from './services.js';
 import type { Actor } from './shared/audit.js';
 
@@ -32,6 +33,8 @@ export interface ImportReport {
   readonly notes?: readonly ImportProblem[];
   /** Directory imports: fields left as they are because they were changed in Common Ground. */
   readonly kept?: KeptLocalEdits;
+  /** Grant imports: 360Giving's data-quality checks over the file, with counts and examples. */
+  readonly quality?: GrantQualitySummary;
 }
 
 /** Fields of services a directory import left as they were, because someone changed them in Common Ground. */

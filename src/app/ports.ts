@@ -28,8 +28,17 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+/** One email from the outbox: `id` is its outbox row, `kind` what it is for (such as `password-reset`). */
+export interface OutgoingEmail {
+  readonly id: string;
+  readonly kind: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+
 export interface MailSender {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: OutgoingEmail): Promise<void>;
 }
 
 export interface UserRecord {
@@ -278,7 +287,19 @@ export interface ImportJobRecord {
   createdByUserId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The instance running the job while it previews or applies (null for jobs from before owners). */
+  ownerId: string | null;
+  /** When that instance last said it was still running the job. */
+  heartbeatAt: string | null;
 }
+
+/** What may change on a job once it is stored. */
+export type ImportJobChange = Partial<
+  Pick<
+    ImportJobRecord,
+    'status' | 'done' | 'total' | 'report' | 'error' | 'updatedAt' | 'ownerId' | 'heartbeatAt'
+  >
+>;
 
 export interface Store {
   readonly users: {
@@ -447,18 +468,29 @@ export interface Store {
     ): Promise<Omit<ImportJobRecord, 'report'> | undefined>;
     /** Newest first. */
     list(partnershipId: string | null, limit: number): Promise<ImportJobRecord[]>;
-    update(
-      id: string,
-      change: Partial<Pick<ImportJobRecord, 'status' | 'done' | 'total' | 'report' | 'error' | 'updatedAt'>>,
-    ): Promise<void>;
+    update(id: string, change: ImportJobChange): Promise<void>;
     /** Jobs still marked as running, such as those a stopped service left behind. */
     listRunning(): Promise<ImportJobRecord[]>;
     /** Changes a job only if it is still in the status `from`; says whether it did (so two changes never both win). */
-    transition(
+    transition(id: string, from: ImportJobStatus, change: Omit<ImportJobChange, 'report'>): Promise<boolean>;
+    /**
+     * The owner's sign of life for a running job, with its progress: changes the job only while it is still
+     * running and owned by `ownerId`, and says whether it did.
+     */
+    beat(
       id: string,
-      from: ImportJobStatus,
-      change: Partial<Pick<ImportJobRecord, 'status' | 'done' | 'total' | 'error' | 'updatedAt'>>,
+      ownerId: string,
+      change: Required<Pick<ImportJobRecord, 'done' | 'total' | 'heartbeatAt'>>,
     ): Promise<boolean>;
+    /** Adds piece `seq` (0, 1, 2 …) of a job's uploaded file, as base64. */
+    appendFileChunk(jobId: string, seq: number, base64: string): Promise<void>;
+    /** Piece `seq` of a job's uploaded file, or undefined past its end. */
+    fileChunk(jobId: string, seq: number): Promise<string | undefined>;
+    /** How many pieces of a job's uploaded file are kept. */
+    fileChunkCount(jobId: string): Promise<number>;
+    deleteFile(jobId: string): Promise<void>;
+    /** Removes the file pieces of every job that no longer needs its upload; says how many jobs had some. */
+    deleteFilesNotHeld(): Promise<number>;
     /** Jobs whose upload is still needed (checking, waiting to be confirmed, or importing): all, or one scope's. */
     listHoldingUploads(scope?: {
       partnershipId: string | null;

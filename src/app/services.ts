@@ -97,7 +97,6 @@ import type { ImportKindInfo, ImportRunner } from './interchange.js';
 import {
   cancelImport,
   confirmImport,
-  failInterruptedImports,
   findImport,
   findImportStatus,
   kindsFor,
@@ -108,6 +107,7 @@ import {
 } from './imports/import-jobs.js';
 import { defaultImportLimits, type ImportLimits } from './imports/import-limits.js';
 import { cleanUpUploads } from './imports/upload-cleanup.js';
+import { failInterruptedImports, jobInstance, type JobInstance } from './imports/job-instance.js';
 import {
   defaultUploadSettings,
   noUploadFiles,
@@ -146,6 +146,8 @@ export interface ServiceDeps {
     readonly uploads?: UploadFiles;
     readonly uploadSettings?: UploadSettings;
     readonly limits?: ImportLimits;
+    /** This instance and its heartbeat; by default a new id, alone on its database. */
+    readonly instance?: Partial<JobInstance>;
   };
   /** The themes vocabulary (content/themes/themes.yaml). */
   readonly themes: ThemeVocabulary;
@@ -192,6 +194,7 @@ export function createServices(deps: ServiceDeps) {
     uploadSettings: deps.imports?.uploadSettings ?? defaultUploadSettings,
     limits: deps.imports?.limits ?? defaultImportLimits,
     progress: new Map(),
+    instance: jobInstance(deps.imports?.instance),
   };
   const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
   const gapSummaries = createGapSummaryCache<DashboardGaps>();
@@ -381,7 +384,10 @@ export function createServices(deps: ServiceDeps) {
       status: (partnershipId: string | null, jobId: string) =>
         findImportStatus(importDeps, partnershipId, jobId),
       list: (partnershipId: string | null) => listImports(importDeps, partnershipId),
+      /** Fails the jobs whose instance stopped: run at start, and every few minutes where instances share. */
       failInterrupted: () => failInterruptedImports(importDeps),
+      /** Whether other instances may share this database and run jobs beside this one. */
+      sharedWithInstances: importDeps.instance.shared,
       /** Removes uploads no longer needed: run at start and every few minutes. */
       cleanUpUploads: () => cleanUpUploads(importDeps),
       uploadSettings: importDeps.uploadSettings,
@@ -392,7 +398,7 @@ export function createServices(deps: ServiceDeps) {
     /** Organisations' themes: suggested from their own words, decided by members; potential provision. */
     organisationThemes: organisationThemeUseCases({ store, clock, themes: deps.themes, ...lexicon }),
     needs: needUseCases({ store, clock, themes: deps.themes }),
-    grants: grantUseCases({ store, clock, themes: deps.themes }),
+    grants: grantUseCases({ store, clock, themes: deps.themes, baseUrl }),
     funding: {
       againstNeed: (partnership: PartnershipRecord, themes: readonly string[]) =>
         fundingAgainstNeed(gapDeps, partnership, themes),

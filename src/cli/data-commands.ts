@@ -110,6 +110,13 @@ export async function runDataCommand(
       for (const problem of report.problems) output.err(`  ${problemLine(problem)}`);
       if (report.notes?.length) output.err('Notes (these rows were imported; check what was changed):');
       for (const note of report.notes ?? []) output.err(`  ${problemLine(note)}`);
+      if (report.quality) {
+        output.err(`Data quality (360Giving's checks, over ${report.quality.grants} grants):`);
+        for (const check of report.quality.checks) {
+          const examples = check.examples.length > 0 ? ` (for example ${check.examples.join(', ')})` : '';
+          output.err(`  ${check.label}: ${check.count}${examples}`);
+        }
+      }
     }
     if (report.read === 0) throw new CommandFailed('The file has no rows to import.');
     if (report.skipped === report.read) {

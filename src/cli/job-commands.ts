@@ -23,7 +23,7 @@ export function printReminderCounts(counts: ReminderCounts, output: Output): voi
 /**
  * `run-jobs`: the scheduled work, for an external scheduler (cron, a systemd timer). Sends the reminders that are
  * due (each one only once, however often it runs), applies each partnership's retention setting (idempotent too),
- * then delivers queued email when SMTP is configured.
+ * then delivers queued email when SMTP or GOV.UK Notify is configured.
  * Undefined when the command is another one.
  */
 export async function runJobCommand(
@@ -50,7 +50,7 @@ export async function runJobCommand(
       output.out(
         `Delivered ${delivered.sent} email(s); ${delivered.failed} could not be sent, and each is tried again later until it has had ${emailDelivery.maximumAttempts} tries.`,
       );
-    else output.out('SMTP is not configured: the emails wait in the outbox.');
+    else output.out('Neither SMTP nor GOV.UK Notify is configured: the emails wait in the outbox.');
     return 0;
   } finally {
     sender?.close();

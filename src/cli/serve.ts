@@ -51,7 +51,7 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
     output.err(
       config.demo
         ? `Emails are kept in the outbox. Read them at ${config.baseUrl}/demo/mail`
-        : 'SMTP is not configured: emails wait in the outbox until SMTP_HOST is set.',
+        : 'Neither SMTP nor GOV.UK Notify is configured: emails wait in the outbox until SMTP_HOST or NOTIFY_API_KEY is set.',
     );
   }
   return new Promise<number>(() => undefined);

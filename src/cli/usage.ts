@@ -22,7 +22,7 @@ export const commandHelp: Record<string, string> = {
   'classify-organisations':
     'common-ground classify-organisations --partnership S [--json]\n  Suggests themes for every organisation again from its own words (imports do this too), keeping the\n  themes members confirmed or set aside, and prints how many organisations have a theme.',
   'run-jobs':
-    'common-ground run-jobs [--json]\n  Sends the reminder emails that are due (each only once, however often it runs), applies each\n  partnership’s retention setting and delivers queued email when SMTP is configured. For cron or another scheduler; `serve` also runs it every JOBS_INTERVAL_MINUTES.',
+    'common-ground run-jobs [--json]\n  Sends the reminder emails that are due (each only once, however often it runs), applies each\n  partnership’s retention setting and delivers queued email when SMTP or GOV.UK Notify is configured. For cron or another scheduler; `serve` also runs it every JOBS_INTERVAL_MINUTES.',
   'apply-retention':
     'common-ground apply-retention [--date YYYY-MM-DD] [--json]\n  Deletes individual answers, invitation email addresses and old copies of emails that each partnership’s\n  retention setting says are due, keeping every round’s results. Safe to run every night; prints counts.',
 };

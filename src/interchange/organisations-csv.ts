@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../domain/shared/csv-text.js';
 import {
   ImportSourceError,
   type Exporter,
@@ -147,7 +147,7 @@ export const organisationsCsvExporter: Exporter = {
     'The partnership’s organisations as CSV (name, kind, identifier, and themes separated by semicolons)',
   async run(partnershipId, services, write) {
     const rows = await services.organisationThemes.exportRows(partnershipId);
-    write(stringify([[...organisationExportColumns], ...rows]));
+    write(csvText([[...organisationExportColumns], ...rows]));
   },
 };
 

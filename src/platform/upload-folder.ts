@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { UploadFiles, UploadFolder } from '../app/imports/upload-files.js';
@@ -60,6 +62,36 @@ export function uploadFolder(dir: string): UploadFiles {
     async discard(source) {
       const folder = folderOf(source);
       if (folder) await remove(folder);
+    },
+    async exists(source) {
+      if (!folderOf(source)) return false;
+      return fs.stat(source).then(
+        (stat) => stat.isFile(),
+        () => false,
+      );
+    },
+    async *read(source, pieceBytes) {
+      yield* createReadStream(source, { highWaterMark: pieceBytes }) as AsyncIterable<Buffer>;
+    },
+    async writeCopy(source, pieces) {
+      const folderId = path.basename(path.dirname(source));
+      const folder = path.join(root, /^[A-Za-z0-9-]{8,64}$/.test(folderId) ? folderId : crypto.randomUUID());
+      const name = path.basename(source).replace(/[^A-Za-z0-9._-]+/g, '_') || 'upload';
+      await fs.mkdir(folder, { recursive: true });
+      const target = path.join(folder, name);
+      // Written aside and then renamed, so a copy cut short by a crash is never taken for the whole file.
+      const partial = `${target}.partial`;
+      const file = await fs.open(partial, 'w');
+      try {
+        for await (const piece of pieces) await file.write(piece);
+      } catch (error) {
+        await file.close();
+        await fs.rm(folder, { recursive: true, force: true });
+        throw error;
+      }
+      await file.close();
+      await fs.rename(partial, target);
+      return target;
     },
   };
 }

@@ -25,6 +25,7 @@ export const tablesInDependencyOrder = [
   'action_indicators',
   'action_progress_notes',
   'import_jobs',
+  'import_job_file_chunks',
   'services',
   'service_themes',
   'service_locations',

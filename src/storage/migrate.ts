@@ -21,6 +21,8 @@ import * as signInLimits from './migrations/0019-sign-in-limits.js';
 import * as serviceLocalEdits from './migrations/0022-service-local-edits.js';
 import * as memberAnswering from './migrations/0023-member-answering.js';
 import * as reachRule from './migrations/0025-reach-rule.js';
+import * as importJobOwners from './migrations/0028-import-job-owners.js';
+import * as grantStandardFields from './migrations/0029-grant-standard-fields.js';
 import * as organisationThemes from './migrations/0030-organisation-themes.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   '0022-service-local-edits': serviceLocalEdits,
   '0023-member-answering': memberAnswering,
   '0025-reach-rule': reachRule,
+  '0028-import-job-owners': importJobOwners,
+  '0029-grant-standard-fields': grantStandardFields,
   '0030-organisation-themes': organisationThemes,
 };
 

@@ -40,6 +40,7 @@ export interface Database {
   action_indicators: ActionIndicatorsTable;
   action_progress_notes: ActionProgressNotesTable;
   import_jobs: ImportJobsTable;
+  import_job_file_chunks: ImportJobFileChunksTable;
   services: ServicesTable;
   service_themes: ServiceThemesTable;
   service_locations: ServiceLocationsTable;
@@ -300,6 +301,14 @@ export interface ImportJobsTable {
   created_by_user_id: string | null;
   created_at: string;
   updated_at: string;
+  owner_id: string | null;
+  heartbeat_at: string | null;
+}
+/** An uploaded file's bytes, a piece at a time (base64), until its import no longer needs them. */
+export interface ImportJobFileChunksTable {
+  job_id: string;
+  seq: number;
+  data: string;
 }
 export interface ServicesTable {
   id: string;
@@ -422,6 +431,7 @@ export interface GrantsTable {
   themes: string;
   data_source: string | null;
   imported_at: string;
+  standard_fields: string | null;
 }
 
 export interface MatchingRunsTable {

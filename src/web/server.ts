@@ -26,6 +26,8 @@ export interface WebOptions {
   readonly uploadDir: string;
   /** The needs map's basemap tiles ({z}/{x}/{y}); without it the map has a plain background. */
   readonly mapTileUrl?: string | undefined;
+  /** Whether email goes through GOV.UK Notify, which the privacy notice then names as a processor. */
+  readonly notifyConfigured?: boolean;
   /** When set, the outbox is delivered through it every few seconds while the server runs. */
   readonly mailSender?: MailSender;
 }

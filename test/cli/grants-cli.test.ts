@@ -64,7 +64,11 @@ describe('grants on the command line', () => {
     );
     expect(preview.code, preview.stderr).toBe(0);
     expect(preview.stderr).toContain('read 555, new 555, updated 0, skipped 0');
-    expect(preview.stderr).toContain('not in the 360Giving standard and were ignored: Related Activity');
+    expect(preview.stderr).not.toContain('Related Activity');
+    expect(preview.stderr).toContain("Data quality (360Giving's checks, over 555 grants):");
+    expect(preview.stderr).toContain(
+      'identified only by a 360G- identifier (no charity or company number): 289 (for example 360G-traffordmbc-VSG1342',
+    );
     const imported = await cli(
       [
         'import',

@@ -22,7 +22,9 @@ describe('run-jobs from the command line', () => {
     expect(result.stdout).toContain('  Directory records to check (monthly digests): 3');
     expect(result.stdout).toContain('  Funding deadlines: 1');
     expect(result.stdout).toContain('Retention applied in');
-    expect(result.stdout).toContain('SMTP is not configured: the emails wait in the outbox.');
+    expect(result.stdout).toContain(
+      'Neither SMTP nor GOV.UK Notify is configured: the emails wait in the outbox.',
+    );
   }, 30_000);
 
   it('sends nothing the second time, and says so as JSON', async () => {

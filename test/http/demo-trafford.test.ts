@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { Browser } from '../support/browser.js';
 import { createPostgresDatabase, testDatabaseUrl } from '../support/database.js';
+import { needFigures } from '../support/need-figures.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
 /** The demo's third partnership: Trafford from the sample pack of real public data (demo/trafford). */
 
 const pack = path.resolve('demo/trafford');
-const wardNames = (
+const wards = (
   JSON.parse(fs.readFileSync(path.join(pack, 'wards.geojson'), 'utf8')) as {
-    features: { properties: { area_name: string } }[];
+    features: { properties: { area_code: string; area_name: string } }[];
   }
-).features.map((f) => f.properties.area_name);
+).features.map((f) => f.properties);
+const wardNames = wards.map((w) => w.area_name);
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
 
 /** SQLite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
@@ -98,6 +101,39 @@ describe.each(databases)('the demo with the Trafford sample pack on $name', (dat
     const directory = await admin.get('/p/trafford/directory');
     expect(directory.statusCode).toBe(200);
     expect(directory.body).toContain('Altrincham Library');
+  });
+
+  it('meets issue 14’s figures for need at ward level on the pack, as on the same data imported by hand', async () => {
+    const report = await t.runtime.services.gaps.report(trafford, [], 'ward');
+    const figures = needFigures(report.analysis.cells);
+    console.info(
+      `Trafford pack (${database.name}), wards: ${figures.themesWithEvidence.length} themes with evidence; at most ${figures.mostHundreds} at 100 in one ward; ${figures.distinctTopFive.length} distinct top-five lists`,
+    );
+    expect(figures.themesWithEvidence.length).toBeGreaterThanOrEqual(12);
+    expect(figures.mostHundreds).toBeLessThanOrEqual(figures.themesWithEvidence.length / 4);
+    expect(figures.distinctTopFive.length / figures.themesWithEvidence.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('gives at least 60 % of its organisations a theme in the organisations download', async () => {
+    const download = await admin.get('/p/trafford/organisations.csv');
+    expect(download.statusCode).toBe(200);
+    const rows = parse(download.body, { columns: true, bom: true }) as Record<string, string>[];
+    const themed = rows.filter((row) => (row.themes ?? '').trim() !== '').length;
+    console.info(`Trafford pack (${database.name}): ${themed} of ${rows.length} organisations have a theme`);
+    expect(rows.length).toBeGreaterThanOrEqual(736);
+    expect(themed / rows.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('never ends who can help without services or next steps, for any theme in three real wards', async () => {
+    const themes = t.runtime.services.directory.themes.themes.map((theme) => theme.id);
+    for (const ward of [wards[0], wards[10], wards[20]]) {
+      for (const theme of themes) {
+        const page = await admin.get(`/p/trafford/who-can-help?area=${ward?.area_code ?? ''}&theme=${theme}`);
+        expect(page.statusCode, `${ward?.area_name} ${theme}`).toBe(200);
+        const answered = page.body.includes('id="ranked"') || page.body.includes('id="next-steps"');
+        expect(answered, `${ward?.area_name} ${theme}`).toBe(true);
+      }
+    }
   });
 
   it('lets the demo viewer see the Trafford map too', async () => {

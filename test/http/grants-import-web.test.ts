@@ -57,6 +57,9 @@ describe('importing grants from the web', () => {
 
     const page = await admin.get(`/p/northmoor/imports/${jobId}`);
     expect(page.body).toContain('What was put right while reading');
+    expect(page.body).toContain('id="grant-quality"');
+    expect(page.body).toContain('Grants with no Beneficiary Location');
+    expect(view.report?.quality?.checks.find((c) => c.check === 'no-beneficiary-location')?.count).toBe(2);
     expect(page.body).toContain('read as day/month/year, 2014-07-24');
     expect(page.body).toContain('Import 2 rows');
 

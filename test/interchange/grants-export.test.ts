@@ -1,33 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { grantsExporter } from '../../src/interchange/grants-360giving-export.js';
 import { grantsImporter } from '../../src/interchange/grants-360giving-import.js';
 import { readSourceBytes } from '../../src/interchange/read-source.js';
 import { openRuntime, type Runtime } from '../../src/main.js';
+import { givingFolder, packageValidator } from '../support/giving-schema.js';
 
-const schemaFolder = path.resolve(import.meta.dirname, '../../../shared/data/360giving/schema');
-const grantsFolder = path.resolve(import.meta.dirname, '../../../shared/data/360giving/grants');
-/** A schema file; its "$schema" says http:// where ajv knows the 2020-12 meta-schema as https://. */
-const readJson = (file: string) => {
-  const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  return { ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema' } as Record<string, unknown>;
-};
-
-/** The package schema, with the grant schema it points to (it names version 1.4.2's address; the file is 1.4.3). */
-function packageValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  formatsPlugin.default(ajv);
-  const grantSchema = readJson(path.join(schemaFolder, '360-giving-schema.json'));
-  const packageSchema = readJson(path.join(schemaFolder, '360-giving-package-schema.json'));
-  const items = (packageSchema.properties as { grants: { items: { $ref: string } } }).grants.items;
-  ajv.addSchema({ ...grantSchema, $id: items.$ref });
-  return ajv.compile(packageSchema);
-}
+const grantsFolder = path.join(givingFolder, 'grants');
 
 describe('export grants (360Giving package)', () => {
   let dir: string;

@@ -113,7 +113,7 @@ describe('import organisations (CSV)', () => {
     await organisationsCsvExporter.run(context.partnershipId as string, runtime.services, (chunk) => {
       exported += chunk;
     });
-    expect(exported.split('\n')[0]).toBe('name,kind,identifier,themes');
+    expect(exported.split('\r\n')[0]).toBe('name,kind,identifier,themes');
     expect(await importer.preview(exported, context)).toMatchObject({
       imported: 0,
       updated: 0,

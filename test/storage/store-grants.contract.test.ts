@@ -62,6 +62,11 @@ describe.each(databaseTargets())('Store contract on $name: grants', (target) => 
     const grant = aGrant(partnership.id, {
       amountAwarded: '1291436.54',
       match: { organisationId: organisation.id, method: 'name', confidence: 0.743 },
+      standardFields: {
+        fromOpenCall: 'Yes',
+        amountDisbursed: 1200.5,
+        classifications: [{ vocabulary: 'TSG', code: 'WS', title: 'Warm spaces — “café”' }],
+      },
     });
     await store.grants.save([grant]);
     expect(await store.grants.find(partnership.id, grant.id)).toEqual(grant);

@@ -21,6 +21,8 @@ function aJob(partnershipId: string | null, overrides: Partial<ImportJobRecord> 
     createdByUserId: null,
     createdAt: at(0),
     updatedAt: at(0),
+    ownerId: 'instance-a',
+    heartbeatAt: at(0),
     ...overrides,
   };
 }
@@ -124,5 +126,72 @@ describe.each(databaseTargets())('Store contract on $name: import jobs', (target
     expect(mine.map((job) => job.id).sort()).toEqual([waiting.id, running.id].sort());
     const nationalOnly = await store.importJobs.listHoldingUploads({ partnershipId: null });
     expect(nationalOnly.map((job) => job.id)).toEqual([national.id]);
+  });
+
+  it('takes a heartbeat and progress only from the job’s owner, and only while the job runs', async () => {
+    const partnership = await givenPartnership(store, { slug: 'heartbeat-place' });
+    const job = aJob(partnership.id, { status: 'applying', ownerId: 'instance-a', heartbeatAt: at(0) });
+    await store.importJobs.insert(job);
+    expect(
+      await store.importJobs.beat(job.id, 'instance-b', { done: 9, total: 10, heartbeatAt: at(2) }),
+    ).toBe(false);
+    expect(
+      await store.importJobs.beat(job.id, 'instance-a', { done: 4, total: 10, heartbeatAt: at(1) }),
+    ).toBe(true);
+    expect(await store.importJobs.findStatus(partnership.id, job.id)).toMatchObject({
+      ownerId: 'instance-a',
+      heartbeatAt: at(1),
+      done: 4,
+      total: 10,
+    });
+
+    // Another instance takes it over (a confirmation there), then it finishes: the old owner's beat changes nothing.
+    await store.importJobs.update(job.id, { ownerId: 'instance-b', heartbeatAt: at(3) });
+    expect(
+      await store.importJobs.beat(job.id, 'instance-a', { done: 5, total: 10, heartbeatAt: at(4) }),
+    ).toBe(false);
+    await store.importJobs.update(job.id, { status: 'applied', done: 10, error: null });
+    expect(
+      await store.importJobs.beat(job.id, 'instance-b', { done: 6, total: 10, heartbeatAt: at(5) }),
+    ).toBe(false);
+    expect(await store.importJobs.find(partnership.id, job.id)).toMatchObject({
+      status: 'applied',
+      done: 10,
+      error: null,
+      ownerId: 'instance-b',
+      heartbeatAt: at(3),
+    });
+  });
+
+  it('keeps an uploaded file’s pieces in order, and removes them with the job or once it no longer needs them', async () => {
+    const partnership = await givenPartnership(store, { slug: 'file-place' });
+    const waiting = aJob(partnership.id, { status: 'previewed' });
+    const applied = aJob(partnership.id, { status: 'applying' });
+    const removed = aJob(partnership.id, { status: 'previewing' });
+    for (const job of [waiting, applied, removed]) await store.importJobs.insert(job);
+    const pieces = [Buffer.alloc(1024 * 1024, 7), Buffer.from('the last, short piece')];
+    for (const job of [waiting, applied, removed]) {
+      for (const [seq, piece] of pieces.entries()) {
+        await store.importJobs.appendFileChunk(job.id, seq, piece.toString('base64'));
+      }
+    }
+    expect(await store.importJobs.fileChunkCount(waiting.id)).toBe(2);
+    const first = Buffer.from((await store.importJobs.fileChunk(waiting.id, 0)) ?? '', 'base64');
+    // Compared as bytes: a deep comparison of a megabyte, element by element, takes seconds.
+    expect(first.length).toBe(1024 * 1024);
+    expect(first.equals(pieces[0] ?? Buffer.alloc(0))).toBe(true);
+    expect(Buffer.from((await store.importJobs.fileChunk(waiting.id, 1)) ?? '', 'base64')).toEqual(pieces[1]);
+    expect(await store.importJobs.fileChunk(waiting.id, 2)).toBeUndefined();
+    await expect(store.importJobs.appendFileChunk(waiting.id, 1, 'AAAA')).rejects.toThrow();
+
+    await store.importJobs.deleteFile(removed.id);
+    expect(await store.importJobs.fileChunkCount(removed.id)).toBe(0);
+    expect(await store.importJobs.fileChunkCount(waiting.id)).toBe(2);
+
+    await store.importJobs.update(applied.id, { status: 'applied' });
+    expect(await store.importJobs.deleteFilesNotHeld()).toBe(1);
+    expect(await store.importJobs.fileChunkCount(applied.id)).toBe(0);
+    expect(await store.importJobs.fileChunkCount(waiting.id)).toBe(2);
+    expect(await store.importJobs.deleteFilesNotHeld()).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ export interface CliResult {
 
 /**
  * Runs `bin/common-ground.js` as a real process over the SQLite database in `dataDir`, with no PostgreSQL, demo
- * or SMTP settings inherited from the environment.
+ * or SMTP or Notify settings inherited from the environment.
  */
 export function cli(args: readonly string[], dataDir: string): Promise<CliResult> {
   const environment: NodeJS.ProcessEnv = {
@@ -25,6 +25,7 @@ export function cli(args: readonly string[], dataDir: string): Promise<CliResult
   delete environment.DATABASE_URL;
   delete environment.DEMO;
   delete environment.SMTP_HOST;
+  delete environment.NOTIFY_API_KEY;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'bin/common-ground.js'), ...args], {
       cwd: root,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Clock, MailSender, PartnershipRecord } from '../../src/app/ports.js';
 import { parseConfig } from '../../src/config.js';
-import { buildApp, openRuntime, type Runtime } from '../../src/main.js';
+import { buildApp, openRuntime, type Runtime, type RuntimeOptions } from '../../src/main.js';
 import { readBackup } from '../../src/storage/backup.js';
 
 /** Every demo account gets this password in tests. */
@@ -47,6 +47,8 @@ export interface TestAppOptions {
   /** Load the demo's sample packs of real data too, such as Trafford (default false: it takes a few seconds). */
   readonly samplePacks?: boolean;
   readonly mailSender?: MailSender;
+  /** How imports run, and how often they write their heartbeat. */
+  readonly runtime?: Pick<RuntimeOptions, 'importRunner' | 'importHeartbeat'>;
 }
 
 export interface TestApp {
@@ -70,7 +72,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SIGN_IN_FAILURES_PER_ADDRESS: '1000',
     ...options.env,
   });
-  const runtime = await openRuntime(config, options.clock ? { clock: options.clock } : {});
+  const runtime = await openRuntime(config, {
+    ...options.runtime,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   if (options.seed ?? true) {
     await runtime.services.demo.seed({
       password: () => knownPassword,

@@ -1,5 +1,6 @@
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import type { GrantDetails, GrantMatch, GrantRecord } from '../../domain/funding/grant.js';
+import { grantQualitySummary } from '../../domain/funding/grant-quality.js';
 import { readGrant } from '../../domain/funding/grant-reading.js';
 import { matchRecipient, needsReview, organisationIndex } from '../../domain/funding/recipient-matching.js';
 import type { ImportContext, ImportProblem, ImportReport } from '../interchange.js';
@@ -148,6 +149,7 @@ export async function planGrantImport(
       skipped,
       problems: [...problems].sort((a, b) => a.row - b.row),
       notes,
+      quality: grantQualitySummary(contents.grants, now),
     },
     saves,
   };

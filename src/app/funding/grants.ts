@@ -1,5 +1,6 @@
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { sumDecimals } from '../../domain/funding/decimal.js';
+import { grantPackage, type GrantPackage } from '../../domain/funding/grant-export.js';
 import type { GrantRecord } from '../../domain/funding/grant.js';
 import { needsReview } from '../../domain/funding/recipient-matching.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -10,6 +11,8 @@ export interface GrantDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly themes: ThemeVocabulary;
+  /** The service's own address, for the package's Data Source when a grant's file gave none. */
+  readonly baseUrl?: string;
 }
 
 /** The total of a list of grants in one currency, exact. */
@@ -66,6 +69,19 @@ export function grantUseCases(deps: GrantDeps) {
       return { grants, totals: totalsByCurrency(grants) };
     },
 
+    /**
+     * Every grant the partnership holds as a 360Giving package; a grant whose file named no Data Source gets
+     * the address this package is downloaded from.
+     */
+    async standardPackage(partnershipId: string): Promise<GrantPackage> {
+      const partnership = await store.partnerships.findById(partnershipId);
+      if (!partnership) throw new NotFoundError('That partnership does not exist.');
+      const grants = await store.grants.listForPartnership(partnershipId);
+      return grantPackage(grants, {
+        partnershipSlug: partnership.slug,
+        dataSource: `${deps.baseUrl ?? 'http://localhost'}/p/${partnership.slug}/grants/360giving.json`,
+      });
+    },
     async find(partnershipId: string, grantId: string): Promise<GrantRecord> {
       const grant = await store.grants.find(partnershipId, grantId);
       if (!grant) throw new NotFoundError('There is no such grant.');

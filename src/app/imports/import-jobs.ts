@@ -1,15 +1,11 @@
 import { NotFoundError, ValidationError } from '../errors.js';
-import type {
-  ImportKindInfo,
-  ImportReport,
-  ImportRunEvents,
-  ImportRunner,
-  ImportRunRequest,
-} from '../interchange.js';
-import type { Clock, ImportJobRecord, Store } from '../ports.js';
+import type { ImportKindInfo, ImportReport, ImportRunEvents, ImportRunner } from '../interchange.js';
+import type { Clock, ImportJobChange, ImportJobRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import type { ImportLimits } from './import-limits.js';
+import { discardJobFiles, localFileOf, storeUploadedFile } from './job-files.js';
+import { startHeartbeat, type JobInstance } from './job-instance.js';
 import type { UploadFiles, UploadSettings } from './upload-files.js';
 
 export interface ImportJobDeps {
@@ -21,8 +17,12 @@ export interface ImportJobDeps {
   readonly uploads: UploadFiles;
   readonly uploadSettings: UploadSettings;
   readonly limits: ImportLimits;
-  /** Live progress of running jobs, kept in memory: a writer busy importing must not wait on our updates. */
+  /**
+   * Live progress of the jobs this instance runs. On SQLite it is read from here (a writer busy importing
+   * must not wait on our updates); where instances share the database the heartbeat writes it there.
+   */
   readonly progress: Map<string, { done: number; total: number }>;
+  readonly instance: JobInstance;
 }
 
 export interface StartImportInput {
@@ -77,16 +77,11 @@ function checkOptions(
 }
 
 function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply', actor: Actor): void {
-  const request: ImportRunRequest = {
-    kind: job.kind,
-    source: job.sourcePath,
-    partnershipId: job.partnershipId,
-    options: job.options,
-    mode,
-    actor,
-  };
   deps.progress.set(job.id, { done: 0, total: 0 });
-  const settle = async (change: Partial<ImportJobRecord>) => {
+  const stopHeartbeat = startHeartbeat(deps, job.id);
+  let localFile: string | undefined;
+  const settle = async (change: ImportJobChange) => {
+    stopHeartbeat();
     deps.progress.delete(job.id);
     await deps.store.importJobs.update(job.id, { ...change, updatedAt: deps.clock.now().toISOString() });
   };
@@ -96,7 +91,7 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
       const finish = async () => {
         // Tidying up comes before the job says "applied", so an applied job has no upload left and is audited.
         if (mode === 'apply') {
-          await deps.uploads.discard(job.sourcePath).catch(() => undefined);
+          await discardJobFiles(deps, job, localFile).catch(() => undefined);
           await recordAudit(deps.store, deps.clock, {
             partnershipId: job.partnershipId,
             actor,
@@ -109,6 +104,8 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
           done: report.read,
           total: report.read,
           report: JSON.stringify(report),
+          // What it did is what happened, even if an instance took this one for stopped meanwhile.
+          error: null,
         });
       };
       // The import itself is already written: a failure to record the job is not a failed import.
@@ -116,14 +113,25 @@ function run(deps: ImportJobDeps, job: ImportJobRecord, mode: 'preview' | 'apply
     },
     failed: (message) => {
       // A failed job is never run again (its page asks for the file again), so its upload goes first.
-      deps.uploads
-        .discard(job.sourcePath)
+      discardJobFiles(deps, job, localFile)
         .catch(() => undefined)
         .then(() => settle({ status: 'failed', error: message }))
         .catch(() => undefined);
     },
   };
-  deps.runner.start(request, events);
+  localFileOf(deps, job).then(
+    (source) => {
+      localFile = source;
+      deps.runner.start(
+        { kind: job.kind, source, partnershipId: job.partnershipId, options: job.options, mode, actor },
+        events,
+      );
+    },
+    () =>
+      events.failed(
+        'The uploaded file could not be read back from where it was kept. Nothing was imported: upload the file again.',
+      ),
+  );
 }
 
 /**
@@ -164,8 +172,23 @@ export async function startImport(deps: ImportJobDeps, input: StartImportInput):
     createdByUserId: input.actor.userId,
     createdAt: now,
     updatedAt: now,
+    ownerId: deps.instance.id,
+    heartbeatAt: now,
   };
   await deps.store.importJobs.insert(job);
+  try {
+    await storeUploadedFile(deps, job);
+  } catch {
+    await discardJobFiles(deps, job).catch(() => undefined);
+    const failed = {
+      status: 'failed' as const,
+      error:
+        'The uploaded file could not be kept for checking and importing. Nothing was imported: upload the file again.',
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    await deps.store.importJobs.update(job.id, failed);
+    return { ...job, ...failed };
+  }
   run(deps, job, 'preview', input.actor);
   return job;
 }
@@ -194,12 +217,19 @@ export async function confirmImport(
     });
   }
   const updatedAt = deps.clock.now().toISOString();
-  const change = { status: 'applying' as const, done: 0, total: report.read, updatedAt };
+  const change = {
+    status: 'applying' as const,
+    done: 0,
+    total: report.read,
+    updatedAt,
+    ownerId: deps.instance.id,
+    heartbeatAt: updatedAt,
+  };
   // Two confirmations, or a confirmation as the clean-up cancels the job, cannot both go ahead.
   if (!(await deps.store.importJobs.transition(job.id, 'previewed', change))) {
     throw new ValidationError({ confirm: 'This import has already been applied, cancelled or has failed' });
   }
-  const applying = { ...job, status: 'applying' as const };
+  const applying = { ...job, ...change };
   run(deps, applying, 'apply', actor);
   return applying;
 }
@@ -212,9 +242,13 @@ export async function cancelImport(deps: ImportJobDeps, partnershipId: string | 
     updatedAt: deps.clock.now().toISOString(),
   });
   if (!cancelled) return required(deps, partnershipId, jobId);
-  await deps.uploads.discard(job.sourcePath);
+  await discardJobFiles(deps, job);
   return { ...job, status: 'cancelled' as const };
 }
+
+/** Where instances share the database, every one of them reads progress from it, so all show the same. */
+const liveProgress = (deps: ImportJobDeps, jobId: string) =>
+  deps.instance.shared ? undefined : deps.progress.get(jobId);
 
 export async function findImport(
   deps: ImportJobDeps,
@@ -222,7 +256,7 @@ export async function findImport(
   jobId: string,
 ): Promise<ImportJobView> {
   const job = await required(deps, partnershipId, jobId);
-  const live = deps.progress.get(job.id);
+  const live = liveProgress(deps, job.id);
   return {
     job,
     report: job.report ? (JSON.parse(job.report) as ImportReport) : undefined,
@@ -239,29 +273,10 @@ export async function findImportStatus(
 ): Promise<ImportJobStatusView> {
   const job = await deps.store.importJobs.findStatus(partnershipId, jobId);
   if (!job) throw new NotFoundError('No such import');
-  const live = deps.progress.get(job.id);
+  const live = liveProgress(deps, job.id);
   return { job, done: live?.done ?? job.done, total: live?.total ?? job.total };
 }
 
 export function listImports(deps: ImportJobDeps, partnershipId: string | null) {
   return deps.store.importJobs.list(partnershipId, 20);
-}
-
-/**
- * Jobs that were running when the service stopped. A preview wrote nothing and an apply is one transaction,
- * so the database is as it was before: say so, and let the person start again.
- */
-export async function failInterruptedImports(deps: ImportJobDeps): Promise<number> {
-  const running = await deps.store.importJobs.listRunning();
-  for (const job of running) {
-    if (deps.progress.has(job.id)) continue;
-    await deps.store.importJobs.update(job.id, {
-      status: 'failed',
-      error:
-        'The service stopped while this import was running. Nothing was imported: upload the file again.',
-      updatedAt: deps.clock.now().toISOString(),
-    });
-    await deps.uploads.discard(job.sourcePath).catch(() => undefined);
-  }
-  return running.length;
 }

@@ -1,4 +1,5 @@
 import type { ImportJobDeps } from './import-jobs.js';
+import { discardJobFiles } from './job-files.js';
 
 /**
  * A folder no job holds is left alone this long after anything in it was last written: it may be an upload
@@ -19,7 +20,8 @@ export const expiredMessage = (hours: number) =>
 /**
  * Removes every uploaded file that is no longer needed: the uploads of imports that waited longer than the
  * retention time for someone to confirm them (the imports are cancelled), and folders no waiting or running
- * import holds. Safe to run on several instances at once: a job is cancelled by one of them only.
+ * import holds, on this instance's disk and in the database. Safe to run on several instances at once: a job
+ * is cancelled by one of them only.
  */
 export async function cleanUpUploads(deps: ImportJobDeps): Promise<UploadCleanupReport> {
   const now = deps.clock.now();
@@ -38,12 +40,14 @@ export async function cleanUpUploads(deps: ImportJobDeps): Promise<UploadCleanup
       }))
     ) {
       expired += 1;
-      await deps.uploads.discard(job.sourcePath);
+      await discardJobFiles(deps, job);
       continue;
     }
     const folder = deps.uploads.folderOf(job.sourcePath);
     if (folder) held.add(folder);
   }
+  // Pieces of files stored for jobs that no longer need them (an instance stopped while removing them).
+  await deps.store.importJobs.deleteFilesNotHeld();
   let removed = 0;
   for (const folder of await deps.uploads.list()) {
     if (held.has(folder.id)) continue;

@@ -12,6 +12,15 @@ export interface UploadFiles {
   remove(folderId: string): Promise<void>;
   /** Removes the folder holding an uploaded file; nothing outside the uploads. */
   discard(source: string): Promise<void>;
+  /** Whether an uploaded file is on this instance's disk. */
+  exists(source: string): Promise<boolean>;
+  /** An uploaded file's bytes, in pieces of at most `pieceBytes`. */
+  read(source: string, pieceBytes: number): AsyncIterable<Buffer>;
+  /**
+   * Writes a copy of an upload received by another instance (or before a restart) into this instance's upload
+   * folder, a piece at a time, under the same folder and file name; returns the copy's path.
+   */
+  writeCopy(source: string, pieces: AsyncIterable<Buffer>): Promise<string>;
 }
 
 /** How much may be uploaded, and how long it is kept. */
@@ -36,4 +45,11 @@ export const noUploadFiles: UploadFiles = {
   folderOf: () => undefined,
   remove: async () => undefined,
   discard: async () => undefined,
+  exists: async () => false,
+  read: async function* () {
+    // nothing is kept
+  },
+  writeCopy: async () => {
+    throw new Error('This service keeps no uploads.');
+  },
 };

@@ -93,7 +93,13 @@ async function deliverClaimed(
 ): Promise<'sent' | 'failed' | 'skipped'> {
   if (!(await store.outbox.renewClaim(message.id, token, clock.now().toISOString()))) return 'skipped';
   try {
-    await sender.send({ to: message.recipient, subject: message.subject, text: message.bodyText });
+    await sender.send({
+      id: message.id,
+      kind: message.kind,
+      to: message.recipient,
+      subject: message.subject,
+      text: message.bodyText,
+    });
   } catch (error) {
     const retryAt = nextDeliveryAttempt(message.attempts + 1, clock.now());
     await store.outbox.markAttemptFailed(message.id, token, String(error), retryAt?.toISOString() ?? null);

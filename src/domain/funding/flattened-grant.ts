@@ -20,6 +20,9 @@ const topLevel: Record<string, string> = {
   'from an open call?': 'fromOpenCall',
   'last modified': 'dateModified',
   'data source': 'dataSource',
+  'related activity': 'relatedActivity',
+  'location scope': 'locationScope',
+  'for regrant type': 'regrantType',
 };
 
 const groups: Record<string, string> = {
@@ -31,6 +34,9 @@ const groups: Record<string, string> = {
   'grant programme': 'grantProgramme',
   'funding type': 'fundingType',
   classifications: 'classifications',
+  'related document': 'relatedDocument',
+  'recipient ind': 'recipientIndividual',
+  'to individuals details': 'toIndividualsDetails',
 };
 
 const fields: Record<string, string> = {
@@ -61,6 +67,14 @@ const fields: Record<string, string> = {
   'duration (months)': 'duration',
   duration: 'duration',
   'last modified': 'dateModified',
+  'contact name': 'contactName',
+  'phone number': 'telephone',
+  'alternate name': 'alternateName',
+  email: 'email',
+  'document type': 'documentType',
+  'primary grant reason': 'primaryGrantReason',
+  'secondary grant reason': 'secondaryGrantReason',
+  'grant purpose': 'grantPurpose',
 };
 
 function itemAt(parent: Json, key: string, index: number): Json {
@@ -148,6 +162,7 @@ export const standardGrantFields: ReadonlySet<string> = new Set([
   'disbursementTransaction',
   'dateModified',
   'dataSource',
+  'relatedActivity',
   'regrantType',
   'simpleGrantType',
   'locationScope',

@@ -3,6 +3,7 @@ import { decimalFromInput } from './decimal.js';
 import { monthsBetween, readGrantDate } from './grant-dates.js';
 import { standardGrantFields } from './flattened-grant.js';
 import type { GrantDetails, GrantKind, GrantLocation } from './grant.js';
+import { standardFieldsOf } from './standard-grant-fields.js';
 
 /** A problem (the grant is skipped) or a note (the grant is imported, with what was changed) on one field. */
 export interface GrantFieldMessage {
@@ -273,6 +274,7 @@ export function readGrant(raw: unknown, themes: ThemeVocabulary): GrantReading {
       grantProgramme,
       kind: kindOf(raw),
       themes: suggestThemes(themes, `${title} ${description ?? ''} ${grantProgramme ?? ''}`),
+      standardFields: standardFieldsOf(raw),
     },
   };
 }

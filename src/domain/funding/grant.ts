@@ -48,6 +48,11 @@ export interface GrantDetails {
   readonly kind: GrantKind;
   /** Theme ids of the shared vocabulary, suggested from the title and description. */
   readonly themes: readonly string[];
+  /**
+   * Every 360Giving field the file gave, typed (see standard-grant-fields.ts), so an export loses none; null or
+   * absent for grants made here.
+   */
+  readonly standardFields?: Readonly<Record<string, unknown>> | null;
 }
 
 /** Which directory organisation received the grant, if any, and how sure we are. */

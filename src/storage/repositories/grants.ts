@@ -35,6 +35,9 @@ function toGrant(row: Selectable<GrantsTable>): GrantRecord {
     },
     dataSource: row.data_source,
     importedAt: row.imported_at,
+    ...(row.standard_fields === null
+      ? {}
+      : { standardFields: JSON.parse(row.standard_fields) as Record<string, unknown> }),
   };
 }
 
@@ -66,10 +69,11 @@ function grantRow(grant: GrantRecord): Insertable<GrantsTable> {
     themes: JSON.stringify(grant.themes),
     data_source: grant.dataSource,
     imported_at: grant.importedAt,
+    standard_fields: grant.standardFields ? JSON.stringify(grant.standardFields) : null,
   };
 }
 
-const columnCount = 26;
+const columnCount = 27;
 /** Ids looked up per statement, under both databases' limits on bound values. */
 const lookupBatch = 500;
 
@@ -99,6 +103,7 @@ const replacedColumns = [
   'themes',
   'data_source',
   'imported_at',
+  'standard_fields',
 ] as const;
 
 export function grantsRepository(db: Kysely<Database>): GrantStore {

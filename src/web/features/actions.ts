@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../app/errors.js';
 import type { ActionSuggestion } from '../../app/actions/suggestions.js';
 import type { ActionNoteRecord, ActionRecord, OrganisationRecord } from '../../app/ports.js';
@@ -522,7 +522,7 @@ export function registerActions(app: FastifyInstance, services: Services): void 
         guardCell(latestNote ? `${latestNote.notedOn}: ${latestNote.note}` : ''),
       ]),
     ];
-    const csv = stringify(rows, { bom: true, record_delimiter: '\r\n' });
+    const csv = csvText(rows, { bom: true });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${partnership.slug}-action-plan.csv"`)

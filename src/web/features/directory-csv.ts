@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { directoryCsvHeader, directoryCsvRow } from '../view-models/directory-csv.js';
@@ -14,12 +14,12 @@ export function registerDirectoryCsv(app: FastifyInstance, services: Services): 
     const themes = new Map(services.directory.themes.themes.map((t) => [t.id, t.name]));
     const themeName = (id: string) => themes.get(id) ?? id;
     async function* lines() {
-      yield stringify([directoryCsvHeader], { bom: true, record_delimiter: '\r\n' });
+      yield csvText([directoryCsvHeader], { bom: true });
       for await (const page of services.oruk.servicePages(partnership.id)) {
         const rows = page.services.map((s) =>
           directoryCsvRow(s, page.organisations.get(s.organisationId), themeName, partnership.name),
         );
-        if (rows.length > 0) yield stringify(rows, { record_delimiter: '\r\n' });
+        if (rows.length > 0) yield csvText(rows);
       }
     }
     return reply

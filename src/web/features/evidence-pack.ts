@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
@@ -108,7 +108,7 @@ export function registerEvidencePack(app: FastifyInstance, services: Services): 
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName(partnership, area, theme, 'csv')}"`)
         .header('cache-control', 'private, no-store')
-        .send(stringify(evidencePackRows(document), { bom: true, record_delimiter: '\r\n' }));
+        .send(csvText(evidencePackRows(document), { bom: true }));
     },
   );
 

@@ -1,7 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance } from 'fastify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { gapLevels } from '../../app/gaps/gap-areas.js';
+import { rfc7946Feature } from '../../domain/areas/rfc7946.js';
 import type { Services } from '../../app/services.js';
 import {
   formatKm,
@@ -169,7 +170,7 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${partnership.slug}-gaps.csv"`)
       .header('cache-control', 'private, no-store')
-      .send(stringify([header, ...body], { bom: true, record_delimiter: '\r\n' }));
+      .send(csvText([header, ...body], { bom: true }));
   });
 
   app.get('/p/:slug/needs/gaps.geojson', { config: member }, async (request, reply) => {
@@ -178,29 +179,26 @@ export function registerGaps(app: FastifyInstance, services: Services): void {
     const features: Feature[] = rows.flatMap((r) => {
       const boundary = boundaries.get(r.cell.areaCode);
       if (!boundary) return [];
+      // An area is listed once for each theme, so the id names both.
       return [
-        {
-          type: 'Feature',
-          geometry: JSON.parse(boundary) as Polygon | MultiPolygon,
-          properties: {
-            areaCode: r.cell.areaCode,
-            areaName: r.areaName,
-            level: report.level,
-            theme: r.cell.theme,
-            themeName: r.themeName,
-            need: r.cell.need,
-            statisticsNeed: r.cell.statisticsNeed,
-            localNeed: r.cell.localNeed,
-            provision: r.cell.provision,
-            serviceCount: r.cell.serviceCount,
-            gapClass: r.cell.gapClass,
-            gapScore: r.cell.gapScore,
-            nearestServiceId: r.cell.nearestServiceId,
-            nearestService: r.nearestName,
-            nearestKm: r.cell.nearestKm,
-            organisationsListingNoService: r.potential,
-          },
-        },
+        rfc7946Feature(`${r.cell.areaCode}/${r.cell.theme}`, JSON.parse(boundary) as Polygon | MultiPolygon, {
+          areaCode: r.cell.areaCode,
+          areaName: r.areaName,
+          level: report.level,
+          theme: r.cell.theme,
+          themeName: r.themeName,
+          need: r.cell.need,
+          statisticsNeed: r.cell.statisticsNeed,
+          localNeed: r.cell.localNeed,
+          provision: r.cell.provision,
+          serviceCount: r.cell.serviceCount,
+          gapClass: r.cell.gapClass,
+          gapScore: r.cell.gapScore,
+          nearestServiceId: r.cell.nearestServiceId,
+          nearestService: r.nearestName,
+          nearestKm: r.cell.nearestKm,
+          organisationsListingNoService: r.potential,
+        }),
       ];
     });
     // `partnership` is a foreign member: GeoJSON readers ignore it, people see whose data it is.

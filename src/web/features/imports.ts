@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../app/errors.js';
 import type { ImportKindInfo, ImportProblem, ProblemOutcome } from '../../app/interchange.js';
@@ -113,6 +113,13 @@ function jobView(view: ImportJobView, base: string) {
     importable: report ? report.read - report.skipped : 0,
     notes: report?.notes?.slice(0, PROBLEMS_SHOWN) ?? [],
     moreNotes: Math.max(0, (report?.notes?.length ?? 0) - PROBLEMS_SHOWN),
+    quality: report?.quality
+      ? {
+          grants: report.quality.grants,
+          findings: report.quality.checks.filter((check) => check.count > 0),
+          passed: report.quality.checks.filter((check) => check.count === 0).map((check) => check.label),
+        }
+      : undefined,
   };
 }
 
@@ -246,7 +253,7 @@ export function registerImports(app: FastifyInstance, services: Services, upload
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="import-problems-${view.job.kind}.csv"`)
         .header('cache-control', 'private, no-store')
-        .send(stringify(rows, { bom: true, record_delimiter: '\r\n' }));
+        .send(csvText(rows, { bom: true }));
     });
 
     app.post(`${scope.pattern}/:jobId/confirm`, { config }, async (request, reply) => {
@@ -275,9 +282,19 @@ function cleanUpWhileRunning(app: FastifyInstance, services: Services): void {
       .cleanUpUploads()
       .catch((error: unknown) => app.log.error({ err: error }, 'removing old uploads failed'));
   };
+  // Where instances share the database, one that stopped without a restart leaves jobs for the others to fail.
+  const failStopped = () => {
+    if (!services.imports.sharedWithInstances) return;
+    services.imports
+      .failInterrupted()
+      .catch((error: unknown) => app.log.error({ err: error }, 'failing stopped imports failed'));
+  };
   app.addHook('onReady', async () => {
     cleanUp();
-    timer = setInterval(cleanUp, CLEAN_UP_EVERY_MS);
+    timer = setInterval(() => {
+      failStopped();
+      cleanUp();
+    }, CLEAN_UP_EVERY_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));

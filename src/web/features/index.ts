@@ -15,6 +15,7 @@ import { registerGapExplanation } from './gap-explanation.js';
 import { registerGaps } from './gaps.js';
 import { registerGapSettings } from './gap-settings.js';
 import { registerFunding } from './funding.js';
+import { registerGrantDownloads } from './grant-downloads.js';
 import { registerGrants } from './grants.js';
 import { registerGuidance } from './guidance.js';
 import { registerFundingInterests } from './funding-interests.js';
@@ -50,7 +51,7 @@ export async function registerFeatureRoutes(
   services: Services,
   options: WebOptions,
 ): Promise<void> {
-  registerPublicPages(app, services);
+  registerPublicPages(app, services, { notifyConfigured: options.notifyConfigured ?? false });
   registerSignIn(app, services, options);
   registerPasswords(app, services);
   registerInvitations(app, services, options);
@@ -71,6 +72,7 @@ export async function registerFeatureRoutes(
   registerDirectory(app, services);
   registerNeeds(app, services);
   registerGrants(app, services);
+  registerGrantDownloads(app, services);
   registerFunding(app, services);
   registerAreas(app, services);
   registerNeedsMap(app, services, options.mapTileUrl);

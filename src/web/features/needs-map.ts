@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GapReport } from '../../app/gaps/gap-analysis.js';
 import { gapLevels } from '../../app/gaps/gap-areas.js';
+import { rfc7946Feature } from '../../domain/areas/rfc7946.js';
 import type { Services } from '../../app/services.js';
 import { boundaryMap } from '../charts/boundary-map.js';
 import { mapLegend } from '../charts/map-legend.js';
@@ -69,34 +70,36 @@ export function mapGeoJson(
     if (!boundary || !row) return [];
     const { cell } = row;
     return [
-      {
-        type: 'Feature',
-        geometry: boundary,
-        properties: {
-          kind: 'area',
-          code: area.code,
-          name: area.name,
-          theme,
-          need: cell.need,
-          provision: cell.provision,
-          services: cell.serviceCount,
-          gapClass: cell.gapClass,
-          gapClassLabel: gapClassText(row),
-          potentialProvision: row.potential,
-          gapScore: cell.gapScore,
-          nearestService: row.nearestName,
-          nearestKm: cell.nearestKm,
-          fill: layerFill(layer, cell, thresholds),
-          explanation: `/p/${slug}/needs/gaps/${area.code}/${theme}`,
-        },
-      },
+      rfc7946Feature(area.code, boundary, {
+        kind: 'area',
+        code: area.code,
+        name: area.name,
+        theme,
+        need: cell.need,
+        provision: cell.provision,
+        services: cell.serviceCount,
+        gapClass: cell.gapClass,
+        gapClassLabel: gapClassText(row),
+        potentialProvision: row.potential,
+        gapScore: cell.gapScore,
+        nearestService: row.nearestName,
+        nearestKm: cell.nearestKm,
+        fill: layerFill(layer, cell, thresholds),
+        explanation: `/p/${slug}/needs/gaps/${area.code}/${theme}`,
+      }),
     ];
   });
-  const services: Feature[] = serviceMarkers(report, theme).map((m) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [m.lng, m.lat] },
-    properties: { kind: 'service', id: m.id, name: m.name, href: `/p/${slug}/directory/services/${m.id}` },
-  }));
+  // A service can have several public places: each is a point of its own, numbered from 1.
+  const placesSoFar = new Map<string, number>();
+  const services: Feature[] = serviceMarkers(report, theme).map((m) => {
+    const place = (placesSoFar.get(m.id) ?? 0) + 1;
+    placesSoFar.set(m.id, place);
+    return rfc7946Feature(
+      `service/${m.id}/${place}`,
+      { type: 'Point', coordinates: [m.lng, m.lat] },
+      { kind: 'service', id: m.id, name: m.name, href: `/p/${slug}/directory/services/${m.id}` },
+    );
+  });
   // `partnership` is a foreign member: GeoJSON readers ignore it, people see whose data it is.
   return { type: 'FeatureCollection', partnership: partnership.name, features: [...areas, ...services] };
 }

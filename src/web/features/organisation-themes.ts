@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import type { FastifyInstance } from 'fastify';
 import { organisationExportColumns, type ThemeDecision } from '../../app/directory/organisation-themes.js';
 import { ValidationError } from '../../app/errors.js';
@@ -64,11 +64,6 @@ export function registerOrganisationThemes(app: FastifyInstance, services: Servi
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${partnership.slug}-organisations.csv"`)
       .header('cache-control', 'private, no-store')
-      .send(
-        stringify([[...organisationExportColumns, 'partnership'], ...rows], {
-          bom: true,
-          record_delimiter: '\r\n',
-        }),
-      );
+      .send(csvText([[...organisationExportColumns, 'partnership'], ...rows], { bom: true }));
   });
 }

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
 
 /** The start page, health check and the accessibility, privacy and cookies pages. */
-export function registerPublicPages(app: FastifyInstance, services: Services): void {
+export function registerPublicPages(
+  app: FastifyInstance,
+  services: Services,
+  settings: { readonly notifyConfigured: boolean },
+): void {
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const live = request.live;
     if (live) {
@@ -29,7 +33,7 @@ export function registerPublicPages(app: FastifyInstance, services: Services): v
     ['/cookies', 'pages/cookies.njk', 'Cookies'],
   ] as const) {
     app.get(url, { config: { access: 'public' } }, async (_request, reply) =>
-      reply.page(template, { title }),
+      reply.page(template, { title, notifyConfigured: settings.notifyConfigured }),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { carriedActionRows } from '../view-models/carried-actions.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/shared/csv-text.js';
 import { NotFoundError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { csvFileName, resultsCsvRows, resultsPageView } from '../view-models/results-view.js';
@@ -51,7 +51,7 @@ export function registerResults(app: FastifyInstance, services: Services): void 
 
   app.get('/p/:slug/rounds/:roundId/results.csv', { config: member }, async (request, reply) => {
     const { partnership, results } = await loadResults(request);
-    const csv = stringify(resultsCsvRows(results, partnership.name), { bom: true, record_delimiter: '\r\n' });
+    const csv = csvText(resultsCsvRows(results, partnership.name), { bom: true });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header(
