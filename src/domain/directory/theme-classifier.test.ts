@@ -126,6 +126,20 @@ describe('classifyThemes', () => {
     ]);
   });
 
+  it.each([
+    ['St Paul’s Church', 'Worship, and carers’ groups on Tuesdays.', []],
+    ['St Paul’s Church', 'Worship, and respite breaks for carers.', ['carers']],
+    ['Carers Centre', 'Respite breaks for carers.', ['carers']],
+  ])('%j (%j): a theme’s unless word keeps it out except beside a despite word', (name, text, themes) => {
+    const withDespite: ThemeLexicon = {
+      ...lexicon,
+      themes: [{ theme: 'carers', words: ['carer*'], unless: ['worship'], despite: ['respite'] }],
+    };
+    expect(
+      classifyThemes(withDespite, vocabulary, { name, description: text }).map((s) => s.themeId),
+    ).toEqual(themes);
+  });
+
   it('keeps every theme out when a word the whole lexicon lists is in the text', () => {
     const withUnless: ThemeLexicon = { ...lexicon, unless: ['general charitable'] };
     const record = { name: 'Carers Fund', description: 'General charitable purposes; respite for carers.' };

@@ -3,12 +3,14 @@ import type { ThemeVocabulary } from './themes.js';
 /**
  * The words that suggest each theme in an organisation's or service's own text (content/themes/lexicon.yaml).
  * A word or phrase matches whole words only; one ending in `*` is a stem and matches any word it starts
- * ("carer*" finds "carers"). A theme is not suggested when one of its `unless` words is in the text.
+ * ("carer*" finds "carers"). A theme is not suggested when one of its `unless` words is in the text, unless one of
+ * its `despite` words is there too (a church's "relief of poverty" is not money advice; its debt centre is).
  */
 export interface ThemeLexiconEntry {
   readonly theme: string;
   readonly words: readonly string[];
   readonly unless?: readonly string[];
+  readonly despite?: readonly string[];
 }
 
 export interface ThemeLexicon {
@@ -128,8 +130,8 @@ export function classifyThemes(
   for (const entry of lexicon.themes) {
     seen.add(entry.theme);
     const terms = fromTerms.get(entry.theme) ?? [];
-    const blocked =
-      blockedEverywhere || (entry.unless ?? []).some((word) => wordMatches(text, word).length > 0);
+    const has = (word: string) => wordMatches(text, word).length > 0;
+    const blocked = blockedEverywhere || ((entry.unless ?? []).some(has) && !(entry.despite ?? []).some(has));
     const words = blocked ? [] : [...new Set(entry.words.flatMap((word) => wordMatches(text, word)))];
     if (terms.length + words.length > 0)
       suggestions.push({ themeId: entry.theme, matched: [...terms, ...words] });
@@ -161,7 +163,7 @@ export function checkLexiconRules(lexicon: ThemeLexicon, vocabulary: ThemeVocabu
     if (listed.has(entry.theme))
       problems.push(`The theme ${entry.theme} is listed twice in the lexicon. Put its words in one list.`);
     listed.add(entry.theme);
-    for (const word of [...entry.words, ...(entry.unless ?? [])]) {
+    for (const word of [...entry.words, ...(entry.unless ?? []), ...(entry.despite ?? [])]) {
       if (plainWords(word.replace(/\*$/, '')).trim() === '')
         problems.push(`Theme ${entry.theme}: "${word}" has no letters or digits to match.`);
     }

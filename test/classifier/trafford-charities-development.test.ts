@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classifyThemes, type ThemeLexicon } from '../../src/domain/directory/theme-classifier.js';
+import type { ThemeVocabulary } from '../../src/domain/directory/themes.js';
+import { readCharities } from '../../src/interchange/charities-import.js';
+import { contentDir } from '../../src/interchange/content-schema.js';
+import { loadThemeLexicon } from '../../src/interchange/theme-lexicon-content.js';
+import { loadThemes } from '../../src/interchange/themes-content.js';
+
+/*
+ * The classifier on the development set: 105 other rows of the Trafford extract (rows 3, 10, … 731), labelled by the
+ * held-out sample's rules and used for tuning the lexicon. Its figures flatter the lexicon (it was tuned on them);
+ * the held-out sample in trafford-charities-evaluation.test.ts is the measure to report. The floors are the figures
+ * measured when the lexicon was last tuned: raise them when it gets better.
+ */
+const precisionFloor = 0.77; // measured 77.1 % (74 right of 96 suggested)
+const recallFloor = 0.89; // measured 89.2 % (74 of 83 labelled themes found)
+
+const extract = path.resolve(
+  '../shared/data/resources/charities/charities_operating_in_trafford_2023-04-04.csv',
+);
+const development = path.resolve('test/fixtures/classifier/trafford-charities-development.csv');
+
+let vocabulary: ThemeVocabulary;
+let lexicon: ThemeLexicon;
+beforeAll(async () => {
+  vocabulary = await loadThemes(path.join(contentDir, 'themes', 'themes.yaml'));
+  lexicon = await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), vocabulary);
+});
+
+describe('the theme classifier on the development set of Trafford charities', () => {
+  it('holds its measured precision and recall', () => {
+    const byNumber = new Map(
+      readCharities(fs.readFileSync(extract, 'utf8')).organisations.map((o) => [o.sourceId, o]),
+    );
+    const rows = parse(fs.readFileSync(development, 'utf8'), { columns: true }) as {
+      extract_row: string;
+      registered_charity_number: string;
+      themes: string;
+    }[];
+    expect(rows).toHaveLength(105);
+    // Never a held-out row (every seventh row of the extract).
+    expect(rows.filter((row) => Number(row.extract_row) % 7 === 0)).toEqual([]);
+    let truePositives = 0;
+    let suggested = 0;
+    let expected = 0;
+    for (const row of rows) {
+      const organisation = byNumber.get(row.registered_charity_number);
+      expect(organisation, `charity ${row.registered_charity_number}`).toBeDefined();
+      const wanted = new Set(row.themes.split(';').filter((t) => t !== ''));
+      const found = organisation
+        ? classifyThemes(lexicon, vocabulary, {
+            name: organisation.name,
+            description: organisation.details.description,
+          }).map((s) => s.themeId)
+        : [];
+      truePositives += found.filter((t) => wanted.has(t)).length;
+      suggested += found.length;
+      expected += wanted.size;
+    }
+    const precision = truePositives / suggested;
+    const recall = truePositives / expected;
+    console.info(
+      `Development set: ${truePositives} right of ${suggested} suggested and ${expected} labelled; ` +
+        `precision ${(100 * precision).toFixed(1)} %, recall ${(100 * recall).toFixed(1)} %`,
+    );
+    expect(precision).toBeGreaterThanOrEqual(precisionFloor);
+    expect(recall).toBeGreaterThanOrEqual(recallFloor);
+  });
+});
