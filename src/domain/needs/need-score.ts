@@ -64,17 +64,28 @@ export function indicatorPercentiles(
  */
 export function localRanks(needs: ArrayLike<number>): { ranks: Int32Array; outOf: number } {
   const ranks = new Int32Array(needs.length);
-  const scored: number[] = [];
-  for (let i = 0; i < needs.length; i += 1) if (Number.isFinite(needs[i] as number)) scored.push(i);
-  scored.sort((a, b) => (needs[b] as number) - (needs[a] as number));
-  scored.forEach((index, position) => {
-    const before = scored[position - 1];
-    ranks[index] =
-      position > 0 && before !== undefined && needs[before] === needs[index]
-        ? (ranks[before] as number)
-        : position + 1;
-  });
-  return { ranks, outOf: scored.length };
+  // Negated, so the typed array's own (numeric, fast) ascending sort puts the most need first.
+  const negated = new Float64Array(needs.length);
+  let outOf = 0;
+  for (let i = 0; i < needs.length; i += 1) {
+    const need = needs[i] as number;
+    if (Number.isFinite(need)) negated[outOf++] = -need;
+  }
+  const sorted = negated.subarray(0, outOf).sort();
+  for (let i = 0; i < needs.length; i += 1) {
+    const need = needs[i] as number;
+    if (!Number.isFinite(need)) continue;
+    // 1 + how many areas have strictly more need, so equal needs share a place (1, 2, 2, 4).
+    let low = 0;
+    let high = outOf;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as number) < -need) low = middle + 1;
+      else high = middle;
+    }
+    ranks[i] = low + 1;
+  }
+  return { ranks, outOf };
 }
 
 /** Points for a record's severity: 20 for low up to 80 for severe. */
