@@ -37,9 +37,12 @@ describe('export organisations on the command line', () => {
     const exported = await cli(['export', 'organisations', '--partnership', 'trafford'], folder.path);
     expect(exported.code, exported.stderr).toBe(0);
     const [header, ...rows] = strictCsvRows(exported.stdout);
-    expect(header).toEqual(['name', 'kind', 'identifier']);
+    expect(header).toEqual(['name', 'kind', 'identifier', 'themes']);
     const byName = (a: string[], b: string[]) => (a[0] ?? '').localeCompare(b[0] ?? '');
-    expect(rows.sort(byName)).toEqual([...organisations].sort(byName));
+    const sorted = rows.sort(byName);
+    expect(sorted.map((row) => row.slice(0, 3))).toEqual([...organisations].sort(byName));
+    // The last column holds the themes suggested from each organisation's own words.
+    expect(sorted.find((row) => row[0]?.endsWith('Carers'))?.[3]).toContain('carers');
     expect(csvText([header ?? [], ...rows]).length).toBe(exported.stdout.length);
   });
 });
