@@ -149,7 +149,7 @@ function shouldFollow(url: URL, origin: string): boolean {
   if (/^\/(static|assets|api|oruk)\//.test(path)) return false;
   if (/sign-?out$/.test(path) && path !== '/signed-out') return false;
   if (path === '/healthz') return false;
-  return !/\.(json|geojson|css|js|svg|png|ico|jpe?g|pdf|csv|xml|txt|zip)$/i.test(path);
+  return !/\.(json|geojson|css|js|svg|png|ico|jpe?g|pdf|csv|xlsx|xml|txt|zip)$/i.test(path);
 }
 
 const pathOf = (url: string) => {
