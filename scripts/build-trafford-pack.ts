@@ -52,6 +52,24 @@ const csvText = (headers: readonly string[], rows: readonly Row[]) =>
     rows.map((row) => headers.map((h) => row[h] ?? '')),
     { header: true, columns: [...headers] },
   );
+/** A places file with its points rounded to 5 decimals (about a metre), as the boundaries are. */
+const placesCsv = (file: string) => {
+  const { headers, rows } = readCsv(file);
+  const rounded = (value: string | undefined) =>
+    value && Number.isFinite(Number(value)) ? String(Math.round(Number(value) * 1e5) / 1e5) : (value ?? '');
+  return csvText(
+    headers,
+    rows.map((row) => ({ ...row, lon: rounded(row.lon), lat: rounded(row.lat) })),
+  );
+};
+/** A CSV without the columns that are empty in every row. */
+const withoutEmptyColumns = (file: string) => {
+  const { headers, rows } = readCsv(file);
+  return csvText(
+    headers.filter((h) => rows.some((row) => (row[h] ?? '').trim() !== '')),
+    rows,
+  );
+};
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 /** One feature per line: small, and a change to one area shows as one changed line. */
 const geojsonText = (features: readonly Feature[]) =>
@@ -186,8 +204,8 @@ export function buildTraffordPack(sourceDir: string, outDir: string): void {
     }),
   );
   const services = (file: string) => source(`resources/trafford_services/${file}`);
-  write('community-hubs.csv', fs.readFileSync(services('trafford_community_hubs.csv')));
-  write('leisure-centres.csv', fs.readFileSync(services('trafford_leisure_centres.csv')));
+  write('community-hubs.csv', placesCsv(services('trafford_community_hubs.csv')));
+  write('leisure-centres.csv', placesCsv(services('trafford_leisure_centres.csv')));
   write('libraries.geojson', geojsonText(points(readJson(services('trafford_libraries.geojson')))));
   write(
     'mental-health-services.geojson',
@@ -206,8 +224,11 @@ export function buildTraffordPack(sourceDir: string, outDir: string): void {
       ),
     ),
   );
-  // Every grant is Trafford Council's, to Trafford's voluntary sector: kept as published.
-  write('grants-360giving.csv', fs.readFileSync(source('360giving/grants/trafford_council_vcs_grants.csv')));
+  // Every grant is Trafford Council's, to Trafford's voluntary sector: every row kept, empty columns left out.
+  write(
+    'grants-360giving.csv',
+    withoutEmptyColumns(source('360giving/grants/trafford_council_vcs_grants.csv')),
+  );
 }
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
