@@ -6,6 +6,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { boxAround, distanceKm, type LatLng } from '../directory/distance.js';
 import type { AnalysisService, ServiceContribution } from './analysis-types.js';
 import { chordKm, earthRadiusKm, unitVector, type AnalysedAreas, type AreaQuery } from './area-query.js';
+import { PlaceGrid } from './place-grid.js';
 import { capacityFactor, distanceFactor, hoursFactor } from './provision.js';
 
 /**
@@ -22,6 +23,12 @@ export interface ProvisionAt {
 }
 
 type Boundary = Polygon | MultiPolygon;
+
+/**
+ * Grid cells a quarter of the smallest reach's box each way: a box then reads about 1.6 times its own area of
+ * places (a row of cells is one run of the grid's ids), against 4 times with cells as large as the box.
+ */
+const cellsAcrossSmallestBox = 4;
 
 /** When nothing is within reach, look this many reaches out before asking the KD-tree for the nearest place. */
 const nearestSearchReaches = 3;
@@ -51,11 +58,13 @@ export class ThemeServices {
   private readonly services: readonly AnalysisService[];
   private readonly capacity: Float64Array;
   private readonly hours: Float64Array;
-  // Places: a KD-tree of (longitude, latitude), and each place on the unit sphere (haversine h = chord² / 4).
+  // Places: a grid of (longitude, latitude) for queries within reach, a KD-tree (made when first needed) for the
+  // nearest place far away, and each place on the unit sphere (haversine h = chord² / 4).
   private readonly placeService: Uint32Array;
   private readonly placePoints: LatLng[] = [];
   private readonly placeXyz: Float64Array;
-  private readonly places: KDBush | undefined;
+  private readonly places: PlaceGrid | undefined;
+  private placeTree: KDBush | undefined;
   // Coverage by area code id, and by polygon: the services whose polygons hold each area's point, by area index.
   private readonly byCodeId: (number[] | undefined)[] = [];
   private readonly byPolygon: (number[] | undefined)[] = [];
@@ -90,9 +99,12 @@ export class ThemeServices {
     this.placeXyz = new Float64Array(this.placePoints.length * 3);
     this.placePoints.forEach((p, i) => unitVector(p.latitude, p.longitude, this.placeXyz, i * 3));
     if (this.placePoints.length > 0) {
-      this.places = new KDBush(this.placePoints.length);
-      for (const p of this.placePoints) this.places.add(p.longitude, p.latitude);
-      this.places.finish();
+      this.places = new PlaceGrid(
+        Float64Array.from(this.placePoints, (p) => p.longitude),
+        Float64Array.from(this.placePoints, (p) => p.latitude),
+        areas.smallestBox.longitude / cellsAcrossSmallestBox,
+        areas.smallestBox.latitude / cellsAcrossSmallestBox,
+      );
     }
     this.best = new Float64Array(services.length);
     this.covers = new Uint8Array(services.length);
@@ -201,46 +213,63 @@ export class ThemeServices {
     }
   }
 
-  private collectNearby(places: KDBush, q: AreaQuery): void {
+  private collectNearby(places: PlaceGrid, q: AreaQuery): void {
     const { placeXyz, placeService, best } = this;
+    const { ids, start, columns } = places;
     let nearestChord2 = Number.POSITIVE_INFINITY;
-    for (const id of places.range(q.minLongitude, q.minLatitude, q.maxLongitude, q.maxLatitude)) {
-      const dx = (placeXyz[id * 3] as number) - q.x;
-      const dy = (placeXyz[id * 3 + 1] as number) - q.y;
-      const dz = (placeXyz[id * 3 + 2] as number) - q.z;
-      const chord2 = dx * dx + dy * dy + dz * dz;
-      if (chord2 < nearestChord2) {
-        nearestChord2 = chord2;
-        this.nearestPlace = id;
+    const west = places.columnOf(q.minLongitude);
+    const east = places.columnOf(q.maxLongitude);
+    const north = places.rowOf(q.maxLatitude);
+    for (let row = places.rowOf(q.minLatitude); row <= north; row += 1) {
+      const to = start[row * columns + east + 1] as number;
+      for (let k = start[row * columns + west] as number; k < to; k += 1) {
+        const id = ids[k] as number;
+        const dx = (placeXyz[id * 3] as number) - q.x;
+        const dy = (placeXyz[id * 3 + 1] as number) - q.y;
+        const dz = (placeXyz[id * 3 + 2] as number) - q.z;
+        const chord2 = dx * dx + dy * dy + dz * dz;
+        if (chord2 < nearestChord2) {
+          nearestChord2 = chord2;
+          this.nearestPlace = id;
+        }
+        if (chord2 >= q.reachChord2) continue;
+        // To the millimetre, so a place at exactly the reach is not let in by rounding.
+        const factor = distanceFactor(Math.round(chordKm(chord2) * 1e6) / 1e6, q.reachKm);
+        if (factor <= 0) continue;
+        const s = placeService[id] as number;
+        this.touch(s);
+        if (factor > (best[s] as number)) best[s] = factor;
       }
-      if (chord2 >= q.reachChord2) continue;
-      // To the millimetre, so a place at exactly the reach is not let in by rounding.
-      const factor = distanceFactor(Math.round(chordKm(chord2) * 1e6) / 1e6, q.reachKm);
-      if (factor <= 0) continue;
-      const s = placeService[id] as number;
-      this.touch(s);
-      if (factor > (best[s] as number)) best[s] = factor;
     }
-    // The box holds every place within the reach, so a nearest place within it is the nearest of all.
+    // The cells hold every place within the reach, so a nearest place within it is the nearest of all.
     if (nearestChord2 <= q.reachChord2) return;
     this.nearestPlace = this.nearestBeyondReach(places, q);
   }
 
   /** The nearest place when none is within reach: a wider box first, then the KD-tree's nearest search. */
-  private nearestBeyondReach(places: KDBush, q: AreaQuery): number {
+  private nearestBeyondReach(places: PlaceGrid, q: AreaQuery): number {
     const wider = q.reachKm * nearestSearchReaches;
     const box = boxAround(q.point, wider);
     const widerChord2 = 4 * Math.sin(wider / (2 * earthRadiusKm)) ** 2;
     let nearest = -1;
     let nearestChord2 = Number.POSITIVE_INFINITY;
-    for (const id of places.range(box.minLongitude, box.minLatitude, box.maxLongitude, box.maxLatitude)) {
+    places.forEachIn(box, (id) => {
       const chord2 = this.chord2(id, q);
       if (chord2 < nearestChord2) {
         nearest = id;
         nearestChord2 = chord2;
       }
-    }
+    });
     if (nearestChord2 <= widerChord2) return nearest;
-    return around(places, q.point.longitude, q.point.latitude, 1)[0] ?? -1;
+    return around(this.tree(), q.point.longitude, q.point.latitude, 1)[0] ?? -1;
+  }
+
+  private tree(): KDBush {
+    if (!this.placeTree) {
+      this.placeTree = new KDBush(this.placePoints.length);
+      for (const p of this.placePoints) this.placeTree.add(p.longitude, p.latitude);
+      this.placeTree.finish();
+    }
+    return this.placeTree;
   }
 }
