@@ -10,18 +10,21 @@ import { loadThemeLexicon } from '../../src/interchange/theme-lexicon-content.js
 import { loadThemes } from '../../src/interchange/themes-content.js';
 
 /*
- * The classifier on the development set: 105 other rows of the Trafford extract (rows 3, 10, … 731), labelled by the
- * held-out sample's rules and used for tuning the lexicon. Its figures flatter the lexicon (it was tuned on them);
- * the held-out sample in trafford-charities-evaluation.test.ts is the measure to report. The floors are the figures
- * measured when the lexicon was last tuned: raise them when it gets better.
+ * The classifier on the development sets: other rows of the Trafford extract (rows 3, 10, … 731 and rows 5, 12, …
+ * 733), labelled by the held-out sample's rules and used for tuning the lexicon. Their figures flatter the lexicon
+ * (it was tuned on them); the held-out sample in trafford-charities-evaluation.test.ts is the measure to report. The
+ * floors are the figures measured when the lexicon was last tuned: raise them when it gets better.
  */
-const precisionFloor = 0.77; // measured 77.1 % (74 right of 96 suggested)
-const recallFloor = 0.89; // measured 89.2 % (74 of 83 labelled themes found)
+const developmentSets = [
+  // Measured 77.1 % precision (74 right of 96 suggested), 89.2 % recall (74 of 83 labelled themes found).
+  { file: 'trafford-charities-development.csv', precisionFloor: 0.77, recallFloor: 0.89 },
+  // Measured before tuning on it 81.4 % (70 of 86) and 83.3 % (70 of 84); after, 83.9 % (78 of 93) and 92.9 %.
+  { file: 'trafford-charities-development-2.csv', precisionFloor: 0.83, recallFloor: 0.92 },
+];
 
 const extract = path.resolve(
   '../shared/data/resources/charities/charities_operating_in_trafford_2023-04-04.csv',
 );
-const development = path.resolve('test/fixtures/classifier/trafford-charities-development.csv');
 
 let vocabulary: ThemeVocabulary;
 let lexicon: ThemeLexicon;
@@ -30,8 +33,9 @@ beforeAll(async () => {
   lexicon = await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), vocabulary);
 });
 
-describe('the theme classifier on the development set of Trafford charities', () => {
-  it('holds its measured precision and recall', () => {
+describe('the theme classifier on the development sets of Trafford charities', () => {
+  it.each(developmentSets)('holds its measured precision and recall on $file', (set) => {
+    const development = path.resolve('test/fixtures/classifier', set.file);
     const byNumber = new Map(
       readCharities(fs.readFileSync(extract, 'utf8')).organisations.map((o) => [o.sourceId, o]),
     );
@@ -63,10 +67,10 @@ describe('the theme classifier on the development set of Trafford charities', ()
     const precision = truePositives / suggested;
     const recall = truePositives / expected;
     console.info(
-      `Development set: ${truePositives} right of ${suggested} suggested and ${expected} labelled; ` +
+      `Development set ${set.file}: ${truePositives} right of ${suggested} suggested and ${expected} labelled; ` +
         `precision ${(100 * precision).toFixed(1)} %, recall ${(100 * recall).toFixed(1)} %`,
     );
-    expect(precision).toBeGreaterThanOrEqual(precisionFloor);
-    expect(recall).toBeGreaterThanOrEqual(recallFloor);
+    expect(precision).toBeGreaterThanOrEqual(set.precisionFloor);
+    expect(recall).toBeGreaterThanOrEqual(set.recallFloor);
   });
 });

@@ -19,7 +19,7 @@ const precisionFloor = 0.76; // measured 76.6 % (82 right of 107 suggested); the
 // Measured 76.6 % (82 of 107 labelled themes found): one found theme fewer than before the development set
 // (77.6 %), given up for precision there; the floor follows the measured figure.
 const recallFloor = 0.76;
-const coverageFloor = 0.6; // measured 60.3 % (444 of 736); the issue asks for at least 60 %
+const coverageFloor = 0.6; // measured 60.6 % (446 of 736); the issue asks for at least 60 %
 
 const extract = path.resolve(
   '../shared/data/resources/charities/charities_operating_in_trafford_2023-04-04.csv',
