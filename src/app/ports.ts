@@ -5,6 +5,8 @@ import type { Side } from '../domain/results/rating.js';
 import type { ActionSide, ActionStatus } from '../domain/actions/actions.js';
 import type { ReachClass } from '../domain/needs/reach-rule.js';
 import type { AreaStore } from './areas/area-records.js';
+import type { OrganisationRecord } from './partnerships/organisation-record.js';
+import type { RoundInvitationRecord } from './assessments/round-invitation-record.js';
 import type { MatchingRunStore } from './matching/matching-run-record.js';
 import type { ReminderStore } from './reminders/reminder-records.js';
 import type { NationalStore } from './national/national-records.js';
@@ -16,6 +18,9 @@ import type { ServiceEditStore } from './directory/service-edits-store.js';
 import type { OrganisationThemeStore } from './directory/organisation-themes-store.js';
 import type { NeedStore } from './needs/need-store.js';
 import type { GrantStore, FundingStore, CommissioningStore } from './funding/funding-stores.js';
+
+export type { OrganisationRecord } from './partnerships/organisation-record.js';
+export type { RoundInvitationRecord, RoundInvitationSource } from './assessments/round-invitation-record.js';
 
 /** What the use-cases need from the outside world. Storage implements `Store`; main wires the rest. */
 
@@ -55,15 +60,6 @@ export interface PartnershipRecord {
   slug: string;
   name: string;
   localAuthorityCode: string;
-  createdAt: string;
-}
-
-export interface OrganisationRecord {
-  id: string;
-  partnershipId: string;
-  name: string;
-  kind: OrganisationKind;
-  identifier: string | null;
   createdAt: string;
 }
 
@@ -193,19 +189,6 @@ export interface GroupRecord {
   position: number;
   hasShareLink: boolean;
 }
-
-export interface RoundInvitationRecord {
-  id: string;
-  roundId: string;
-  groupId: string;
-  email: string;
-  tokenHash: string;
-  createdAt: string;
-  /** A member's own place to answer, made when they first start (not an invitation); invitation when left out. */
-  source?: RoundInvitationSource;
-}
-
-export type RoundInvitationSource = 'invitation' | 'membership';
 
 export type ResponseStatus = 'in-progress' | 'submitted';
 

@@ -93,7 +93,7 @@ import type {
   UserRecord,
 } from './ports.js';
 import type { ActionDraft } from '../domain/actions/actions.js';
-import type { ImportKindInfo, ImportRunner } from './interchange.js';
+import type { ImportKindInfo, ImportRunner } from './imports/import-runs.js';
 import {
   cancelImport,
   confirmImport,

@@ -1,7 +1,7 @@
 import { ValidationError } from '../app/errors.js';
 import { DatabaseNotEmptyError, type DemoCredential } from '../app/demo/seed-demo.js';
 import { systemActor } from '../app/shared/audit.js';
-import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './command.js';
 
 export function printCredentials(
   credentials: readonly DemoCredential[],

@@ -1,5 +1,5 @@
 import { ImportSourceError, type Exporter, type ImportProblem, type Importer } from '../app/interchange.js';
-import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './command.js';
 
 const commandLineActor = { userId: null, label: 'Command line' };
 

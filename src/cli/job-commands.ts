@@ -1,7 +1,7 @@
 import type { ReminderCounts } from '../app/reminders/run-reminders.js';
 import { emailDelivery } from '../domain/shared/email-delivery.js';
 import { describeRetention } from './retention-commands.js';
-import type { CliRuntime, Output, ParsedArgs } from './run-cli.js';
+import type { CliRuntime, Output, ParsedArgs } from './command.js';
 
 const kindNames: Record<keyof ReminderCounts, string> = {
   'round-open': 'Rounds now open (to members who can answer them)',

@@ -1,7 +1,7 @@
 import { serviceLoads, unmetByAreaAndTheme, unmetByTheme } from '../app/matching/run-results.js';
 import type { PartnershipRecord } from '../app/ports.js';
 import type { Services } from '../app/services.js';
-import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './command.js';
 import { potentialProvisionText } from '../domain/needs/gap-class.js';
 
 const commandLineActor = { userId: null, label: 'Command line' };

@@ -1,5 +1,5 @@
 import type { RetentionReport } from '../app/privacy/apply-retention.js';
-import { CommandFailed, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+import { CommandFailed, type CliRuntime, type Output, type ParsedArgs } from './command.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,6 @@
 import type { Services } from '../app/services.js';
 import type { Config } from '../config.js';
-import type { CliRuntime, Output } from './run-cli.js';
+import type { CliRuntime, Output } from './command.js';
 import { printCredentials } from './admin-commands.js';
 import { startJobSchedule } from './job-commands.js';
 

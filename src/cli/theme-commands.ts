@@ -1,4 +1,4 @@
-import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './run-cli.js';
+import { CommandFailed, UsageError, type CliRuntime, type Output, type ParsedArgs } from './command.js';
 
 /**
  * `classify-organisations --partnership S`: suggests themes for every organisation again from its own words

@@ -10,27 +10,7 @@ import { registerErrorPages, routeMalformedAddress } from './plugins/errors.js';
 import { proxyTrust, registerSecurity } from './plugins/security.js';
 import { registerViews } from './plugins/views.js';
 import { registerFeatureRoutes } from './features/index.js';
-import type { MailSender } from '../app/ports.js';
-
-export interface WebOptions {
-  readonly cookieSecret: string;
-  readonly secureCookies: boolean;
-  readonly demoMode: boolean;
-  /**
-   * Which proxies' X-Forwarded-For to believe, from TRUST_PROXY: none (false), a number of hops, or their
-   * addresses. Sign-in limits count against the address this gives.
-   */
-  readonly trustProxy: false | number | readonly string[];
-  readonly logLevel: string;
-  /** Where uploaded import files wait between their preview and their import. */
-  readonly uploadDir: string;
-  /** The needs map's basemap tiles ({z}/{x}/{y}); without it the map has a plain background. */
-  readonly mapTileUrl?: string | undefined;
-  /** Whether email goes through GOV.UK Notify, which the privacy notice then names as a processor. */
-  readonly notifyConfigured?: boolean;
-  /** When set, the outbox is delivered through it every few seconds while the server runs. */
-  readonly mailSender?: MailSender;
-}
+import type { WebOptions } from './web-options.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -86,3 +66,5 @@ export async function buildWebServer(services: Services, options: WebOptions): P
   }
   return app;
 }
+
+export type { WebOptions } from './web-options.js';

@@ -1,5 +1,5 @@
 import type { PartnershipRole } from '../../domain/accounts/roles.js';
-import type { ImportReport } from '../interchange.js';
+import type { ImportReport } from '../imports/import-report.js';
 import type { Clock, Store } from '../ports.js';
 import { recordAudit, systemActor, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';

@@ -1,7 +1,7 @@
 import { fieldList, keepLocalEdits } from '../../domain/directory/local-edits.js';
 import type { OrganisationDetails } from '../../domain/directory/model.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
-import type { ImportReport, KeptLocalEdits } from '../interchange.js';
+import type { ImportReport, KeptLocalEdits } from '../imports/import-report.js';
 import type { Clock, DirectoryOrganisationRecord, ServiceRecord, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import {

@@ -1,7 +1,7 @@
 import type { OrganisationDetails, ServiceDetails } from '../../domain/directory/model.js';
 import type { RowProblem } from '../../domain/directory/oruk-service.js';
 import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
-import type { ImportProblem } from '../interchange.js';
+import type { ImportProblem } from '../imports/import-report.js';
 
 /*
  * What a directory import reads: a batch held whole (most sources, a few thousand records at most) or a stream

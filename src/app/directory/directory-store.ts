@@ -5,7 +5,7 @@ import type {
   ServiceStatus,
   Weekday,
 } from '../../domain/directory/model.js';
-import type { OrganisationRecord } from '../ports.js';
+import type { OrganisationRecord } from '../partnerships/organisation-record.js';
 
 /** An organisation with its directory fields and where it came from. */
 export interface DirectoryOrganisationRecord extends OrganisationRecord {

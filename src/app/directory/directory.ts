@@ -4,20 +4,17 @@ import type { ContactForm } from '../../domain/directory/contact-form.js';
 import type { OpeningTimesForm } from '../../domain/directory/opening-times-form.js';
 import type { PlaceForm } from '../../domain/directory/place-form.js';
 import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
-import type { ThemeLexicon } from '../../domain/directory/theme-classifier.js';
-import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type {
-  Clock,
   DirectoryOrganisationRecord,
   MembershipRecord,
   ServiceQuery,
   ServiceRecord,
   ServiceSummary,
-  Store,
   UserRecord,
 } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import type { DirectoryDeps } from './directory-deps.js';
 import { servicesForArea, type AreaSearch, type DirectoryArea } from './directory-areas.js';
 import {
   applyDirectoryImport,
@@ -37,14 +34,6 @@ import {
   saveServiceChange,
   type NewService,
 } from './service-changes.js';
-
-export interface DirectoryDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly themes: ThemeVocabulary;
-  /** The theme lexicon that suggests organisations' themes after an import (the keywords when not given). */
-  readonly lexicon?: ThemeLexicon;
-}
 
 export const servicesPerPage = 20;
 
@@ -358,3 +347,5 @@ export function directoryUseCases(deps: DirectoryDeps) {
     },
   };
 }
+
+export type { DirectoryDeps } from './directory-deps.js';

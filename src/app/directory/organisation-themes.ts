@@ -4,25 +4,13 @@ import {
   type OrganisationThemeAssignment,
   type ThemeAssignmentStatus,
 } from '../../domain/directory/organisation-themes.js';
-import {
-  classifyThemes,
-  keywordLexicon,
-  type ThemeLexicon,
-} from '../../domain/directory/theme-classifier.js';
-import type { ThemeVocabulary } from '../../domain/directory/themes.js';
+import { classifyThemes, keywordLexicon } from '../../domain/directory/theme-classifier.js';
 import { roleAllows } from '../../domain/accounts/roles.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { Clock, MembershipRecord, Store, UserRecord } from '../ports.js';
+import type { MembershipRecord, UserRecord } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import type { OrganisationThemeDeps } from './directory-deps.js';
 import { potentialProvision, provisionDataByTheme } from './potential-provision.js';
-
-export interface OrganisationThemeDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly themes: ThemeVocabulary;
-  /** The theme lexicon (content/themes/lexicon.yaml); without it, the vocabulary's keywords. */
-  readonly lexicon?: ThemeLexicon;
-}
 
 export interface ClassifyReport {
   readonly organisations: number;
@@ -251,3 +239,5 @@ export function organisationThemeUseCases(deps: OrganisationThemeDeps) {
     exportRows: (partnershipId: string) => organisationExportRows(deps, partnershipId),
   };
 }
+
+export type { OrganisationThemeDeps } from './directory-deps.js';

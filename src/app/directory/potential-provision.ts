@@ -1,4 +1,4 @@
-import type { OrganisationThemeDeps } from './organisation-themes.js';
+import type { OrganisationThemeDeps } from './directory-deps.js';
 import type { ThemedOrganisationWithoutServices } from './organisation-themes-store.js';
 
 /** Potential provision for one theme: organisations whose work matches it but which list no service. */

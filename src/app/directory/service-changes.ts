@@ -15,7 +15,7 @@ import type {
 } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
-import type { DirectoryDeps } from './directory.js';
+import type { DirectoryDeps } from './directory-deps.js';
 
 /**
  * Changes a service's organisation makes in Common Ground: adding a service, and changing its details, places,

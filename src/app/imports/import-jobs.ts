@@ -1,29 +1,12 @@
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { ImportKindInfo, ImportReport, ImportRunEvents, ImportRunner } from '../interchange.js';
-import type { Clock, ImportJobChange, ImportJobRecord, Store } from '../ports.js';
+import type { ImportReport } from './import-report.js';
+import type { ImportKindInfo, ImportRunEvents } from './import-runs.js';
+import type { ImportJobChange, ImportJobRecord } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
-import type { ImportLimits } from './import-limits.js';
 import { discardJobFiles, localFileOf, storeUploadedFile } from './job-files.js';
-import { startHeartbeat, type JobInstance } from './job-instance.js';
-import type { UploadFiles, UploadSettings } from './upload-files.js';
-
-export interface ImportJobDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly runner: ImportRunner;
-  readonly kinds: readonly ImportKindInfo[];
-  /** Where uploads wait; a job's upload is removed once the job no longer needs it. */
-  readonly uploads: UploadFiles;
-  readonly uploadSettings: UploadSettings;
-  readonly limits: ImportLimits;
-  /**
-   * Live progress of the jobs this instance runs. On SQLite it is read from here (a writer busy importing
-   * must not wait on our updates); where instances share the database the heartbeat writes it there.
-   */
-  readonly progress: Map<string, { done: number; total: number }>;
-  readonly instance: JobInstance;
-}
+import { startHeartbeat } from './job-instance.js';
+import type { ImportJobDeps } from './import-job-deps.js';
 
 export interface StartImportInput {
   readonly partnershipId: string | null;
@@ -280,3 +263,5 @@ export async function findImportStatus(
 export function listImports(deps: ImportJobDeps, partnershipId: string | null) {
   return deps.store.importJobs.list(partnershipId, 20);
 }
+
+export type { ImportJobDeps } from './import-job-deps.js';

@@ -1,5 +1,5 @@
 import type { ImportJobRecord } from '../ports.js';
-import type { ImportJobDeps } from './import-jobs.js';
+import type { ImportJobDeps } from './import-job-deps.js';
 
 type FileDeps = Pick<ImportJobDeps, 'store' | 'uploads'>;
 

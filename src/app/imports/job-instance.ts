@@ -1,23 +1,9 @@
 import type { ImportJobRecord } from '../ports.js';
 import { newId } from '../shared/secrets.js';
-import type { ImportJobDeps } from './import-jobs.js';
+import type { ImportJobDeps, JobInstance } from './import-job-deps.js';
 import { discardJobFiles } from './job-files.js';
 
-/** This instance of the service, and how it tells other instances sharing its database that it is at work. */
-export interface JobInstance {
-  /** Made when the process starts: the owner of the jobs it runs. */
-  readonly id: string;
-  /**
-   * Whether other instances may share the database (PostgreSQL). Then a running job's progress and heartbeat
-   * are written to the database; on SQLite one instance serves the database, a long import holds its only
-   * writer, and progress stays in memory.
-   */
-  readonly shared: boolean;
-  /** How often a running job's owner writes its heartbeat and progress. */
-  readonly heartbeatMs: number;
-  /** How long without a heartbeat before another instance takes the job's owner for stopped. */
-  readonly staleAfterMs: number;
-}
+export type { JobInstance } from './import-job-deps.js';
 
 export function jobInstance(options: Partial<JobInstance> = {}): JobInstance {
   return {

@@ -1,4 +1,4 @@
-import type { ImportJobDeps } from './import-jobs.js';
+import type { ImportJobDeps } from './import-job-deps.js';
 import { discardJobFiles } from './job-files.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ReminderKind } from '../../domain/reminders/reminders.js';
-import type { RoundInvitationRecord } from '../ports.js';
+import type { RoundInvitationRecord } from '../assessments/round-invitation-record.js';
 
 /** A reminder that has been sent: one row per (kind, subject, recipient, period), written with the email. */
 export interface ReminderSentRecord {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
-import type { WebOptions } from '../server.js';
+import type { WebOptions } from '../web-options.js';
 import { registerAccount } from './account.js';
 import { registerActionPlanSummary } from './action-plan-summary.js';
 import { registerActions } from './actions.js';
