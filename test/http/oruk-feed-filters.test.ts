@@ -226,6 +226,23 @@ describe.each(httpDatabases())('the Open Referral UK feed’s HSDS 3.0 additions
     expect(eastbrook.id).not.toBe(northmoor.id);
   });
 
+  it('documents the new endpoints and parameters in the feed’s OpenAPI document', async () => {
+    const openapi = (await get('/oruk/eastbrook/openapi.json')).json() as {
+      paths: Record<string, { get: { parameters?: { name: string }[]; responses: Record<string, unknown> } }>;
+    };
+    const names = (path: string) => (openapi.paths[path]?.get.parameters ?? []).map((p) => p.name);
+    expect(names('/services')).toEqual(
+      expect.arrayContaining(['modified_after', 'organization_id', 'full', 'format']),
+    );
+    expect(names('/service_at_locations')).toEqual(
+      expect.arrayContaining(['modified_after', 'organization_id', 'format']),
+    );
+    expect(names('/service_at_locations')).not.toContain('full');
+    expect(names('/organizations')).toEqual(['page', 'per_page', 'format']);
+    expect(names('/organizations/{id}')).toEqual(['id']);
+    expect(Object.keys(openapi.paths['/services']?.get.responses ?? {})).toContain('304');
+  });
+
   it('answers the CORS preflight and lets any web page read the feed', async () => {
     const preflight = await test.app.inject({
       method: 'OPTIONS',
