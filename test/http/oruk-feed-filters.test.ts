@@ -307,5 +307,17 @@ describe.each(httpDatabases())('the Open Referral UK feed’s HSDS 3.0 additions
     expect(after.headers.etag).not.toBe(etag);
     expect(after.headers['last-modified']).toBe('Thu, 05 Mar 2026 08:00:00 GMT');
     expect((await get(url, { 'if-modified-since': 'Sun, 01 Mar 2026 12:00:00 GMT' })).status).toBe(200);
+
+    // An organisation's own change moves Last-Modified too (migration 0031).
+    const since = 'Thu, 05 Mar 2026 08:00:00 GMT';
+    expect((await get('/oruk/eastbrook/organizations', { 'if-modified-since': since })).status).toBe(304);
+    await test.runtime.services.store.directory.updateOrganisation({
+      ...directory.byLetter.B,
+      name: 'Organisation B, renamed',
+      updatedAt: '2026-03-06T10:00:00.000Z',
+    });
+    const renamed = await get('/oruk/eastbrook/organizations', { 'if-modified-since': since });
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers['last-modified']).toBe('Fri, 06 Mar 2026 10:00:00 GMT');
   });
 });

@@ -16,6 +16,8 @@ export interface DirectoryOrganisationRecord extends OrganisationRecord {
   isPlaceholder: boolean;
   lastCheckedAt: string | null;
   lastCheckedBy: string | null;
+  /** When its fields last changed after it was recorded; absent or null until then. */
+  updatedAt?: string | null;
 }
 
 export interface ServiceRecord {
@@ -163,8 +165,8 @@ export interface DirectoryRepository {
     page: { readonly limit: number; readonly offset: number },
   ): Promise<{ total: number; items: DirectoryOrganisationRecord[] }>;
   /**
-   * When the partnership's directory last changed: its newest service change, or the newest record or check of
-   * an organisation that runs a service. Organisations keep no time of their later edits.
+   * When the partnership's directory last changed: its newest service change, or the newest record, change or
+   * check of an organisation that runs a service.
    */
   directoryChangedAt(partnershipId: string): Promise<string | null>;
   /** A page of services at their shown places (by service name, or nearest first), counted in SQL. */

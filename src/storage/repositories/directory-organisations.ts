@@ -26,6 +26,7 @@ function toOrganisation(row: Selectable<OrganisationsTable>): DirectoryOrganisat
     isPlaceholder: Number(row.is_placeholder) === 1,
     lastCheckedAt: row.last_checked_at,
     lastCheckedBy: row.last_checked_by,
+    ...(row.updated_at ? { updatedAt: row.updated_at } : {}),
   };
 }
 
@@ -48,6 +49,7 @@ function organisationRow(o: DirectoryOrganisationRecord): Insertable<Organisatio
     is_placeholder: o.isPlaceholder ? 1 : 0,
     last_checked_at: o.lastCheckedAt,
     last_checked_by: o.lastCheckedBy,
+    updated_at: o.updatedAt ?? null,
   };
 }
 
@@ -138,11 +140,18 @@ export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
         .selectFrom('organisations')
         .where('partnership_id', '=', partnershipId)
         .where('id', 'in', runningServices(partnershipId))
-        .select((eb) => [eb.fn.max('created_at').as('created'), eb.fn.max('last_checked_at').as('checked')])
+        .select((eb) => [
+          eb.fn.max('created_at').as('created'),
+          eb.fn.max('last_checked_at').as('checked'),
+          eb.fn.max('updated_at').as('updated'),
+        ])
         .executeTakeFirst();
-      const times = [services?.at, organisations?.created, organisations?.checked].filter(
-        (t): t is string => typeof t === 'string',
-      );
+      const times = [
+        services?.at,
+        organisations?.created,
+        organisations?.checked,
+        organisations?.updated,
+      ].filter((t): t is string => typeof t === 'string');
       return times.length === 0 ? null : times.reduce((a, b) => (a > b ? a : b));
     },
   };
