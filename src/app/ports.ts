@@ -309,7 +309,7 @@ export interface Store {
     update(
       partnershipId: string,
       id: string,
-      change: { kind: OrganisationKind; identifier: string | null },
+      change: { kind: OrganisationKind; identifier: string | null; updatedAt: string },
     ): Promise<void>;
   };
   readonly memberships: {

@@ -122,6 +122,7 @@ export function organisationsCsvImporter(read: (source: string) => Promise<strin
           await store.organisations.update(partnershipId, id, {
             kind: value.kind,
             identifier: value.identifier,
+            updatedAt: now,
           });
           context.progress?.((done += 1), total);
         }

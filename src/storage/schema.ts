@@ -100,6 +100,8 @@ export interface OrganisationsTable {
   last_checked_at: string | null;
   last_checked_by: string | null;
   is_placeholder: Generated<number>;
+  // When its published fields last changed after it was recorded (migration 0031).
+  updated_at: string | null;
 }
 
 export interface UsersTable {

@@ -80,4 +80,31 @@ describe('the feed of an imported real directory', () => {
     },
     120_000,
   );
+
+  it.each(['eastbrook', 'northmoor'])(
+    '%s: every page of organisations and every organisation in full validates',
+    async (slug) => {
+      const organisations: Json[] = [];
+      for (let number = 1; ; number += 1) {
+        const page = await get(`/oruk/${slug}/organizations?page=${number}&per_page=200`);
+        expect(schemas.page(page) ? [] : errorsOf(schemas.page)).toEqual([]);
+        organisations.push(...(page.contents as Json[]));
+        if (page.last_page) break;
+      }
+      expect(organisations.length).toBeGreaterThan(200);
+      for (const organisation of organisations) {
+        expect({
+          id: organisation.id,
+          errors: schemas.organizationList(organisation) ? [] : errorsOf(schemas.organizationList),
+        }).toEqual({ id: organisation.id, errors: [] });
+        const full = await get(`/oruk/${slug}/organizations/${String(organisation.id)}`);
+        expect({
+          id: organisation.id,
+          errors: schemas.organization(full) ? [] : errorsOf(schemas.organization),
+        }).toEqual({ id: organisation.id, errors: [] });
+        expect((full.services as Json[]).length).toBeGreaterThan(0);
+      }
+    },
+    120_000,
+  );
 });

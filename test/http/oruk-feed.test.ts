@@ -294,7 +294,8 @@ describe('the Open Referral UK 3.0 feed', () => {
       `/oruk/northmoor/service_at_locations/${missing}`,
       `/oruk/northmoor/taxonomies/${missing}`,
       `/oruk/northmoor/taxonomy_terms/${missing}`,
-      '/oruk/northmoor/organizations',
+      `/oruk/northmoor/organizations/${missing}`,
+      '/oruk/northmoor/no-such-list',
     ]) {
       const response = await get(url);
       expect({ url, status: response.status }).toEqual({ url, status: 404 });

@@ -50,10 +50,14 @@ const publicRoutes = [
   'GET /oruk/:slug/services/:id',
   'GET /oruk/:slug/service_at_locations',
   'GET /oruk/:slug/service_at_locations/:id',
+  'GET /oruk/:slug/organizations',
+  'GET /oruk/:slug/organizations/:id',
   'GET /oruk/:slug/taxonomies',
   'GET /oruk/:slug/taxonomies/:id',
   'GET /oruk/:slug/taxonomy_terms',
   'GET /oruk/:slug/taxonomy_terms/:id',
+  // The feeds' CORS preflight, answered by @fastify/cors for any path under /oruk.
+  'OPTIONS /oruk*',
 ];
 
 /** Public only in demo mode, where they show the outbox so people can try the service without email. */

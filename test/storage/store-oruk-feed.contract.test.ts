@@ -144,4 +144,46 @@ describe.each(databaseTargets())('Store contract on $name: Open Referral UK feed
     );
     expect(orgs.map((o) => o.id)).toEqual([some[0]?.organisationId]);
   });
+
+  it('pages the organisations that run services, filters by organisation and change, and dates the directory', async () => {
+    // 60 generated services: 20 for each of 3 organisations, all changed at 2026-03-02T09:00:00.000Z.
+    const organisationIds = [...new Set(services.map((s) => s.organisationId))];
+    const first = await store.directory.findOrganisation(partnershipId, organisationIds[0] ?? '');
+    if (!first) throw new Error('no organisation');
+    await store.directory.insertOrganisations([
+      {
+        ...first,
+        id: '0d6f3c1e-0000-4000-8000-000000000001',
+        name: 'Runs nothing',
+        createdAt: '2026-05-01T00:00:00.000Z',
+      },
+    ]);
+    const listed = await store.directory.organisationsWithServices(partnershipId, { limit: 2, offset: 0 });
+    expect(listed.total).toBe(3);
+    expect(listed.items.map((o) => o.name)).toEqual(['Generated organisation 0', 'Generated organisation 1']);
+    const second = organisationIds[1] ?? '';
+    expect(
+      ids((await store.directory.filterServices(partnershipId, { organisationId: second }, page)).items),
+    ).toEqual(where((s) => s.organisationId === second));
+    const since = async (changedSince: string) =>
+      (await store.directory.filterServices(partnershipId, { changedSince }, page)).total;
+    expect(await since('2026-03-02T09:00:00.000Z')).toBe(60);
+    expect(await since('2026-03-02T09:00:00.001Z')).toBe(0);
+
+    // An organisation that runs nothing does not date the directory; a change to one that does, does.
+    expect(await store.directory.directoryChangedAt(partnershipId)).toBe('2026-03-02T09:00:00.000Z');
+    await store.directory.updateOrganisation({
+      ...first,
+      name: 'Renamed',
+      updatedAt: '2026-04-01T00:00:00.000Z',
+    });
+    expect(await store.directory.findOrganisation(partnershipId, first.id)).toMatchObject({
+      name: 'Renamed',
+      updatedAt: '2026-04-01T00:00:00.000Z',
+    });
+    expect(await store.directory.directoryChangedAt(partnershipId)).toBe('2026-04-01T00:00:00.000Z');
+    const other = await givenPartnership(store);
+    expect(await store.directory.directoryChangedAt(other.id)).toBeNull();
+    expect((await store.directory.organisationsWithServices(other.id, page)).total).toBe(0);
+  });
 });

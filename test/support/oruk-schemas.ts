@@ -21,6 +21,8 @@ export interface OrukValidators {
   readonly service: ValidateFunction;
   readonly serviceAtLocationList: ValidateFunction;
   readonly serviceAtLocation: ValidateFunction;
+  readonly organizationList: ValidateFunction;
+  readonly organization: ValidateFunction;
   readonly taxonomy: ValidateFunction;
   readonly taxonomyTerm: ValidateFunction;
   readonly page: ValidateFunction;
@@ -48,6 +50,8 @@ export function orukValidators(): OrukValidators {
     service: get('compiled/service.json'),
     serviceAtLocationList: get('compiled/service_at_location_list.json'),
     serviceAtLocation: get('compiled/service_at_location.json'),
+    organizationList: get('compiled/organization_list.json'),
+    organization: get('compiled/organization.json'),
     taxonomy: get('taxonomy.json'),
     taxonomyTerm: get('taxonomy_term.json'),
     page: ajv.compile({ ...hsds.components.schemas.Page, required: pageFields }),

@@ -1,6 +1,7 @@
 /**
  * The OpenAPI 3.1 description of one partnership's Open Referral UK 3.0 feed: the UK profile's endpoints and
- * filters, with the UK profile's schemas for the bodies.
+ * filters, with the UK profile's schemas for the bodies, and the HSDS 3.0 ones the profile leaves out
+ * (/organizations, modified_after, organization_id, full, format=json).
  */
 
 import { problemDetailsSchema } from '../../domain/shared/problem-details.js';
@@ -44,6 +45,27 @@ const filters = [
   parameter('end_time', 'Services closing at or before this time (HH:MM).', { type: 'string' }),
 ];
 
+/** HSDS 3.0 parameters that the UK profile leaves out, offered here too. */
+const format = parameter('format', 'Only json (the default); ndjson is not offered.', {
+  type: 'string',
+  enum: ['json'],
+});
+const changes = [
+  parameter(
+    'modified_after',
+    'Services changed on or after this moment (ISO 8601 date and time with a zone, or a date for its midnight in UTC).',
+    { type: 'string', format: 'date-time' },
+  ),
+  parameter('organization_id', 'Services of this organisation (see /organizations).', {
+    type: 'string',
+    format: 'uuid',
+  }),
+];
+const full = parameter('full', 'true for services in full, as /services/{id} gives them.', {
+  type: 'boolean',
+  default: false,
+});
+
 const near = [
   parameter('postcode', 'Places near this postcode, nearest first.', { type: 'string' }),
   parameter('latitude', 'Places near this point (with longitude), nearest first.', { type: 'number' }),
@@ -55,6 +77,7 @@ const near = [
 
 const json = (description: string, schema: Record<string, unknown>) => ({
   description,
+  ...cached,
   content: { 'application/json': { schema } },
 });
 
@@ -68,7 +91,21 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+const cached = {
+  headers: {
+    ETag: {
+      description: 'Send it back in If-None-Match to get 304 when nothing changed.',
+      schema: { type: 'string' },
+    },
+    'Last-Modified': {
+      description: 'When the directory last changed (on lists and records of services and organisations).',
+      schema: { type: 'string' },
+    },
+  },
+};
+
 const errors = {
+  '304': { description: 'Not modified: the If-None-Match or If-Modified-Since sent still holds.' },
   '400': problem('A query value is not valid; the detail says what to send.'),
   '404': problem('There is no such partnership feed or record.'),
 };
@@ -83,7 +120,7 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
       title: `${partnershipName}: Open Referral UK feed`,
       version: '3.0',
       description:
-        'The public directory of services of this partnership, in the Open Referral UK 3.0 profile of HSDS 3.0. Read-only; no sign-in.',
+        'The public directory of services of this partnership, in the Open Referral UK 3.0 profile of HSDS 3.0. Read-only; no sign-in; any web page may read it (CORS). Answers carry an ETag, and Last-Modified where records date them; send them back to get 304 when nothing changed.',
     },
     servers: [{ url: feedUrl }],
     paths: {
@@ -108,8 +145,14 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
         get: {
           operationId: 'getPaginatedListOfServices',
           summary: 'Services, a page at a time, by name',
-          parameters: [...paging, ...filters],
-          responses: { '200': json('A page of services.', page('compiled/service_list.json')), ...errors },
+          parameters: [...paging, ...filters, ...changes, full, format],
+          responses: {
+            '200': json(
+              'A page of services: their one-to-one fields, or in full with full=true.',
+              page('compiled/service_list.json'),
+            ),
+            ...errors,
+          },
         },
       },
       '/services/{id}': {
@@ -126,7 +169,7 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
         get: {
           operationId: 'getPaginatedListOfServiceAtLocation',
           summary: 'Services at their places (hidden places never appear)',
-          parameters: [...paging, ...filters, ...near],
+          parameters: [...paging, ...filters, ...changes, ...near, format],
           responses: {
             '200': json('A page of services at places.', page('compiled/service_at_location_list.json')),
             ...errors,
@@ -138,9 +181,37 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
           operationId: 'getServiceAtLocationWithNestedDataById',
           parameters: idParameter,
           responses: {
-            '200': json('One service at one place, with the service in full.', {
-              $ref: `${profileSchemas}/compiled/service_at_location.json`,
-            }),
+            '200': json(
+              'One service at one place, with the service in full; it carries the service’s name and status too, so it also meets the service schema the UK profile names here.',
+              {
+                allOf: [
+                  { $ref: `${profileSchemas}/compiled/service_at_location.json` },
+                  { $ref: `${profileSchemas}/compiled/service.json` },
+                ],
+              },
+            ),
+            ...errors,
+          },
+        },
+      },
+      '/organizations': {
+        get: {
+          operationId: 'getPaginatedListOfOrganizations',
+          summary: 'The organisations that run the services, a page at a time, by name (HSDS 3.0)',
+          parameters: [...paging, format],
+          responses: {
+            '200': json('A page of organisations.', page('compiled/organization_list.json')),
+            ...errors,
+          },
+        },
+      },
+      '/organizations/{id}': {
+        get: {
+          operationId: 'getOrganizationById',
+          summary: 'One organisation with its services’ one-to-one fields (HSDS 3.0)',
+          parameters: idParameter,
+          responses: {
+            '200': json('One organisation.', { $ref: `${profileSchemas}/compiled/organization.json` }),
             ...errors,
           },
         },
@@ -148,7 +219,7 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
       '/taxonomies': {
         get: {
           operationId: 'getPaginatedListOfTaxonomies',
-          parameters: paging,
+          parameters: [...paging, format],
           responses: { '200': json('A page of taxonomies.', page('taxonomy.json')), ...errors },
         },
       },
@@ -162,7 +233,7 @@ export function orukOpenApiDocument(feedUrl: string, partnershipName: string) {
       '/taxonomy_terms': {
         get: {
           operationId: 'getPaginatedListOfTaxonomyTerms',
-          parameters: paging,
+          parameters: [...paging, format],
           responses: { '200': json('A page of taxonomy terms.', page('taxonomy_term.json')), ...errors },
         },
       },

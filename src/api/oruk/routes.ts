@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+import fastifyCors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { parseFeedQuery, type FeedEndpoint, type FeedQuery } from '../../domain/directory/oruk-query.js';
+import { httpDate, isNotModified } from '../../domain/shared/conditional-request.js';
 import { sendProblem } from '../problem.js';
 import { orukOpenApiDocument } from './openapi.js';
 
@@ -12,22 +15,52 @@ const open = { config: { access: 'public' } } as const;
 
 type Params = { slug: string; id?: string };
 
+/** Routes whose answers come from the directory's records, so its last change dates them. */
+const datedRoute = /\/(services|service_at_locations|organizations)\b/;
+
 /**
  * Each partnership's public, read-only Open Referral UK 3.0 feed at /oruk/{slug}/. Anyone may read it, from any
- * web page (CORS). Unknown partnerships and records get 404 and bad query values 400, as JSON that says what
- * to do.
+ * web page (CORS, with the preflight answered). Answers carry an ETag (and Last-Modified where the records date
+ * them) and are 304 when the reader already has them. Unknown partnerships and records get 404 and bad query
+ * values 400, as JSON that says what to do.
  */
 export function registerOrukFeed(app: FastifyInstance, services: Services): void {
+  void app.register(async (scope) => orukFeedRoutes(scope, services), { prefix: '/oruk' });
+}
+
+async function orukFeedRoutes(scope: FastifyInstance, services: Services): Promise<void> {
   const feed = services.oruk;
   const feedUrl = (slug: string) => `${services.baseUrl}/oruk/${encodeURIComponent(slug)}`;
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/oruk/')) {
-      reply.header('access-control-allow-origin', '*');
-      if (reply.statusCode < 400) reply.header('cache-control', 'public, max-age=60');
-    }
-    return payload;
+  await scope.register(fastifyCors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    allowedHeaders: ['Accept', 'If-None-Match', 'If-Modified-Since'],
+    exposedHeaders: ['ETag', 'Last-Modified'],
+    maxAge: 86_400,
   });
+
+  scope.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode >= 400) return payload;
+    reply.header('cache-control', 'public, max-age=60');
+    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const etag = `"${createHash('sha256').update(payload).digest('base64url')}"`;
+    const { slug } = request.params as Params;
+    const lastModified = datedRoute.test(request.routeOptions.url ?? '') ? await feed.changedAt(slug) : null;
+    reply.header('etag', etag);
+    if (lastModified) reply.header('last-modified', httpDate(lastModified));
+    const conditions = {
+      ifNoneMatch: request.headers['if-none-match'],
+      ifModifiedSince: request.headers['if-modified-since'],
+    };
+    if (!isNotModified(conditions, { etag, lastModified })) return payload;
+    reply.code(304);
+    return '';
+  });
+
+  scope.setNotFoundHandler(async (_request, reply) =>
+    sendProblem(reply, 404, 'There is no such resource.', { label: 'Not found' }),
+  );
 
   const answer =
     (work: (request: FastifyRequest, params: Params) => Promise<unknown>) =>
@@ -53,64 +86,47 @@ export function registerOrukFeed(app: FastifyInstance, services: Services): void
 
   const id = (params: Params) => params.id ?? '';
 
-  app.get('/oruk/:slug', open, async (request, reply) => {
+  scope.get('/:slug', open, async (request, reply) => {
     const { slug } = request.params as Params;
     return reply.redirect(`/oruk/${encodeURIComponent(slug)}/`, 301);
   });
-  app.get(
-    '/oruk/:slug/',
+  scope.get(
+    '/:slug/',
     open,
     answer(async (_request, { slug }) => {
       await feed.partnership(slug);
       return { version: orukVersion, profile: orukProfile, openapi_url: `${feedUrl(slug)}/openapi.json` };
     }),
   );
-  app.get(
-    '/oruk/:slug/openapi.json',
+  scope.get(
+    '/:slug/openapi.json',
     open,
     answer(async (_request, { slug }) => {
       const partnership = await feed.partnership(slug);
       return orukOpenApiDocument(feedUrl(slug), partnership.name);
     }),
   );
-  app.get(
-    '/oruk/:slug/services',
-    open,
-    answer((request, { slug }) => feed.services(slug, query(request, 'services'))),
-  );
-  app.get(
-    '/oruk/:slug/services/:id',
-    open,
-    answer((_request, params) => feed.service(params.slug, id(params))),
-  );
-  app.get(
-    '/oruk/:slug/service_at_locations',
-    open,
-    answer((request, { slug }) => feed.serviceAtLocations(slug, query(request, 'service_at_locations'))),
-  );
-  app.get(
-    '/oruk/:slug/service_at_locations/:id',
-    open,
-    answer((_request, params) => feed.serviceAtLocation(params.slug, id(params))),
-  );
-  app.get(
-    '/oruk/:slug/taxonomies',
-    open,
-    answer((request, { slug }) => feed.taxonomies(slug, query(request, 'taxonomies'))),
-  );
-  app.get(
-    '/oruk/:slug/taxonomies/:id',
-    open,
-    answer((_request, params) => feed.taxonomyById(params.slug, id(params))),
-  );
-  app.get(
-    '/oruk/:slug/taxonomy_terms',
-    open,
-    answer((request, { slug }) => feed.taxonomyTerms(slug, query(request, 'taxonomy_terms'))),
-  );
-  app.get(
-    '/oruk/:slug/taxonomy_terms/:id',
-    open,
-    answer((_request, params) => feed.taxonomyTerm(params.slug, id(params))),
-  );
+  const collections: readonly [
+    FeedEndpoint,
+    (slug: string, query: FeedQuery) => Promise<unknown>,
+    (slug: string, id: string) => Promise<unknown>,
+  ][] = [
+    ['services', feed.services, feed.service],
+    ['service_at_locations', feed.serviceAtLocations, feed.serviceAtLocation],
+    ['organizations', feed.organizations, feed.organization],
+    ['taxonomies', feed.taxonomies, feed.taxonomyById],
+    ['taxonomy_terms', feed.taxonomyTerms, feed.taxonomyTerm],
+  ];
+  for (const [endpoint, list, one] of collections) {
+    scope.get(
+      `/:slug/${endpoint}`,
+      open,
+      answer((request, { slug }) => list(slug, query(request, endpoint))),
+    );
+    scope.get(
+      `/:slug/${endpoint}/:id`,
+      open,
+      answer((_request, params) => one(params.slug, id(params))),
+    );
+  }
 }

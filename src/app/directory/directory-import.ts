@@ -128,7 +128,7 @@ export async function planDirectoryImport(
         canonical(changed) !== canonical(found) &&
         found.provenance?.sourceKind === sourceKind
       ) {
-        organisationUpdates.push(changed);
+        organisationUpdates.push({ ...changed, updatedAt: now });
         byName.set(changed.name.toLowerCase(), changed);
       }
       return found.id;

@@ -16,6 +16,8 @@ export interface DirectoryOrganisationRecord extends OrganisationRecord {
   isPlaceholder: boolean;
   lastCheckedAt: string | null;
   lastCheckedBy: string | null;
+  /** When its fields last changed after it was recorded; absent or null until then. */
+  updatedAt?: string | null;
 }
 
 export interface ServiceRecord {
@@ -66,6 +68,10 @@ export interface ServiceFilter {
   readonly minimumAgeAtLeast?: number;
   /** Only services whose oldest age is at most this. */
   readonly maximumAgeAtMost?: number;
+  /** Only services of this organisation. */
+  readonly organisationId?: string;
+  /** Only services changed at or after this ISO instant. */
+  readonly changedSince?: string;
   /** Only services with a weekly opening on this day (when given) opening and closing within these times. */
   readonly opening?: {
     readonly day?: Weekday;
@@ -153,6 +159,16 @@ export interface DirectoryRepository {
     depth?: ServiceDepth,
   ): Promise<ServiceRecord[]>;
   organisationsWithIds(partnershipId: string, ids: readonly string[]): Promise<DirectoryOrganisationRecord[]>;
+  /** A page of the organisations that run at least one of the partnership's services, by name, counted in SQL. */
+  organisationsWithServices(
+    partnershipId: string,
+    page: { readonly limit: number; readonly offset: number },
+  ): Promise<{ total: number; items: DirectoryOrganisationRecord[] }>;
+  /**
+   * When the partnership's directory last changed: its newest service change, or the newest record, change or
+   * check of an organisation that runs a service.
+   */
+  directoryChangedAt(partnershipId: string): Promise<string | null>;
   /** A page of services at their shown places (by service name, or nearest first), counted in SQL. */
   shownPlaces(
     partnershipId: string,

@@ -1,10 +1,12 @@
 import {
+  orukOrganisation,
   orukPage,
   orukService,
   orukServiceAtLocation,
   orukServiceSummary,
   type OrukPage,
 } from '../../domain/directory/oruk-export.js';
+import { orukOrganizationWithServices } from '../../domain/directory/oruk-organization.js';
 import { maxProximityMetres, type FeedQuery } from '../../domain/directory/oruk-query.js';
 import { feedTaxonomy, type FeedTaxonomy } from '../../domain/directory/oruk-taxonomy.js';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
@@ -75,6 +77,8 @@ export function orukFeedUseCases(deps: OrukFeedDeps) {
         : undefined;
     return {
       ...(query.text ? { text: query.text } : {}),
+      ...(query.organizationId ? { organisationId: query.organizationId } : {}),
+      ...(query.modifiedAfter ? { changedSince: query.modifiedAfter } : {}),
       ...(themes ? { themes } : {}),
       ...(query.minimumAge !== undefined ? { minimumAgeAtLeast: query.minimumAge } : {}),
       ...(query.maximumAge !== undefined ? { maximumAgeAtMost: query.maximumAge } : {}),
@@ -126,12 +130,17 @@ export function orukFeedUseCases(deps: OrukFeedDeps) {
         partnership.id,
         serviceFilter(query),
         page(query),
-        'fields',
+        query.full ? 'full' : 'fields',
       );
       const organisations = await organisationsOf(partnership.id, result.items);
       const contents = result.items.flatMap((service) => {
         const organisation = organisations.get(service.organisationId);
-        return organisation ? [orukServiceSummary(service, organisation)] : [];
+        if (!organisation) return [];
+        return [
+          query.full
+            ? orukService(service, organisation, taxonomy)
+            : orukServiceSummary(service, organisation),
+        ];
       });
       return orukPage(contents, result.total, query.page, query.perPage);
     },
@@ -178,6 +187,36 @@ export function orukFeedUseCases(deps: OrukFeedDeps) {
         orukServiceAtLocation(service, organisation, place.position, { full: taxonomy });
       if (!item) throw new NotFoundError(`There is no service at location ${id} in this feed.`);
       return item;
+    },
+
+    /** The organisations that run the partnership's services (no other member organisation appears). */
+    async organizations(slug: string, query: FeedQuery): Promise<OrukPage<Json>> {
+      const partnership = await partnershipFor(slug);
+      const result = await store.directory.organisationsWithServices(partnership.id, page(query));
+      return orukPage(result.items.map(orukOrganisation), result.total, query.page, query.perPage);
+    },
+
+    async organization(slug: string, id: string): Promise<Json> {
+      const partnership = await partnershipFor(slug);
+      const organisation = await store.directory.findOrganisation(partnership.id, id.toLowerCase());
+      const services = organisation
+        ? await store.directory.filterServices(
+            partnership.id,
+            { organisationId: organisation.id },
+            { limit: 10_000, offset: 0 },
+            'fields',
+          )
+        : undefined;
+      if (!organisation || !services?.total) {
+        throw new NotFoundError(`There is no organization ${id} in this feed.`);
+      }
+      return orukOrganizationWithServices(organisation, services.items);
+    },
+
+    /** When the partnership's feed last changed, for Last-Modified; null when it has no directory yet. */
+    async changedAt(slug: string): Promise<string | null> {
+      const partnership = await partnershipFor(slug);
+      return store.directory.directoryChangedAt(partnership.id);
     },
 
     async taxonomies(slug: string, query: FeedQuery) {

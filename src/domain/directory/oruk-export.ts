@@ -367,8 +367,12 @@ export function orukServiceAtLocation(
   const location = service.details.locations[position];
   const shown = location && orukLocation(service, location, position);
   if (!shown) return null;
+  // The profile's OpenAPI answers `/service_at_locations/{id}` with its service schema, which requires a name and
+  // a status: the service's own, so a reader expecting either shape finds them.
   return {
     id: serviceAtLocationId(service.id, position),
+    name: service.details.name,
+    status: service.details.status,
     service_id: service.id,
     location_id: shown.id,
     location: shown,

@@ -26,6 +26,15 @@ describe('parseFeedQuery', () => {
       { start_time: '09:30:00', end_time: '17:00' },
       { page: 1, perPage: 50, startTime: '09:30', endTime: '17:00' },
     ],
+    [
+      { modified_after: '2026-03-02T10:30:00+01:00' },
+      { page: 1, perPage: 50, modifiedAfter: '2026-03-02T09:30:00.000Z' },
+    ],
+    [{ modified_after: '2026-03-02' }, { page: 1, perPage: 50, modifiedAfter: '2026-03-02T00:00:00.000Z' }],
+    [
+      { organization_id: 'C23B5E7D-7106-5285-BFD7-F19FC7161CBF', full: 'true', format: 'JSON' },
+      { page: 1, perPage: 50, organizationId: 'c23b5e7d-7106-5285-bfd7-f19fc7161cbf', full: true },
+    ],
   ])('services %j -> %j', (raw, expected) => {
     expect(parseFeedQuery(raw, 'services')).toEqual({ ok: true, query: expected });
   });
@@ -53,6 +62,19 @@ describe('parseFeedQuery', () => {
     [{ day: 'funday' }, 'services', /day must be a day/],
     [{ postcode: 'M32 0TS' }, 'services', /postcode is not a filter of \/services/],
     [{ search: 'x' }, 'taxonomies', /search is not a filter of \/taxonomies; use page, per_page/],
+    [{ modified_after: 'yesterday' }, 'services', /modified_after must be a date and time such as/],
+    [{ modified_after: '2026-02-30T25:00:00Z' }, 'services', /modified_after must be a date and time/],
+    [{ modified_after: '2026-03-02T09:00' }, 'services', /modified_after must be a date and time/],
+    [
+      { organization_id: 'council' },
+      'services',
+      /organization_id must be a UUID such as those in \/organizations/,
+    ],
+    [{ full: 'yes' }, 'services', /full must be true or false/],
+    [{ format: 'ndjson' }, 'services', /format must be json/],
+    [{ minimal: 'true' }, 'services', /minimal is not a filter of \/services/],
+    [{ full: 'true' }, 'service_at_locations', /full is not a filter of \/service_at_locations/],
+    [{ search: 'x' }, 'organizations', /search is not a filter of \/organizations/],
     [{ latitude: '53' }, 'service_at_locations', /latitude and longitude together/],
     [{ proximity: '100' }, 'service_at_locations', /proximity needs a postcode/],
     [

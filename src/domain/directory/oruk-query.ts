@@ -4,7 +4,9 @@ import { isUuidShaped } from './stable-id.js';
 /**
  * The query string of an Open Referral UK feed endpoint, checked: paging, and the UK profile's filters
  * (search, taxonomy_term_id, taxonomy_id, minimum_age, maximum_age, day, start_time, end_time) with postcode
- * and proximity (or latitude and longitude) on `/service_at_locations`. Each problem says what to send instead.
+ * and proximity (or latitude and longitude) on `/service_at_locations`; from HSDS 3.0, which the UK profile leaves
+ * out, modified_after and organization_id on both, full on `/services` and format=json everywhere (ndjson is not
+ * offered). Each problem says what to send instead.
  */
 
 export const defaultPerPage = 50;
@@ -12,7 +14,8 @@ export const maxPerPage = 200;
 /** The furthest a proximity search reaches, in metres. */
 export const maxProximityMetres = 50_000;
 
-export type FeedEndpoint = 'services' | 'service_at_locations' | 'taxonomies' | 'taxonomy_terms';
+export type FeedEndpoint =
+  'services' | 'service_at_locations' | 'organizations' | 'taxonomies' | 'taxonomy_terms';
 
 export interface FeedQuery {
   readonly page: number;
@@ -29,6 +32,11 @@ export interface FeedQuery {
   readonly postcode?: string;
   readonly near?: { readonly latitude: number; readonly longitude: number };
   readonly proximityMetres?: number;
+  /** Only services changed at or after this moment (an ISO instant, UTC). */
+  readonly modifiedAfter?: string;
+  readonly organizationId?: string;
+  /** Services in full, as `/services/{id}` gives them, instead of their one-to-one fields. */
+  readonly full?: boolean;
 }
 
 export type FeedQueryResult =
@@ -36,9 +44,14 @@ export type FeedQueryResult =
   | { readonly ok: false; readonly problems: readonly string[] };
 
 const filtersOf: Record<FeedEndpoint, readonly string[]> = {
-  taxonomies: [],
-  taxonomy_terms: [],
+  taxonomies: ['format'],
+  taxonomy_terms: ['format'],
+  organizations: ['format'],
   services: [
+    'format',
+    'modified_after',
+    'organization_id',
+    'full',
     'search',
     'taxonomy_term_id',
     'taxonomy_id',
@@ -49,6 +62,9 @@ const filtersOf: Record<FeedEndpoint, readonly string[]> = {
     'end_time',
   ],
   service_at_locations: [
+    'format',
+    'modified_after',
+    'organization_id',
     'search',
     'taxonomy_term_id',
     'taxonomy_id',
@@ -113,12 +129,10 @@ export function parseFeedQuery(
     }
     return n;
   };
-  const uuid = (name: string): string | undefined => {
+  const uuid = (name: string, where: string): string | undefined => {
     const value = text(name);
     if (value !== undefined && !isUuidShaped(value)) {
-      problems.push(
-        `${name} must be a UUID such as those in /taxonomy_terms and /taxonomies; "${value}" is not.`,
-      );
+      problems.push(`${name} must be a UUID such as those in ${where}; "${value}" is not.`);
       return undefined;
     }
     return value?.toLowerCase();
@@ -159,13 +173,20 @@ export function parseFeedQuery(
   if (proximityMetres !== undefined && postcode === undefined && latitude === undefined) {
     problems.push('proximity needs a postcode, or a latitude and longitude, to measure from.');
   }
+  const format = text('format');
+  if (format !== undefined && format.toLowerCase() !== 'json') {
+    problems.push(`format must be json (this feed does not stream ndjson); "${format}" is not.`);
+  }
   const search = text('search');
   const query: FeedQuery = {
     page,
     perPage,
     ...(search !== undefined ? { text: search.slice(0, 200) } : {}),
-    ...optional('taxonomyTermId', uuid('taxonomy_term_id')),
-    ...optional('taxonomyId', uuid('taxonomy_id')),
+    ...optional('taxonomyTermId', uuid('taxonomy_term_id', '/taxonomy_terms')),
+    ...optional('taxonomyId', uuid('taxonomy_id', '/taxonomies')),
+    ...optional('organizationId', uuid('organization_id', '/organizations')),
+    ...optional('modifiedAfter', instant(text('modified_after'), problems)),
+    ...optional('full', yesNo(text('full'), problems)),
     ...optional('minimumAge', minimumAge),
     ...optional('maximumAge', maximumAge),
     ...optional('day', dayOf()),
@@ -176,6 +197,28 @@ export function parseFeedQuery(
     ...optional('proximityMetres', proximityMetres),
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, query };
+}
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** modified_after as an ISO instant in UTC; a date alone means its midnight in UTC. */
+function instant(value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  const time = isoInstant.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) {
+    problems.push(
+      `modified_after must be a date and time such as 2026-03-02T09:00:00Z (or a date such as 2026-03-02); "${value}" is not.`,
+    );
+    return undefined;
+  }
+  return new Date(time).toISOString();
+}
+
+function yesNo(value: string | undefined, problems: string[]): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  problems.push(`full must be true or false; "${value}" is not.`);
+  return undefined;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -26,6 +26,7 @@ function toOrganisation(row: Selectable<OrganisationsTable>): DirectoryOrganisat
     isPlaceholder: Number(row.is_placeholder) === 1,
     lastCheckedAt: row.last_checked_at,
     lastCheckedBy: row.last_checked_by,
+    ...(row.updated_at ? { updatedAt: row.updated_at } : {}),
   };
 }
 
@@ -48,6 +49,7 @@ function organisationRow(o: DirectoryOrganisationRecord): Insertable<Organisatio
     is_placeholder: o.isPlaceholder ? 1 : 0,
     last_checked_at: o.lastCheckedAt,
     last_checked_by: o.lastCheckedBy,
+    updated_at: o.updatedAt ?? null,
   };
 }
 
@@ -58,9 +60,14 @@ type OrganisationPart = Pick<
   | 'insertOrganisations'
   | 'updateOrganisation'
   | 'organisationsWithIds'
+  | 'organisationsWithServices'
+  | 'directoryChangedAt'
 >;
 
 export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
+  const runningServices = (partnershipId: string) =>
+    db.selectFrom('services').select('organisation_id').where('partnership_id', '=', partnershipId);
+
   return {
     async listOrganisations(partnershipId) {
       const rows = await db
@@ -107,6 +114,45 @@ export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
         found.push(...rows.map(toOrganisation));
       }
       return found;
+    },
+    async organisationsWithServices(partnershipId, page) {
+      const base = db
+        .selectFrom('organisations')
+        .where('partnership_id', '=', partnershipId)
+        .where('id', 'in', runningServices(partnershipId));
+      const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const rows = await base
+        .selectAll()
+        .orderBy('name')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return { total: Number(counted.n), items: rows.map(toOrganisation) };
+    },
+    async directoryChangedAt(partnershipId) {
+      const services = await db
+        .selectFrom('services')
+        .where('partnership_id', '=', partnershipId)
+        .select((eb) => eb.fn.max('updated_at').as('at'))
+        .executeTakeFirst();
+      const organisations = await db
+        .selectFrom('organisations')
+        .where('partnership_id', '=', partnershipId)
+        .where('id', 'in', runningServices(partnershipId))
+        .select((eb) => [
+          eb.fn.max('created_at').as('created'),
+          eb.fn.max('last_checked_at').as('checked'),
+          eb.fn.max('updated_at').as('updated'),
+        ])
+        .executeTakeFirst();
+      const times = [
+        services?.at,
+        organisations?.created,
+        organisations?.checked,
+        organisations?.updated,
+      ].filter((t): t is string => typeof t === 'string');
+      return times.length === 0 ? null : times.reduce((a, b) => (a > b ? a : b));
     },
   };
 }

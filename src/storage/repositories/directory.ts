@@ -67,6 +67,9 @@ function serviceConditions(
       ),
     );
   }
+  if (filter.organisationId !== undefined)
+    parts.push(eb('services.organisation_id', '=', filter.organisationId));
+  if (filter.changedSince !== undefined) parts.push(eb('services.updated_at', '>=', filter.changedSince));
   if (filter.minimumAgeAtLeast !== undefined)
     parts.push(eb('services.minimum_age', '>=', filter.minimumAgeAtLeast));
   if (filter.maximumAgeAtMost !== undefined)

@@ -50,7 +50,7 @@ export function organisationsRepository(db: Kysely<Database>): Store['organisati
     async update(partnershipId, id, change) {
       await db
         .updateTable('organisations')
-        .set({ kind: change.kind, identifier: change.identifier })
+        .set({ kind: change.kind, identifier: change.identifier, updated_at: change.updatedAt })
         .where('partnership_id', '=', partnershipId)
         .where('id', '=', id)
         .execute();

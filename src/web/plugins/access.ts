@@ -5,10 +5,17 @@ import type { Access } from '../access-types.js';
 import { sessionCookieName } from './security.js';
 
 export const staticPrefixes = ['/assets/', '/static/'];
+/** The CORS preflight route that @fastify/cors adds for the public Open Referral UK feeds (src/api/oruk). */
+export const orukPreflightRoute = '/oruk*';
 
-/** The access of a route that does not state one: static files are public, everything else needs a session. */
+/**
+ * The access of a route that does not state one: static files and the feeds' preflight are public, everything
+ * else needs a session.
+ */
 export function defaultAccess(url: string): Access {
-  return staticPrefixes.some((prefix) => url.startsWith(prefix)) ? 'public' : 'signed-in';
+  return url === orukPreflightRoute || staticPrefixes.some((prefix) => url.startsWith(prefix))
+    ? 'public'
+    : 'signed-in';
 }
 
 export function routeAccess(request: FastifyRequest): Access {

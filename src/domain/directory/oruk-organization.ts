@@ -1,0 +1,25 @@
+import {
+  orukOrganisation,
+  orukServiceSummary,
+  type FeedOrganisation,
+  type FeedService,
+} from './oruk-export.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * An organisation as `/organizations/{id}` answers it (HSDS 3.0 compiled organization): its own fields and its
+ * services' one-to-one fields, without the organisation repeated inside each service.
+ */
+export function orukOrganizationWithServices(
+  organisation: FeedOrganisation,
+  services: readonly FeedService[],
+): Json {
+  return {
+    ...orukOrganisation(organisation),
+    services: services.map((service) => {
+      const { organization: _organization, ...fields } = orukServiceSummary(service, organisation);
+      return fields;
+    }),
+  };
+}
