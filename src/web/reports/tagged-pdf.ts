@@ -6,14 +6,14 @@
  *
  * Tagging: everything readable is in the structure tree (Document > Sect > H1/H2/H3, P, L > LI > Lbl/LBody,
  * Table > THead/TBody > TR > TH/TD, with a Caption); rules, fills, repeated table headings and the page
- * numbers in the footer are marked as artifacts. The document has a language (en-GB), a title that viewers
- * show instead of the file name, and is A4 with body text at 11pt. Where the glyphs alone do not give the text
+ * numbers in the footer are marked as artifacts. The document is PDF/UA-1 (pdf-ua-document.ts), with a
+ * language (en-GB) and a title that viewers show instead of the file name, and is A4 with body text at 11pt. Where the glyphs alone do not give the text
  * back in reading order (right-to-left text, characters not shown), its element carries it as ActualText.
  */
-import PDFDocument from 'pdfkit';
 import { drawDotPlot, dotPlotHeight } from './pdf-dot-plot.js';
 import { PdfTextWriter, type Piece } from './pdf-text-writer.js';
 import { UNSHOWN_MARK } from './pdf-text.js';
+import { createPdfUaDocument, type PdfMeta } from './pdf-ua-document.js';
 import type {
   LabelledText,
   ReportBlock,
@@ -23,20 +23,11 @@ import type {
   ReportTable,
 } from './report-document.js';
 
-const MARGINS = { top: 56, bottom: 68, left: 56, right: 56 };
 export const PDF_SIZES = { h1: 20, h2: 15, h3: 12.5, body: 11, footer: 10 } as const;
 const COLOURS = { text: '#0b0c0c', secondary: '#505a5f', rule: '#b1b4b6', fill: '#f3f2f1' } as const;
 const LINE_GAP = 2;
 const PARAGRAPH_GAP = 6;
 const CELL_PADDING = 4;
-
-export interface PdfMeta {
-  readonly title: string;
-  readonly subject: string;
-  /** Shown on the left of every footer, beside the page number. */
-  readonly footer: string;
-  readonly createdAt: Date;
-}
 
 type Struct = PDFKit.PDFStructureElement;
 type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Column' | 'Row' };
@@ -49,28 +40,8 @@ export class TaggedPdf {
   private readonly writer: PdfTextWriter;
 
   constructor(private readonly meta: PdfMeta) {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: MARGINS,
-      tagged: true,
-      lang: 'en-GB',
-      displayTitle: true,
-      pdfVersion: '1.7',
-      bufferPages: true,
-      info: {
-        Title: meta.title,
-        Author: 'Common Ground',
-        Subject: meta.subject,
-        Creator: 'Common Ground',
-        CreationDate: meta.createdAt,
-      },
-    });
-    const chunks: Buffer[] = [];
-    this.bytes = new Promise((resolve, reject) => {
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
+    const { doc, bytes } = createPdfUaDocument(meta);
+    this.bytes = bytes;
     this.writer = new PdfTextWriter(doc, LINE_GAP);
     const root = doc.struct('Document');
     doc.addStructure(root);
