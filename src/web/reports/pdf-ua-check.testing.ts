@@ -5,7 +5,7 @@
  */
 import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { SaxesParser } from 'saxes';
-import { openPdf, readPdf, type StructNode } from './read-pdf.testing.js';
+import { nodesWithRole, openPdf, readPdf } from './read-pdf.testing.js';
 
 const PDFUA_NAMESPACE = 'http://www.aiim.org/pdfua/ns/id/';
 const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
@@ -109,14 +109,6 @@ function rawFontProblems(objects: readonly string[]): string[] {
   return [...new Set(names.filter((name) => standard.has(name)))].map(
     (name) => `The PDF names the standard font ${name}, which is not embedded.`,
   );
-}
-
-function nodesWithRole(node: StructNode | null | undefined, role: string): StructNode[] {
-  if (!node) return [];
-  return [
-    ...(node.role === role ? [node] : []),
-    ...(node.children ?? []).flatMap((child) => nodesWithRole(child, role)),
-  ];
 }
 
 function headingProblems(roles: readonly string[]): string[] {

@@ -35,6 +35,15 @@ export interface ReadPdf {
   readonly untagged: readonly string[];
 }
 
+/** Every node in `node`'s tree with this role, `node` included. */
+export function nodesWithRole(node: StructNode | null | undefined, role: string): StructNode[] {
+  if (!node) return [];
+  return [
+    ...(node.role === role ? [node] : []),
+    ...(node.children ?? []).flatMap((child) => nodesWithRole(child, role)),
+  ];
+}
+
 function rolesOf(node: StructNode | null | undefined, into: string[]): string[] {
   if (!node) return into;
   if (node.role && node.role !== 'Root') into.push(node.role);
