@@ -6,7 +6,8 @@
  */
 import type { RoundResultsView } from '../../app/assessments/results.js';
 import { DIFFERENCE_RULE_TEXT } from '../../domain/results/index.js';
-import { formatMedian, levelPhrase, resultsPageView, sentenceCase } from '../view-models/results-view.js';
+import { formatMedian, levelPhrase, sentenceCase } from '../view-models/results-wording.js';
+import { resultsPageView } from '../view-models/results-view.js';
 import {
   paragraph,
   section,

@@ -5,7 +5,8 @@
 import type { RoundResultsView } from '../../app/assessments/results.js';
 import { DIFFERENCE_RULE_TEXT } from '../../domain/results/index.js';
 import { SIDE_LABELS } from '../charts/index.js';
-import { HIGH_DONT_KNOW_RATE, type ResultsPageView } from '../view-models/results-view.js';
+import { HIGH_DONT_KNOW_RATE } from '../view-models/results-wording.js';
+import type { ResultsPageView } from '../view-models/results-view.js';
 import {
   belowThresholdNotice,
   datesText,

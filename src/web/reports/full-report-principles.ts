@@ -12,7 +12,7 @@ import type {
   SideIndicatorFigures,
 } from '../../domain/results/index.js';
 import { SIDE_LABELS } from '../charts/index.js';
-import { HIGH_DONT_KNOW_RATE, formatMedian, levelPhrase } from '../view-models/results-view.js';
+import { HIGH_DONT_KNOW_RATE, formatMedian, levelPhrase } from '../view-models/results-wording.js';
 import {
   dayText,
   gapPhrase,
