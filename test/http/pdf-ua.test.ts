@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/storage/store.js';
 import { checkPdfUa } from '../../src/web/reports/pdf-ua-check.testing.js';
 import { Browser } from '../support/browser.js';
+import { httpDatabases } from '../support/http-databases.js';
 import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
 /**
@@ -9,32 +10,37 @@ import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../sup
  * what a PDF/UA check looks for (pdf-ua-check.testing.ts): the lead-member summary and the full report of the
  * Spring 2026 round, the action plan summary, and the evidence pack for money advice in Greenacres.
  */
+describe.each(httpDatabases())('every PDF report ($name)', (database) => {
+  let t: TestApp;
+  let remove: () => Promise<void>;
+  let viewer: Browser;
+  const reports = new Map<string, string>();
 
-let t: TestApp;
-let viewer: Browser;
-const reports = new Map<string, string>();
+  beforeAll(async () => {
+    const opened = await database.open();
+    remove = opened.remove;
+    t = await createTestApp({ env: opened.env });
+    const northmoor = await t.partnership('northmoor');
+    const rounds = await t.runtime.services.assessments.list(northmoor.id);
+    const spring = rounds.find((entry) => entry.round.name === 'Spring 2026 full assessment')?.round.id;
+    const wards = await createStore(t.runtime.handle.db).areas.children(northmoor.localAuthorityCode);
+    const greenacres = wards.find((ward) => ward.name === 'Greenacres')?.code;
+    if (!spring || !greenacres) throw new Error('The demo has no Spring 2026 round or no Greenacres ward');
+    reports.set('lead-member summary', `/p/northmoor/rounds/${spring}/summary.pdf`);
+    reports.set('full report', `/p/northmoor/rounds/${spring}/report.pdf`);
+    reports.set('action plan summary', '/p/northmoor/actions/summary.pdf');
+    reports.set(
+      'evidence pack',
+      `/p/northmoor/evidence/${greenacres}/money-debt-and-benefits/evidence-pack.pdf`,
+    );
+    viewer = new Browser(t.app);
+    await viewer.signIn(demoAccounts.northmoorViewer, knownPassword);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await remove?.();
+  });
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const northmoor = await t.partnership('northmoor');
-  const rounds = await t.runtime.services.assessments.list(northmoor.id);
-  const spring = rounds.find((entry) => entry.round.name === 'Spring 2026 full assessment')?.round.id;
-  const wards = await createStore(t.runtime.handle.db).areas.children(northmoor.localAuthorityCode);
-  const greenacres = wards.find((ward) => ward.name === 'Greenacres')?.code;
-  if (!spring || !greenacres) throw new Error('The demo has no Spring 2026 round or no Greenacres ward');
-  reports.set('lead-member summary', `/p/northmoor/rounds/${spring}/summary.pdf`);
-  reports.set('full report', `/p/northmoor/rounds/${spring}/report.pdf`);
-  reports.set('action plan summary', '/p/northmoor/actions/summary.pdf');
-  reports.set(
-    'evidence pack',
-    `/p/northmoor/evidence/${greenacres}/money-debt-and-benefits/evidence-pack.pdf`,
-  );
-  viewer = new Browser(t.app);
-  await viewer.signIn(demoAccounts.northmoorViewer, knownPassword);
-}, 60_000);
-afterAll(() => t.close());
-
-describe('every PDF report', () => {
   it.each([
     // Which report, and the least it must hold, so that a pass is not a PDF with nothing to check.
     ['lead-member summary', { figures: 1, tables: 1 }],
