@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import { csvText } from '../../src/domain/shared/csv-text.js';
 import { directoryCsvHeader } from '../../src/web/view-models/directory-csv.js';
-import { CSV_HEADER as resultsHeader } from '../../src/web/view-models/results-view.js';
+import { CSV_HEADER as resultsHeader } from '../../src/web/view-models/results-csv.js';
 import { Browser } from '../support/browser.js';
 import { httpDatabases } from '../support/http-databases.js';
 import { uploadForm } from '../support/multipart.js';

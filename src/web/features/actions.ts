@@ -26,7 +26,7 @@ import { guidanceSlugOfSource } from '../../domain/actions/guidance-actions.js';
 import { guidanceLink } from '../view-models/guidance-links.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { formErrors, text } from '../forms.js';
-import { guardCell } from '../view-models/results-view.js';
+import { guardCell } from '../view-models/spreadsheet-cell.js';
 import { planEntries } from './action-plan-summary.js';
 import { accessOf, actorOf } from './members.js';
 

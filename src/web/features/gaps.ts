@@ -18,7 +18,7 @@ import {
   twoDecimals,
   type GapSort,
 } from '../view-models/gap-view.js';
-import { guardCell } from '../view-models/results-view.js';
+import { guardCell } from '../view-models/spreadsheet-cell.js';
 import { accessOf } from './members.js';
 import { guidanceLinks } from '../view-models/guidance-links.js';
 import { reachNotice } from '../view-models/reach-view.js';

@@ -5,7 +5,7 @@ import type { ImportKindInfo, ImportProblem, ProblemOutcome } from '../../app/in
 import type { ImportJobView } from '../../app/imports/import-jobs.js';
 import type { Services } from '../../app/services.js';
 import { formErrors, text } from '../forms.js';
-import { guardCell } from '../view-models/results-view.js';
+import { guardCell } from '../view-models/spreadsheet-cell.js';
 import {
   acceptUploads,
   discardUpload,

@@ -4,7 +4,7 @@ import { organisationExportColumns, type ThemeDecision } from '../../app/directo
 import { ValidationError } from '../../app/errors.js';
 import type { Services } from '../../app/services.js';
 import { text } from '../forms.js';
-import { guardCell } from '../view-models/results-view.js';
+import { guardCell } from '../view-models/spreadsheet-cell.js';
 import { accessOf, actorOf } from './members.js';
 
 const member = { access: { partnership: 'member' } } as const;

@@ -13,7 +13,7 @@ import {
 import { formatAmount, formatRange } from '../../domain/funding/money.js';
 import { needSeverityLabels, needSourceLabels } from '../../domain/needs/model.js';
 import { formatKm, gapClassLabels, oneDecimal } from '../view-models/gap-view.js';
-import { guardCell } from '../view-models/results-view.js';
+import { guardCell } from '../view-models/spreadsheet-cell.js';
 import {
   dayText,
   list,

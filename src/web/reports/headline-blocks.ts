@@ -5,7 +5,7 @@
 import type { RoundResultsView } from '../../app/assessments/results.js';
 import type { RoundResults } from '../../domain/results/index.js';
 import { dotPlot, dotPlotSummary, principleDotPlot, SIDE_LABELS } from '../charts/index.js';
-import { formatMedian, sentenceCase } from '../view-models/results-view.js';
+import { formatMedian, sentenceCase } from '../view-models/results-wording.js';
 import { seenWords, type ReportBlock, type ReportTable } from './report-document.js';
 
 const HEADLINE_CAPTION = 'Median level of each side for each principle';

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const require = createRequire(import.meta.url);
 const standardFontDataUrl = `${path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -35,6 +35,15 @@ export interface ReadPdf {
   readonly untagged: readonly string[];
 }
 
+/** Every node in `node`'s tree with this role, `node` included. */
+export function nodesWithRole(node: StructNode | null | undefined, role: string): StructNode[] {
+  if (!node) return [];
+  return [
+    ...(node.role === role ? [node] : []),
+    ...(node.children ?? []).flatMap((child) => nodesWithRole(child, role)),
+  ];
+}
+
 function rolesOf(node: StructNode | null | undefined, into: string[]): string[] {
   if (!node) return into;
   if (node.role && node.role !== 'Root') into.push(node.role);
@@ -42,14 +51,22 @@ function rolesOf(node: StructNode | null | undefined, into: string[]): string[] 
   return into;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
-  const pdf = await getDocument({
+/**
+ * Opens `bytes` with pdfjs. Without the standard font data (`standardFonts` false), a font whose program is not
+ * in the file shows as missing rather than being quietly replaced.
+ */
+export function openPdf(bytes: Uint8Array, standardFonts = true): Promise<PDFDocumentProxy> {
+  return getDocument({
     data: new Uint8Array(bytes),
-    standardFontDataUrl,
+    ...(standardFonts ? { standardFontDataUrl } : {}),
     useSystemFonts: false,
     isEvalSupported: false,
     verbosity: 0,
   }).promise;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  const pdf = await openPdf(bytes);
   try {
     const pages: string[] = [];
     const artifacts: string[] = [];

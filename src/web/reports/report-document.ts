@@ -9,7 +9,7 @@ import type { RoundView } from '../../app/assessments/rounds.js';
 import type { Framework } from '../../domain/framework/framework.js';
 import { describeDifference, type GroupResult } from '../../domain/results/index.js';
 import type { DotPlotOptions } from '../charts/index.js';
-import { formatMedian } from '../view-models/results-view.js';
+import { formatMedian } from '../view-models/results-wording.js';
 import { safeFileName } from '../view-models/file-name.js';
 
 /** Text with an optional label shown before it in bold ("Shared foundations: Council side 3, …"). */

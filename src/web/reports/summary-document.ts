@@ -5,7 +5,8 @@
 import type { RoundResultsView } from '../../app/assessments/results.js';
 import { DIFFERENCE_RULE_TEXT, describeDifference, type RoundResults } from '../../domain/results/index.js';
 import { SIDE_LABELS } from '../charts/index.js';
-import { formatMedian, resultsPageView } from '../view-models/results-view.js';
+import { formatMedian } from '../view-models/results-wording.js';
+import { resultsPageView } from '../view-models/results-view.js';
 import { headlineFigure, headlineTable, workshopSteps } from './headline-blocks.js';
 import {
   belowThresholdNotice,

@@ -1,7 +1,7 @@
 import type { DirectoryOrganisationRecord, ServiceRecord } from '../../app/ports.js';
 import { serviceStatusLabels, type ServiceLocation } from '../../domain/directory/model.js';
 import { postcodeDistrict } from '../../domain/directory/oruk-export.js';
-import { guardCell } from './results-view.js';
+import { guardCell } from './spreadsheet-cell.js';
 
 /**
  * The directory as spreadsheet rows: one row per service. Places appear as anyone in the partnership sees them

@@ -6,14 +6,13 @@ import { computeRoundResults, type Level, type Rating, type Side } from '../../d
 import {
   belowThresholdMessage,
   changePhrase,
-  csvFileName,
   differencePhrase,
   formatMedian,
-  guardCell,
   levelPhrase,
-  resultsCsvRows,
-  resultsPageView,
-} from './results-view.js';
+} from './results-wording.js';
+import { csvFileName, resultsCsvRows } from './results-csv.js';
+import { guardCell } from './spreadsheet-cell.js';
+import { resultsPageView } from './results-view.js';
 
 const indicator = (code: string, title: string): Indicator => ({
   code,
