@@ -24,6 +24,7 @@ import * as reachRule from './migrations/0025-reach-rule.js';
 import * as importJobOwners from './migrations/0028-import-job-owners.js';
 import * as grantStandardFields from './migrations/0029-grant-standard-fields.js';
 import * as organisationThemes from './migrations/0030-organisation-themes.js';
+import * as feedSubscriptions from './migrations/0032-feed-subscriptions.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0028-import-job-owners': importJobOwners,
   '0029-grant-standard-fields': grantStandardFields,
   '0030-organisation-themes': organisationThemes,
+  '0032-feed-subscriptions': feedSubscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
