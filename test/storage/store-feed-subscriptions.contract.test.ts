@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedSubscriptionRecord } from '../../src/app/feeds/feed-subscription-store.js';
+import { newFeedSubscription } from '../../src/app/feeds/feed-subscriptions.js';
 import type { Store } from '../../src/app/ports.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { createStore } from '../../src/storage/store.js';
@@ -10,19 +11,11 @@ const subscription = (
   partnershipId: string,
   overrides: Partial<FeedSubscriptionRecord> = {},
 ): FeedSubscriptionRecord => ({
-  id: id(),
-  partnershipId,
-  address: `https://feed.example/${id()}/services`,
-  applyAutomatically: false,
-  createdAt: at(0),
-  createdBy: 'Ada',
+  ...newFeedSubscription(partnershipId, `https://feed.example/${id()}/services`, false, {
+    by: 'Ada',
+    at: at(0),
+  }),
   nextRefreshAt: at(10),
-  refreshingUntil: null,
-  lastRefreshedAt: null,
-  lastResult: null,
-  lastMessage: null,
-  failingSince: null,
-  pendingAt: null,
   ...overrides,
 });
 
