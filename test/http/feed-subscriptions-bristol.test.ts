@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedRefreshPreview } from '../../src/app/feeds/feed-preview.js';
 import { serviceFormFor } from '../../src/domain/directory/service-form.js';
 import { Browser } from '../support/browser.js';
 import { httpDatabases } from '../support/http-databases.js';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { createTestApp, demoAccounts, dumpTables, knownPassword, type TestApp } from '../support/test-app.js';
 
 /**
@@ -26,7 +26,10 @@ const perPage = 100;
 class LoopbackFeed {
   readonly items = bristol.map((item) => structuredClone(item));
   readonly requests: { page: number; ifNoneMatch: string | undefined; status: number }[] = [];
-  private server = http.createServer((request, response) => {
+  private server: LoopbackServer | undefined;
+  address = '';
+
+  private answer: http.RequestListener = (request, response) => {
     const url = new URL(request.url ?? '/', 'http://feed');
     const page = Number(url.searchParams.get('page') ?? '1');
     const totalPages = Math.ceil(this.items.length / perPage);
@@ -47,18 +50,14 @@ class LoopbackFeed {
     this.requests.push({ page, ifNoneMatch, status });
     if (status === 304) return response.writeHead(304, { etag }).end();
     response.writeHead(200, { 'content-type': 'application/json', etag }).end(body);
-  });
-  address = '';
+  };
 
   async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.address = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/services?per_page=${perPage}`;
+    this.server = await startLoopbackServer(this.answer);
+    this.address = `${this.server.origin}/services?per_page=${perPage}`;
   }
 
-  async stop() {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
+  stop = () => this.server?.close();
 }
 
 describe.each(httpDatabases())('feed subscriptions on $name', (database) => {

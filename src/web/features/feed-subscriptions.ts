@@ -68,7 +68,10 @@ const refreshFlash: Record<string, string> = {
 export function registerFeedSubscriptions(app: FastifyInstance, services: Services): void {
   const baseOf = (request: FastifyRequest) => `/p/${accessOf(request).partnership.slug}/imports/feeds`;
   const feedOf = (request: FastifyRequest) =>
-    services.feeds.find(accessOf(request).partnership.id, (request.params as { feedId: string }).feedId);
+    services.feeds.find(
+      accessOf(request).partnership.id,
+      (request.params as { subscriptionId: string }).subscriptionId,
+    );
 
   const showList = async (
     request: FastifyRequest,
@@ -118,7 +121,7 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
     }
   });
 
-  app.get('/p/:slug/imports/feeds/:feedId', { config }, async (request, reply) => {
+  app.get('/p/:slug/imports/feeds/:subscriptionId', { config }, async (request, reply) => {
     const { partnership } = accessOf(request);
     const feed = await feedOf(request);
     const preview = await services.feeds.preview(partnership.id, feed.id);
@@ -132,13 +135,13 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
     });
   });
 
-  app.post('/p/:slug/imports/feeds/:feedId/refresh', { config }, async (request, reply) => {
+  app.post('/p/:slug/imports/feeds/:subscriptionId/refresh', { config }, async (request, reply) => {
     const feed = await feedOf(request);
     const outcome = await services.feeds.refresh(feed.partnershipId, feed.id, actorOf(request));
     return reply.redirect(`${baseOf(request)}/${feed.id}?done=${outcome.result}`, 303);
   });
 
-  app.post('/p/:slug/imports/feeds/:feedId/confirm', { config }, async (request, reply) => {
+  app.post('/p/:slug/imports/feeds/:subscriptionId/confirm', { config }, async (request, reply) => {
     const feed = await feedOf(request);
     let done = 'confirmed';
     try {
@@ -150,13 +153,13 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
     return reply.redirect(`${baseOf(request)}/${feed.id}?done=${done}`, 303);
   });
 
-  app.post('/p/:slug/imports/feeds/:feedId/discard', { config }, async (request, reply) => {
+  app.post('/p/:slug/imports/feeds/:subscriptionId/discard', { config }, async (request, reply) => {
     const feed = await feedOf(request);
     await services.feeds.discard(feed.partnershipId, feed.id);
     return reply.redirect(`${baseOf(request)}/${feed.id}?done=discarded`, 303);
   });
 
-  app.get('/p/:slug/imports/feeds/:feedId/remove', { config }, async (request, reply) => {
+  app.get('/p/:slug/imports/feeds/:subscriptionId/remove', { config }, async (request, reply) => {
     const feed = await feedOf(request);
     return reply.page('imports/feed-remove.njk', {
       title: 'End this feed subscription?',
@@ -166,7 +169,7 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
     });
   });
 
-  app.post('/p/:slug/imports/feeds/:feedId/remove', { config }, async (request, reply) => {
+  app.post('/p/:slug/imports/feeds/:subscriptionId/remove', { config }, async (request, reply) => {
     const feed = await feedOf(request);
     await services.feeds.unsubscribe(feed.partnershipId, feed.id, actorOf(request));
     return reply.redirect(`${baseOf(request)}?done=removed`, 303);
