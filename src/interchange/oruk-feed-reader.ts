@@ -13,6 +13,9 @@ import {
   tooManyPages,
 } from './oruk-import.js';
 
+/** How long reading a whole feed may take: well within the lease that keeps other instances from refreshing it. */
+const maxReadMinutes = 10;
+
 /**
  * Reads a subscribed Open Referral UK 1.0 or 3.0 feed page by page through the guarded fetcher, with the
  * parsing of the `oruk` import. Page 1 is the subscribed address and says how many pages there are; when it
@@ -20,9 +23,10 @@ import {
  * parsed into the batch; each page records the source ids of its services, so services that left the feed
  * can be told from those still on an unchanged page.
  */
-export function orukFeedReader(fetcher: FeedFetcher): FeedReader {
+export function orukFeedReader(fetcher: FeedFetcher, maxMinutes = maxReadMinutes): FeedReader {
   return {
     async read(address, previous, themes) {
+      const deadline = Date.now() + maxMinutes * 60_000;
       const before = new Map(previous.map((page) => [page.page, page]));
       const pages: FeedPageState[] = [];
       const items: unknown[] = [];
@@ -30,6 +34,11 @@ export function orukFeedReader(fetcher: FeedFetcher): FeedReader {
       let fetched = false;
       let total = 1;
       for (let number = 1; number <= total; number += 1) {
+        if (Date.now() > deadline) {
+          throw new FeedFetchError(
+            `The feed took longer than ${maxMinutes} minutes to read, so nothing was changed`,
+          );
+        }
         const at = number === 1 ? address : pageAddress(address, number);
         const last = before.get(number);
         const known = last?.address === at ? last : undefined;
