@@ -466,6 +466,7 @@ export function createServices(deps: ServiceDeps) {
       themes: deps.themes,
       reader: deps.feeds?.reader ?? noFeedReader,
       refreshHours: deps.feeds?.refreshHours ?? 24,
+      baseUrl,
       allowPlainHttp: deps.feeds?.allowPlainHttp ?? false,
     }),
     /** A partnership admin's "Get started" list, ticked off from the partnership's records. */

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../support/browser.js';
 import { httpDatabases } from '../support/http-databases.js';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
-import { createTestApp, demoAccounts, FakeClock, knownPassword, type TestApp } from '../support/test-app.js';
+import {
+  createTestApp,
+  demoAccounts,
+  dumpTables,
+  FakeClock,
+  knownPassword,
+  type TestApp,
+} from '../support/test-app.js';
 
 /**
  * Feed subscriptions that apply by themselves, refreshed by the scheduled jobs when due: services that leave
@@ -102,7 +109,14 @@ describe.each(httpDatabases())('scheduled feed refreshes on $name', (database) =
     expect(await current()).toMatchObject({ lastResult: 'unchanged' });
   });
 
-  it('keeps the start of a failure spell until the feed reads again', async () => {
+  const failureEmails = async () =>
+    (await dumpTables(t.runtime)).outbox?.filter((row) => row.kind === 'feed-failed') ?? [];
+
+  it('keeps the start of a failure spell until the feed reads again, emailing the admins once per spell', async () => {
+    const admins = (await t.runtime.services.members.list(partnershipId))
+      .filter((member) => member.role === 'partnership-admin')
+      .map((member) => member.email);
+    expect(admins).toContain(demoAccounts.eastbrookAdmin);
     feed.failing = true;
     clock.advanceMinutes(24 * 60);
     const spellStart = clock.now().toISOString();
@@ -112,10 +126,36 @@ describe.each(httpDatabases())('scheduled feed refreshes on $name', (database) =
     clock.advanceMinutes(24 * 60);
     await feeds().refreshDue();
     expect(await current()).toMatchObject({ lastResult: 'failed', failingSince: spellStart });
+    const emails = await failureEmails();
+    expect(emails.map((row) => row.recipient).sort()).toEqual([...admins].sort());
+    expect(String(emails[0]?.body_text)).toContain('HTTP 503');
+
+    // The admin's dashboard says so; a viewer's (Northmoor's admin is a viewer in Eastbrook) does not.
+    const admin = new Browser(t.app);
+    await admin.signIn(demoAccounts.eastbrookAdmin, knownPassword);
+    const dashboard = await admin.get('/p/eastbrook/');
+    expect(dashboard.body).toContain(`href="/p/eastbrook/imports/feeds/${subscriptionId}"`);
+    expect(dashboard.body).toContain('has not been read since');
+    const viewer = new Browser(t.app);
+    await viewer.signIn(demoAccounts.northmoorAdmin, knownPassword);
+    const viewersDashboard = await viewer.get('/p/eastbrook/');
+    expect(viewersDashboard.statusCode).toBe(200);
+    expect(viewersDashboard.body).not.toContain('has not been read since');
+
     feed.failing = false;
     clock.advanceMinutes(24 * 60);
     await feeds().refreshDue();
     expect(await current()).toMatchObject({ lastResult: 'unchanged', failingSince: null });
+    expect((await admin.get('/p/eastbrook/')).body).not.toContain('has not been read since');
+
+    // A new spell is a new email.
+    feed.failing = true;
+    clock.advanceMinutes(24 * 60);
+    await feeds().refreshDue();
+    expect(await failureEmails()).toHaveLength(admins.length * 2);
+    feed.failing = false;
+    clock.advanceMinutes(24 * 60);
+    await feeds().refreshDue();
   });
 
   it('shows the pages to partnership admins only', async () => {

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.js';
 import { ImportSourceError } from '../interchange.js';
 import type { Clock, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import { queueEmail } from '../shared/outbox.js';
 import { FeedFetchError } from './feed-fetcher.js';
 import {
   isEmptyPreview,
@@ -23,6 +24,8 @@ export interface FeedDeps {
   readonly reader: FeedReader;
   /** How often each feed is refreshed by the scheduled jobs. */
   readonly refreshHours: number;
+  /** The service's public address, for the link in the email to admins when a feed starts failing. */
+  readonly baseUrl: string;
 }
 
 /** How long one refresh may hold a feed before another instance may take it for stopped. */
@@ -73,6 +76,36 @@ async function applyPayload(
     }
     return message;
   });
+}
+
+/** Emails the partnership's admins that a feed has started failing, with the reason and its page. */
+async function tellAdminsFeedFailed(
+  store: Store,
+  deps: FeedDeps,
+  subscription: FeedSubscriptionRecord,
+  reason: string,
+): Promise<void> {
+  const partnership = await store.partnerships.findById(subscription.partnershipId);
+  if (!partnership) return;
+  const admins = (await store.memberships.listByPartnership(partnership.id)).filter(
+    (member) => member.role === 'partnership-admin',
+  );
+  const page = `${deps.baseUrl}/p/${partnership.slug}/imports/feeds/${subscription.id}`;
+  for (const admin of admins) {
+    await queueEmail(store, deps.clock, {
+      partnershipId: partnership.id,
+      to: admin.email,
+      kind: 'feed-failed',
+      subject: `A feed of the ${partnership.name} directory could not be read`,
+      text: [
+        `Hello ${admin.displayName},`,
+        `The directory of ${partnership.name} could not read the Open Referral UK feed at ${subscription.address}.`,
+        `The reason: ${reason}.`,
+        'The directory keeps the services it has and tries again on its schedule. You will not get another email about this feed until it has been read again and then fails again.',
+        `See the feed and read it again: ${page}`,
+      ].join('\n\n'),
+    });
+  }
 }
 
 const failureMessage = (error: unknown) =>
@@ -134,12 +167,17 @@ export async function refreshFeed(
       failingSince: null,
     });
   } catch (error) {
-    outcome = { result: 'failed', message: failureMessage(error) };
-    await store.feedSubscriptions.update(subscription.id, {
-      ...finished,
-      lastResult: 'failed',
-      lastMessage: outcome.message,
-      failingSince: subscription.failingSince ?? now,
+    const message = failureMessage(error);
+    outcome = { result: 'failed', message };
+    await store.transaction(async (trx) => {
+      await trx.feedSubscriptions.update(subscription.id, {
+        ...finished,
+        lastResult: 'failed',
+        lastMessage: message,
+        failingSince: subscription.failingSince ?? now,
+      });
+      // Once per failure spell: the spell starts here, and the lease lets only one refresh start it.
+      if (!subscription.failingSince) await tellAdminsFeedFailed(trx, deps, subscription, message);
     });
   }
   return outcome;
