@@ -44,7 +44,7 @@ function previewView(preview: FeedRefreshPreview) {
     changed: shown(preview.changed),
     withdrawn: shown(preview.withdrawn),
     skipped: preview.report?.skipped ?? 0,
-    problems: preview.report?.problems.length ?? 0,
+    problems: shown(preview.report?.problems ?? []),
     kept: preview.report?.kept,
   };
 }
