@@ -114,8 +114,8 @@ describe.each(httpDatabases())('feed subscriptions on $name', (database) => {
       expect(await fromFeed()).toHaveLength(0);
       const page = await admin.get(feedPath);
       expect(page.body).toContain('New services: 817');
-    expect(page.body).toContain('Problems in the feed');
-    expect(page.body).toContain('The id 2af617e5');
+      expect(page.body).toContain('Problems in the feed');
+      expect(page.body).toContain('The id 2af617e5');
       expect(page.body).toContain('Apply these changes');
 
       expect((await admin.post(`${feedPath}/confirm`)).statusCode).toBe(303);
