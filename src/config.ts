@@ -116,6 +116,13 @@ const environmentSchema = z.object({
     .min(0, 'must be a whole number of minutes (0 turns the schedule off)')
     .max(10_080, 'must be at most 10080 (a week)')
     .default(60),
+  FEED_REFRESH_HOURS: z.coerce
+    .number({ error: 'must be a whole number of hours from 1 to 168' })
+    .int('must be a whole number of hours from 1 to 168')
+    .min(1, 'must be a whole number of hours from 1 to 168')
+    .max(168, 'must be a whole number of hours from 1 to 168')
+    .default(24),
+  FEEDS_ALLOW_LOOPBACK: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -160,6 +167,12 @@ export interface Config {
   readonly jobsIntervalMinutes: number;
   readonly uploads: UploadSettings;
   readonly importLimits: ImportLimits;
+  readonly feeds: {
+    /** How often each subscribed feed is refreshed by the scheduled jobs. */
+    readonly refreshHours: number;
+    /** Plain http and loopback feed addresses allowed: only for tests, never in production. */
+    readonly allowLoopback: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -186,6 +199,12 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
   }
   if (cleaned.NODE_ENV === 'production' && !cleaned.SESSION_SECRET) {
     problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  }
+  if (
+    cleaned.NODE_ENV === 'production' &&
+    ['true', '1', 'yes'].includes(cleaned.FEEDS_ALLOW_LOOPBACK ?? '')
+  ) {
+    problems.push('FEEDS_ALLOW_LOOPBACK is for tests only and cannot be set when NODE_ENV=production');
   }
   if (cleaned.SMTP_USER && !cleaned.SMTP_PASSWORD)
     problems.push('SMTP_PASSWORD is required when SMTP_USER is set');
@@ -234,6 +253,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     logLevel: values.LOG_LEVEL,
     mapTileUrl: values.MAP_TILE_URL,
     jobsIntervalMinutes: values.JOBS_INTERVAL_MINUTES,
+    feeds: { refreshHours: values.FEED_REFRESH_HOURS, allowLoopback: values.FEEDS_ALLOW_LOOPBACK },
     ...uploadSettingsOf(values),
   });
 }

@@ -21,6 +21,8 @@ import { argon2idHasher } from './platform/argon2-hasher.js';
 import { systemClock } from './platform/system-clock.js';
 import { uploadFolder } from './platform/upload-folder.js';
 import { workerImportRunner } from './platform/worker-import-runner.js';
+import { defaultFeedFetchLimits, guardedFeedFetcher } from './platform/guarded-feed-fetcher.js';
+import { orukFeedReader } from './interchange/oruk-feed-reader.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createStore } from './storage/store.js';
@@ -84,6 +86,13 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       themes,
     ),
     demoSamplePacks,
+    feeds: {
+      reader: orukFeedReader(
+        guardedFeedFetcher({ ...defaultFeedFetchLimits, allowLoopbackAndHttp: config.feeds.allowLoopback }),
+      ),
+      refreshHours: config.feeds.refreshHours,
+      allowPlainHttp: config.feeds.allowLoopback,
+    },
     themeLexicon: await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), themes),
   });
   return { config, handle, services, close: () => handle.close() };

@@ -50,7 +50,9 @@ async function freePort(): Promise<number> {
  * the demo partnerships loaded with a known password for every account (and the sample packs of real data, such
  * as Trafford, when asked).
  */
-export async function startServer(options: { samplePacks?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { samplePacks?: boolean; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'common-ground-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -63,6 +65,7 @@ export async function startServer(options: { samplePacks?: boolean } = {}): Prom
     LOG_LEVEL: 'silent',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
     SIGN_IN_FAILURES_PER_ADDRESS: '1000',
+    ...options.env,
   });
   const runtime = await openRuntime(config);
   let app: FastifyInstance | undefined;

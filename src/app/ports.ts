@@ -16,6 +16,7 @@ import type { SignInFailureStore } from './accounts/sign-in-failure-store.js';
 import type { DirectoryRepository } from './directory/directory-store.js';
 import type { ServiceEditStore } from './directory/service-edits-store.js';
 import type { OrganisationThemeStore } from './directory/organisation-themes-store.js';
+import type { FeedSubscriptionStore } from './feeds/feed-subscription-store.js';
 import type { NeedStore } from './needs/need-store.js';
 import type { GrantStore, FundingStore, CommissioningStore } from './funding/funding-stores.js';
 
@@ -484,6 +485,8 @@ export interface Store {
   readonly serviceEdits: ServiceEditStore;
   /** The themes organisations work on: suggested from their own words, confirmed or set aside by members. */
   readonly organisationThemes: OrganisationThemeStore;
+  /** Open Referral UK feeds partnerships are subscribed to, and their pages. */
+  readonly feedSubscriptions: FeedSubscriptionStore;
   /** National reference data: areas, populations, indicators and postcodes. */
   readonly areas: AreaStore;
   /** The partnership's needs register. */

@@ -127,6 +127,9 @@ import { partnershipDashboard, type DashboardGaps } from './dashboard/dashboard.
 import { createGapSummaryCache } from './dashboard/gap-summary-cache.js';
 import { nationalUseCases } from './national/national-use-cases.js';
 import { privacyUseCases } from './privacy/privacy-use-cases.js';
+import { feedSubscriptionUseCases } from './feeds/feed-subscriptions.js';
+import { FeedFetchError } from './feeds/feed-fetcher.js';
+import type { FeedReader } from './feeds/feed-reader.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -159,7 +162,20 @@ export interface ServiceDeps {
   readonly locatePostcode?: PostcodeLocator;
   /** Partnerships of real public data the demo loads after the fictional ones (the Trafford pack). */
   readonly demoSamplePacks?: readonly DemoSamplePack[];
+  /** How subscribed feeds are read and how often; without it, feeds can be subscribed but not read. */
+  readonly feeds?: {
+    readonly reader: FeedReader;
+    readonly refreshHours: number;
+    /** Plain http feed addresses may be subscribed: only in tests. */
+    readonly allowPlainHttp: boolean;
+  };
 }
+
+const noFeedReader: FeedReader = {
+  read: async () => {
+    throw new FeedFetchError('This service was started without a way to read feeds');
+  },
+};
 
 const noImports: ImportRunner = {
   start: (_request, events) => events.failed('This service was started without imports.'),
@@ -443,6 +459,16 @@ export function createServices(deps: ServiceDeps) {
     },
     matching: matchingUseCases({ store, clock, themes: deps.themes }),
     reminders: reminderUseCases({ store, clock, baseUrl }),
+    /** Open Referral UK feeds the directory is subscribed to: refreshed on a schedule and on demand. */
+    feeds: feedSubscriptionUseCases({
+      store,
+      clock,
+      themes: deps.themes,
+      reader: deps.feeds?.reader ?? noFeedReader,
+      refreshHours: deps.feeds?.refreshHours ?? 24,
+      baseUrl,
+      allowPlainHttp: deps.feeds?.allowPlainHttp ?? false,
+    }),
     /** A partnership admin's "Get started" list, ticked off from the partnership's records. */
     getStarted: (partnership: PartnershipRecord) => partnershipGetStarted({ store, clock }, partnership),
     /** The page members land on: highlights from rounds, actions, directory, gaps and funding. */

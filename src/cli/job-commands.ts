@@ -23,7 +23,7 @@ export function printReminderCounts(counts: ReminderCounts, output: Output): voi
 /**
  * `run-jobs`: the scheduled work, for an external scheduler (cron, a systemd timer). Sends the reminders that are
  * due (each one only once, however often it runs), applies each partnership's retention setting (idempotent too),
- * then delivers queued email when SMTP or GOV.UK Notify is configured.
+ * refreshes the subscribed feeds that are due (the state of each is in the database), then delivers queued email when SMTP or GOV.UK Notify is configured.
  * Undefined when the command is another one.
  */
 export async function runJobCommand(
@@ -39,13 +39,19 @@ export async function runJobCommand(
   try {
     const counts = await opened.services.reminders.run();
     const retention = await opened.services.privacy.applyRetention();
+    const feeds = await opened.services.feeds.refreshDue();
     const delivered = sender ? await opened.services.outbox.deliver(sender) : undefined;
     if (args.values.json) {
-      output.out(JSON.stringify({ reminders: counts, retention, ...(delivered ? { delivered } : {}) }));
+      output.out(
+        JSON.stringify({ reminders: counts, retention, feeds, ...(delivered ? { delivered } : {}) }),
+      );
       return 0;
     }
     printReminderCounts(counts, output);
     output.out(describeRetention(retention));
+    output.out(
+      `Refreshed ${feeds} subscribed ${feeds === 1 ? 'feed' : 'feeds'} that ${feeds === 1 ? 'was' : 'were'} due.`,
+    );
     if (delivered)
       output.out(
         `Delivered ${delivered.sent} email(s); ${delivered.failed} could not be sent, and each is tried again later until it has had ${emailDelivery.maximumAttempts} tries.`,

@@ -31,6 +31,7 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
     async () => {
       await services.reminders.run();
       await services.privacy.applyRetention();
+      await services.feeds.refreshDue();
     },
     config.jobsIntervalMinutes,
     output,

@@ -5,14 +5,16 @@ import {
   documentRow,
   normaliseOrukServices,
   readOrukPage,
+  type OrukPage,
 } from '../domain/directory/oruk-document.js';
 import type { RowProblem } from '../domain/directory/oruk-service.js';
+import type { ThemeVocabulary } from '../domain/directory/themes.js';
 import { cleanJsonRecord, controlCharactersProblem } from './control-characters.js';
 import { rowProblems } from './csv-rows.js';
 import { directoryImporter } from './directory-importer.js';
 
 /** The most pages read from one feed, so a feed that never ends cannot run for ever. */
-const maxPages = 2000;
+export const maxFeedPages = 2000;
 
 function parseJson(text: string, source: string): unknown {
   try {
@@ -22,10 +24,32 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-function pageAddress(source: string, page: number): string {
+/** The address of page `page` of a feed whose first page is at `source`. */
+export function pageAddress(source: string, page: number): string {
   const url = new URL(source);
   url.searchParams.set('page', String(page));
   return url.toString();
+}
+
+/** One Open Referral UK document's services and paging; a feed's front page is refused, saying what to use. */
+export function readOrukDocument(text: string, source: string): OrukPage {
+  const json = parseJson(text, source);
+  const looksLikeFrontPage =
+    json !== null &&
+    typeof json === 'object' &&
+    !Array.isArray(json) &&
+    'version' in json &&
+    !('contents' in json) &&
+    !('content' in json) &&
+    !('name' in json);
+  if (looksLikeFrontPage) {
+    const problems = checkOrukApiDetails(json);
+    const listed = problems.map((p) => `- ${p.field}: ${p.reason}`).join('\n');
+    throw new ImportSourceError(
+      `${source} is a feed’s front page, not its services. Import its /services address instead.${listed ? `\nThe front page also has these problems:\n${listed}` : ''}`,
+    );
+  }
+  return readOrukPage(json);
 }
 
 /** Reads every page of a feed (a URL with paging) or one file into the items and the page problems. */
@@ -33,45 +57,86 @@ async function readAll(
   source: string,
   read: (source: string) => Promise<string>,
 ): Promise<{ items: unknown[]; problems: RowProblem[] }> {
-  const first = parseJson(await read(source), source);
-  const looksLikeFrontPage =
-    first !== null &&
-    typeof first === 'object' &&
-    !Array.isArray(first) &&
-    'version' in first &&
-    !('contents' in first) &&
-    !('content' in first) &&
-    !('name' in first);
-  if (looksLikeFrontPage) {
-    const problems = checkOrukApiDetails(first);
-    const listed = problems.map((p) => `- ${p.field}: ${p.reason}`).join('\n');
-    throw new ImportSourceError(
-      `${source} is a feed’s front page, not its services. Import its /services address instead.${listed ? `\nThe front page also has these problems:\n${listed}` : ''}`,
-    );
-  }
-  const page = readOrukPage(first);
+  const page = readOrukDocument(await read(source), source);
   const items = [...page.items];
   const problems = [...page.problems];
   if (/^https?:\/\//i.test(source) && page.totalPages !== null && page.totalPages > 1) {
-    const last = Math.min(page.totalPages, maxPages);
+    const last = Math.min(page.totalPages, maxFeedPages);
     for (let number = (page.pageNumber ?? 1) + 1; number <= last; number += 1) {
       const next = readOrukPage(
         parseJson(await read(pageAddress(source, number)), pageAddress(source, number)),
       );
-      problems.push(...next.problems.map((p) => ({ ...p, reason: `Page ${number}: ${p.reason}` })));
+      problems.push(...pagedProblems(number, next.problems));
       if (next.items.length === 0) break;
       items.push(...next.items);
     }
-    if (page.totalPages > maxPages) {
-      problems.push({
-        row: documentRow,
-        field: 'total_pages',
-        reason: `The feed has ${page.totalPages} pages; only the first ${maxPages} were read`,
-        outcome: 'skipped',
+    if (page.totalPages > maxFeedPages) problems.push(tooManyPages(page.totalPages));
+  }
+  return { items, problems };
+}
+
+/** A page's own problems, saying which page. */
+export const pagedProblems = (page: number, problems: readonly RowProblem[]): RowProblem[] =>
+  problems.map((p) => ({ ...p, reason: `Page ${page}: ${p.reason}` }));
+
+/** The problem of a feed with more pages than are read. */
+export const tooManyPages = (totalPages: number): RowProblem => ({
+  row: documentRow,
+  field: 'total_pages',
+  reason: `The feed has ${totalPages} pages; only the first ${maxFeedPages} were read`,
+  outcome: 'skipped',
+});
+
+/** The label of a feed or file, as recorded against the services it brought in. */
+export const orukSourceLabel = (source: string) =>
+  `Open Referral UK feed ${/^https?:/i.test(source) ? source : source.split(/[\\/]/).pop()}`;
+
+/**
+ * The directory batch of Open Referral UK 1.0 or 3.0 service records: control characters cleaned out, services
+ * normalised, their organisations gathered, every problem listed. Shared by the import and feed subscriptions.
+ */
+export function orukBatch(
+  items: readonly unknown[],
+  pageProblems: readonly RowProblem[],
+  sourceLabel: string,
+  themes: ThemeVocabulary,
+): DirectoryBatch {
+  const problems = [...pageProblems];
+  const cleanItems = items.map((item, index) => {
+    const { value, cleaned } = cleanJsonRecord(item);
+    for (const { field, removed } of cleaned)
+      problems.push(controlCharactersProblem(index + 1, field, removed));
+    return value;
+  });
+  const result = normaliseOrukServices(cleanItems, themes);
+  const organisations = new Map<string, IncomingOrganisation>();
+  for (const service of result.services) {
+    const o = service.organisation;
+    if (o && !organisations.has(o.sourceId)) {
+      organisations.set(o.sourceId, {
+        sourceId: o.sourceId,
+        name: o.name,
+        kind: 'vcs',
+        identifier: o.identifier,
+        details: o.details,
       });
     }
   }
-  return { items, problems };
+  return {
+    sourceKind: 'oruk',
+    sourceLabel,
+    read: result.read,
+    skipped: result.skipped,
+    problems: rowProblems([...problems, ...result.problems]),
+    organisations: [...organisations.values()],
+    services: result.services.map((s) => ({
+      sourceId: s.sourceId,
+      organisationSourceId: s.organisation?.sourceId ?? null,
+      details: s.details,
+      lastCheckedAt: s.lastCheckedAt,
+    })),
+    counts: 'services',
+  };
 }
 
 /** `import oruk FILE-OR-URL --partnership S`: Open Referral UK 1.0 or 3.0 services. */
@@ -81,42 +146,7 @@ export function orukImporter(read: (source: string) => Promise<string>) {
     'Services from an Open Referral UK 1.0 or 3.0 feed: a JSON file, or a feed address (every page is read)',
     async (source, context) => {
       const { items, problems } = await readAll(source, read);
-      const cleanItems = items.map((item, index) => {
-        const { value, cleaned } = cleanJsonRecord(item);
-        for (const { field, removed } of cleaned)
-          problems.push(controlCharactersProblem(index + 1, field, removed));
-        return value;
-      });
-      const result = normaliseOrukServices(cleanItems, context.services.directory.themes);
-      const organisations = new Map<string, IncomingOrganisation>();
-      for (const service of result.services) {
-        const o = service.organisation;
-        if (o && !organisations.has(o.sourceId)) {
-          organisations.set(o.sourceId, {
-            sourceId: o.sourceId,
-            name: o.name,
-            kind: 'vcs',
-            identifier: o.identifier,
-            details: o.details,
-          });
-        }
-      }
-      const batch: DirectoryBatch = {
-        sourceKind: 'oruk',
-        sourceLabel: `Open Referral UK feed ${/^https?:/i.test(source) ? source : source.split(/[\\/]/).pop()}`,
-        read: result.read,
-        skipped: result.skipped,
-        problems: rowProblems([...problems, ...result.problems]),
-        organisations: [...organisations.values()],
-        services: result.services.map((s) => ({
-          sourceId: s.sourceId,
-          organisationSourceId: s.organisation?.sourceId ?? null,
-          details: s.details,
-          lastCheckedAt: s.lastCheckedAt,
-        })),
-        counts: 'services',
-      };
-      return batch;
+      return orukBatch(items, problems, orukSourceLabel(source), context.services.directory.themes);
     },
     { accept: '.json' },
   );

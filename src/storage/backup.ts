@@ -52,6 +52,8 @@ export const tablesInDependencyOrder = [
   'partnership_profiles',
   'round_result_snapshots',
   'sign_in_failures',
+  'feed_subscriptions',
+  'feed_subscription_pages',
 ] as const;
 
 export interface BackupFile {

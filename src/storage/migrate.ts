@@ -25,6 +25,7 @@ import * as importJobOwners from './migrations/0028-import-job-owners.js';
 import * as grantStandardFields from './migrations/0029-grant-standard-fields.js';
 import * as organisationThemes from './migrations/0030-organisation-themes.js';
 import * as organisationUpdatedAt from './migrations/0031-organisation-updated-at.js';
+import * as feedSubscriptions from './migrations/0032-feed-subscriptions.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0029-grant-standard-fields': grantStandardFields,
   '0030-organisation-themes': organisationThemes,
   '0031-organisation-updated-at': organisationUpdatedAt,
+  '0032-feed-subscriptions': feedSubscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

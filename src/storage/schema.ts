@@ -17,6 +17,7 @@ import type { ReminderOptOutsTable, RemindersSentTable } from './schema-reminder
 import type { SignInFailuresTable } from './schema-sign-in.js';
 import type { ServiceLocalEditsTable } from './schema-directory-edits.js';
 import type { OrganisationThemesTable } from './schema-organisation-themes.js';
+import type { FeedSubscriptionPagesTable, FeedSubscriptionsTable } from './schema-feed-subscriptions.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -67,6 +68,8 @@ export interface Database {
   partnership_profiles: PartnershipProfilesTable;
   round_result_snapshots: RoundResultSnapshotsTable;
   sign_in_failures: SignInFailuresTable;
+  feed_subscriptions: FeedSubscriptionsTable;
+  feed_subscription_pages: FeedSubscriptionPagesTable;
 }
 
 export interface PartnershipsTable {

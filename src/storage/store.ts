@@ -32,6 +32,7 @@ import { dataRightsRepository } from './repositories/data-rights.js';
 import { signInFailuresRepository } from './repositories/sign-in-failures.js';
 import { serviceLocalEditsRepository } from './repositories/service-local-edits.js';
 import { organisationThemesRepository } from './repositories/organisation-themes.js';
+import { feedSubscriptionsRepository } from './repositories/feed-subscriptions.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -57,6 +58,7 @@ export function createStore(db: Kysely<Database>): Store {
     directory: directoryRepository(db),
     serviceEdits: serviceLocalEditsRepository(db),
     organisationThemes: organisationThemesRepository(db),
+    feedSubscriptions: feedSubscriptionsRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
     grants: grantsRepository(db),

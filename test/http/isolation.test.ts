@@ -83,6 +83,11 @@ beforeAll(async () => {
     { email: 'pending@eastbrook.example', role: 'viewer', organisationId: null },
     inviter,
   );
+  await t.runtime.services.feeds.subscribe(
+    northmoorId,
+    { address: 'https://feed.example/services', applyAutomatically: false },
+    inviter,
+  );
 });
 
 afterAll(async () => {

@@ -29,6 +29,7 @@ import {
   type RoundView,
 } from '../assessments/rounds.js';
 import { countDirectory, type DirectoryDeps } from '../directory/directory.js';
+import type { FeedSubscriptionRecord } from '../feeds/feed-subscription-store.js';
 import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
 import type { GapSummaryCache } from './gap-summary-cache.js';
@@ -101,6 +102,8 @@ export interface PartnershipDashboard {
     readonly total: number;
     /** The member's own organisation's unchecked records; undefined for members without an organisation. */
     readonly uncheckedOwn: number | undefined;
+    /** Subscribed feeds that cannot be read, for those who may see the feeds' pages (admins); else empty. */
+    readonly failingFeeds: readonly FeedSubscriptionRecord[];
   };
   readonly gaps: DashboardGaps;
   readonly funding: PipelineHighlights<OpportunityView> & { readonly total: number };
@@ -151,7 +154,7 @@ export async function partnershipDashboard(
 ): Promise<PartnershipDashboard> {
   const { store } = deps.assessments;
   const today = todayOf(deps.assessments.clock);
-  const [rounds, actions, unchecked, everything, uncheckedOwn, gaps, pipeline, organisations] =
+  const [rounds, actions, unchecked, everything, uncheckedOwn, gaps, pipeline, organisations, feeds] =
     await Promise.all([
       dashboardRounds(deps.assessments, partnership.id, member),
       store.actions.list(partnership.id),
@@ -170,6 +173,9 @@ export async function partnershipDashboard(
         : dashboardGaps(deps.gaps, partnership),
       listOpportunities(deps.funding, partnership, {}),
       store.organisations.listByPartnership(partnership.id),
+      roleAllows(member.role, 'import-data')
+        ? store.feedSubscriptions.list(partnership.id)
+        : Promise.resolve([]),
     ]);
   return {
     today,
@@ -180,6 +186,7 @@ export async function partnershipDashboard(
       unchecked,
       total: everything,
       uncheckedOwn,
+      failingFeeds: feeds.filter((feed) => feed.failingSince !== null),
     },
     gaps,
     // The pipeline's own pages judge deadlines on the UTC date; so does the dashboard, so the two agree.

@@ -8,6 +8,7 @@ export const emailKinds = [
   'invitation',
   'password-reset',
   'round-invitation',
+  'feed-failed',
   ...reminderKinds.map((kind) => `reminder-${kind}` as const),
 ] as const;
 export type EmailKind = (typeof emailKinds)[number];

@@ -23,6 +23,7 @@ import { registerCommissioning } from './commissioning.js';
 import { registerEvidencePack } from './evidence-pack.js';
 import { registerFundingOpportunities } from './funding-opportunities.js';
 import { registerImports } from './imports.js';
+import { registerFeedSubscriptions } from './feed-subscriptions.js';
 import { registerInvitations } from './invitations.js';
 import { registerMatching } from './matching.js';
 import { registerMatchingWhatIf } from './matching-what-if.js';
@@ -92,6 +93,7 @@ export async function registerFeatureRoutes(
   registerReports(app, services);
   registerRespond(app, services);
   registerImports(app, services, options.uploadDir);
+  registerFeedSubscriptions(app, services);
   registerDataRights(app, services);
   registerRetentionSettings(app, services);
   if (options.demoMode) registerDemoMail(app, services);

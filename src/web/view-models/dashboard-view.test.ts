@@ -74,7 +74,7 @@ function dashboard(overrides: Partial<PartnershipDashboard> = {}): PartnershipDa
     figures: undefined,
     otherOpenRounds: [],
     actions: { ...actionHighlights(actions, today), total: actions.length },
-    directory: { staleAfterMonths: 12, unchecked: 3, total: 10, uncheckedOwn: undefined },
+    directory: { staleAfterMonths: 12, unchecked: 3, total: 10, uncheckedOwn: undefined, failingFeeds: [] },
     gaps: {
       level: 'ward',
       cells: [cell('E05000001', 'food'), cell('E05000002', 'unknown-theme')],
@@ -132,7 +132,9 @@ describe('dashboardView', () => {
     [2, true, 2],
   ])('directory: own unchecked %s gives hasOrganisation %s', (own, hasOrganisation, shown) => {
     const view = dashboardView(
-      dashboard({ directory: { staleAfterMonths: 12, unchecked: 3, total: 10, uncheckedOwn: own } }),
+      dashboard({
+        directory: { staleAfterMonths: 12, unchecked: 3, total: 10, uncheckedOwn: own, failingFeeds: [] },
+      }),
       'northmoor',
     );
     expect(view.directory).toMatchObject({ hasOrganisation, own: shown, unchecked: 3, total: 10 });

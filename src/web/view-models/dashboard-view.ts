@@ -218,6 +218,11 @@ export function dashboardView(dashboard: PartnershipDashboard, slug: string) {
       hasOrganisation: directory.uncheckedOwn !== undefined,
       own: directory.uncheckedOwn ?? 0,
       ownHref: `${base}/directory?check=yes&mine=yes`,
+      failingFeeds: directory.failingFeeds.map((feed) => ({
+        address: feed.address,
+        href: `${base}/imports/feeds/${feed.id}`,
+        since: feed.failingSince,
+      })),
     },
     gaps: gapsSection(dashboard, base),
     funding: fundingSection(dashboard, base),
