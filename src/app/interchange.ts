@@ -3,6 +3,7 @@ import type { ImportKindInfo } from './imports/import-runs.js';
 import type { Services } from './services.js';
 import type { Actor } from './shared/audit.js';
 
+export { ImportSourceError } from './imports/import-report.js';
 export type { ImportProblem, ImportReport, KeptLocalEdits, ProblemOutcome } from './imports/import-report.js';
 export type {
   ImportKindInfo,
@@ -20,11 +21,6 @@ export interface ImportContext {
   readonly options?: Readonly<Record<string, string>>;
   /** Called now and then with rows (or records) handled so far and in all, for a progress bar. */
   readonly progress?: (done: number, total: number) => void;
-}
-
-/** The whole source could not be read or has the wrong shape: nothing can be imported from it. */
-export class ImportSourceError extends Error {
-  override readonly name = 'ImportSourceError';
 }
 
 /** An import kind: `preview` writes nothing; `apply` writes everything it previewed in one transaction. */

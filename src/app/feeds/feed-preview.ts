@@ -1,6 +1,6 @@
 import { changedServiceFields, fieldList } from '../../domain/directory/local-edits.js';
 import { planDirectoryImport, type DirectoryBatch } from '../directory/directory-import.js';
-import type { ImportReport } from '../interchange.js';
+import type { ImportReport } from '../imports/import-report.js';
 import type { ServiceRecord, Store } from '../ports.js';
 import type { FeedPageState } from './feed-subscription-store.js';
 

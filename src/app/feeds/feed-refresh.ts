@@ -1,7 +1,7 @@
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { applyDirectoryImport } from '../directory/directory-import.js';
 import { ValidationError } from '../errors.js';
-import { ImportSourceError } from '../interchange.js';
+import { ImportSourceError } from '../imports/import-report.js';
 import type { Clock, Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { queueEmail } from '../shared/outbox.js';

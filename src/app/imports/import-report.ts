@@ -42,3 +42,8 @@ export interface KeptLocalEdits {
   /** The first few services, by name, with the fields kept ("phone and opening times"). */
   readonly examples: readonly { readonly service: string; readonly fields: string }[];
 }
+
+/** The whole source could not be read or has the wrong shape: nothing can be imported from it. */
+export class ImportSourceError extends Error {
+  override readonly name = 'ImportSourceError';
+}
