@@ -104,8 +104,6 @@ export interface AnalysedAreas {
   readonly queries: readonly AreaQuery[];
   /** A KD-tree of the areas' representative points (longitude, latitude), by area index. */
   readonly points: KDBush | undefined;
-  /** The smallest query box's width and height in degrees: the cell size for grids of places. */
-  readonly smallestBox: { readonly longitude: number; readonly latitude: number };
 }
 
 export function analysedAreas(
@@ -120,11 +118,5 @@ export function analysedAreas(
     for (const area of areas) points.add(area.point.lng, area.point.lat);
     points.finish();
   }
-  const smallestBox = { longitude: Number.POSITIVE_INFINITY, latitude: Number.POSITIVE_INFINITY };
-  for (const q of queries) {
-    smallestBox.longitude = Math.min(smallestBox.longitude, q.maxLongitude - q.minLongitude);
-    smallestBox.latitude = Math.min(smallestBox.latitude, q.maxLatitude - q.minLatitude);
-  }
-  if (queries.length === 0) smallestBox.longitude = smallestBox.latitude = 1;
-  return { codes, queries, points, smallestBox };
+  return { codes, queries, points };
 }

@@ -25,10 +25,12 @@ export interface ProvisionAt {
 type Boundary = Polygon | MultiPolygon;
 
 /**
- * Grid cells a quarter of the smallest reach's box each way: a box then reads about 1.6 times its own area of
- * places (a row of cells is one run of the grid's ids), against 4 times with cells as large as the box.
+ * The side of a grid cell: a quarter of the box around the shortest default reach (3 km), so a query reads about
+ * 1.6 times its box's area of places (a row of cells is one run of the grid's ids). Fixed, not taken from the
+ * areas asked about, so one area's explanation reads its places in the same order as the whole analysis and adds
+ * the same contributions in the same order, to the last bit.
  */
-const cellsAcrossSmallestBox = 4;
+const gridCellKm = 1.5;
 
 /** When nothing is within reach, look this many reaches out before asking the KD-tree for the nearest place. */
 const nearestSearchReaches = 3;
@@ -99,11 +101,20 @@ export class ThemeServices {
     this.placeXyz = new Float64Array(this.placePoints.length * 3);
     this.placePoints.forEach((p, i) => unitVector(p.latitude, p.longitude, this.placeXyz, i * 3));
     if (this.placePoints.length > 0) {
+      const latitudes = Float64Array.from(this.placePoints, (p) => p.latitude);
+      let south = Number.POSITIVE_INFINITY;
+      let north = Number.NEGATIVE_INFINITY;
+      for (const latitude of latitudes) {
+        if (latitude < south) south = latitude;
+        if (latitude > north) north = latitude;
+      }
+      const middle = (south + north) / 2;
+      const cell = boxAround({ latitude: middle, longitude: 0 }, gridCellKm / 2);
       this.places = new PlaceGrid(
         Float64Array.from(this.placePoints, (p) => p.longitude),
-        Float64Array.from(this.placePoints, (p) => p.latitude),
-        areas.smallestBox.longitude / cellsAcrossSmallestBox,
-        areas.smallestBox.latitude / cellsAcrossSmallestBox,
+        latitudes,
+        cell.maxLongitude - cell.minLongitude,
+        cell.maxLatitude - cell.minLatitude,
       );
     }
     this.best = new Float64Array(services.length);
