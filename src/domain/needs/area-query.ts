@@ -76,7 +76,14 @@ export function unitVector(latitude: number, longitude: number, out: Float64Arra
 
 /** The great-circle distance (km) for a squared chord on the unit sphere: the haversine with h = chord² / 4. */
 export function chordKm(chord2: number): number {
-  return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(chord2) / 2));
+  const half = Math.sqrt(chord2) / 2;
+  // Within about 12 km, asin's series to x⁵ agrees with Math.asin to two units in the last place and costs a
+  // quarter as much: the gap analysis asks twelve million times for England.
+  if (half < 1e-3) {
+    const square = half * half;
+    return 2 * earthRadiusKm * half * (1 + square * (1 / 6 + (square * 3) / 40));
+  }
+  return 2 * earthRadiusKm * Math.asin(Math.min(1, half));
 }
 
 export function areaQuery(area: AnalysisArea, reachKm: number, codes: AreaCodes, index = 0): AreaQuery {
