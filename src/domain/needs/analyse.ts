@@ -2,11 +2,11 @@ import type {
   AnalysisArea,
   GapAnalysis,
   GapAnalysisInput,
-  GapCell,
   GapExplanation,
   GapSettings,
 } from './analysis-types.js';
 import { analysedAreas, type AreaQuery } from './area-query.js';
+import { GapCellColumns } from './gap-cell-columns.js';
 import { classifyGap, classReason, gapScore } from './gap-class.js';
 import { localRanks, needScorer } from './need-score.js';
 import { defaultReachRule, reachKmFor } from './reach-rule.js';
@@ -46,15 +46,22 @@ function scorerFor(input: GapAnalysisInput) {
   return needScorer(input.areas, input.indicators, input.links, input.needs, input.settings.weights);
 }
 
+/** The analysis with its cells kept in columns; `cells` builds the objects on first read. */
+export interface ColumnarGapAnalysis extends GapAnalysis {
+  readonly columns: GapCellColumns;
+}
+
 /** Need against provision for every area and theme, area by area, themes in the order given. */
-export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
+export function analyseGaps(input: GapAnalysisInput): ColumnarGapAnalysis {
   const { areas, themes, settings } = input;
   const scorer = scorerFor(input);
   const analysed = analysedAreas(areas, (area) => reachFor(area, settings));
-  const cells = new Array<GapCell>(areas.length * themes.length);
+  const columns = new GapCellColumns(
+    areas.map((area) => area.code),
+    themes.map((theme) => theme.id),
+  );
   const byTheme = servicesByTheme(input.services);
-  // Each theme's scores in typed arrays (NaN for none) rather than an object per area, which the engine can
-  // leave unallocated: at England's 33,755 areas and 20 themes that is 675,100 objects less for the collector.
+  // Each theme's scores in typed arrays (NaN for none) rather than an object per area.
   const needs = new Float64Array(areas.length);
   const statistics = new Float64Array(areas.length);
   const locals = new Float64Array(areas.length);
@@ -71,29 +78,31 @@ export function analyseGaps(input: GapAnalysisInput): GapAnalysis {
       locals[a] = score.localNeed ?? Number.NaN;
     }
     const { ranks, outOf } = localRanks(needs);
+    columns.setRankedAreas(t, outOf);
     analysed.queries.forEach((query, a) => {
       const { provision, serviceCount, nearestKm, nearestServiceId } = provider.at(query);
       const need = orNull(needs[a] as number);
-      const statisticsNeed = orNull(statistics[a] as number);
-      const localNeed = orNull(locals[a] as number);
-      cells[a * themes.length + t] = {
-        areaCode: query.area.code,
-        theme: theme.id,
+      columns.set(a, t, {
         need,
-        statisticsNeed,
-        localNeed,
-        localRank: ranks[a] || null,
-        localRankOutOf: outOf,
+        statisticsNeed: orNull(statistics[a] as number),
+        localNeed: orNull(locals[a] as number),
+        localRank: ranks[a] as number,
         provision,
         serviceCount,
         gapClass: classifyGap(need, provision, settings.thresholds, known, potential),
         gapScore: gapScore(need, provision, known),
         nearestKm,
         nearestServiceId,
-      };
+      });
     });
   });
-  return { cells, settings };
+  return {
+    columns,
+    get cells() {
+      return columns.cells();
+    },
+    settings,
+  };
 }
 
 /**
