@@ -8,7 +8,7 @@ import { reportFileName, type ReportContext } from '../reports/report-document.j
 import { summaryDocument } from '../reports/summary-document.js';
 import { renderReportPdf } from '../reports/tagged-pdf.js';
 import { actionPlanReportSection } from '../reports/action-plan-section.js';
-import { planEntries, planFacts } from './action-plan-summary.js';
+import { planEntries, planFacts } from './actions/plan-summary.js';
 import { accessOf } from './members.js';
 import { guidanceForIndicators } from '../view-models/guidance-links.js';
 

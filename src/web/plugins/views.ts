@@ -10,6 +10,8 @@ import { pageNavigation, publicNavigation } from '../navigation/page-navigation.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 export const templatesDir = path.join(here, '..', 'templates');
+/** A feature's templates live beside its routes (`features/actions/list.njk` is `actions/list.njk`). */
+const featuresDir = path.join(here, '..', 'features');
 const govukDist = path.resolve(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -38,7 +40,7 @@ function currentPartnership(request: FastifyRequest) {
 export async function registerViews(app: FastifyInstance): Promise<void> {
   await app.register(fastifyView, {
     engine: { nunjucks },
-    templates: [templatesDir, govukDist],
+    templates: [templatesDir, featuresDir, govukDist],
     options: {
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('dateTime', (value: string | null | undefined) =>

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.js';
-import { ukDate } from '../../domain/assessment/round-rules.js';
-import type { PlanEntry, PlanFacts } from '../reports/action-plan-section.js';
-import { planSummaryDocument } from '../reports/plan-summary-document.js';
-import type { ReportDocument } from '../reports/report-document.js';
-import { renderReportPdf } from '../reports/tagged-pdf.js';
-import { safeFileName } from '../view-models/file-name.js';
-import { accessOf } from './members.js';
+import type { Services } from '../../../app/services.js';
+import { ukDate } from '../../../domain/assessment/round-rules.js';
+import type { PlanEntry, PlanFacts } from '../../reports/action-plan-section.js';
+import { planSummaryDocument } from '../../reports/plan-summary-document.js';
+import type { ReportDocument } from '../../reports/report-document.js';
+import { renderReportPdf } from '../../reports/tagged-pdf.js';
+import { safeFileName } from '../../view-models/file-name.js';
+import { accessOf } from '../members.js';
 
 const member = { access: { partnership: 'member' } } as const;
 
