@@ -1,18 +1,9 @@
 import { daysBetween } from '../../domain/shared/calendar-days.js';
+import { longDate } from '../../domain/shared/long-date.js';
 import type { ActionReminder, FundingReminder } from '../../domain/reminders/reminders.js';
 import type { ActionRecord, OpportunityRecord, RoundRecord, ServiceSummary } from '../ports.js';
 
 /** The words of each reminder email. Plain text; links on lines of their own so mail programs make them links. */
-
-/** "31 March 2026" from an ISO date. */
-export function longDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 

@@ -4,7 +4,8 @@ import { roundOpenPeriod } from '../../domain/reminders/reminders.js';
 import type { Clock, GroupRecord, MemberView, PartnershipRecord, RoundRecord, Store } from '../ports.js';
 import { queueEmail } from '../shared/outbox.js';
 import { newId } from '../shared/secrets.js';
-import { footer, longDate } from './reminder-emails.js';
+import { longDate } from '../../domain/shared/long-date.js';
+import { footer } from './reminder-emails.js';
 import { stopToken } from './reminder-links.js';
 
 /**

@@ -40,7 +40,7 @@ import { registerPublicPages } from './public-pages.js';
 import { registerSignIn } from './sign-in.js';
 import { registerReports } from './reports.js';
 import { registerReminders } from './reminders.js';
-import { registerRespond } from './respond.js';
+import { registerRespond } from './respond/routes.js';
 import { registerResults } from './results.js';
 import { registerRounds } from './rounds.js';
 import { registerWorkshop } from './workshop.js';
