@@ -60,7 +60,7 @@ import { organisationThemeUseCases } from './directory/organisation-themes.js';
 import { needUseCases } from './needs/needs.js';
 import { grantUseCases } from './funding/grants.js';
 import { fundingAgainstNeed, partnershipFundingShares } from './funding/funding-against-need.js';
-import { fundingUseCases } from './funding/opportunities.js';
+import { fundingUseCases } from './funding/funding-use-cases.js';
 import { commissioningUseCases } from './funding/commissioning.js';
 import { orukFeedUseCases, type PostcodeLocator } from './directory/oruk-feed.js';
 import { loadDemo, loadDemoIfEmpty, type DemoDeps, type DemoSeedOptions } from './demo/load-demo.js';
