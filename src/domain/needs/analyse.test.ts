@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisArea, AnalysisService, GapAnalysisInput } from './analysis-types.js';
 import { analyseGaps, defaultGapSettings, explainGap } from './analyse.js';
-import { combineNeed, localNeedFrom } from './need-score.js';
+import { combineNeed, localNeedFrom } from './local-need.js';
 
 const kmPerDegree = (6371.0088 * Math.PI) / 180;
 const north = (km: number) => ({ lat: 53 + km / kmPerDegree, lng: -2 });

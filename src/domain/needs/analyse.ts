@@ -8,7 +8,8 @@ import type {
 import { analysedAreas, type AreaQuery } from './area-query.js';
 import { GapCellColumns } from './gap-cell-columns.js';
 import { classifyGap, classReason, gapScore } from './gap-class.js';
-import { localRanks, needScorer } from './need-score.js';
+import { localRanks } from './need-ranks.js';
+import { needScorer } from './need-score.js';
 import { defaultReachRule, reachKmFor } from './reach-rule.js';
 import { servicesByTheme, ThemeServices } from './theme-services.js';
 

@@ -5,15 +5,9 @@ import type {
   AnalysisNeed,
   AnalysisIndicatorValue,
 } from './analysis-types.js';
-import {
-  combineNeed,
-  decileNeedPercentile,
-  indicatorPercentiles,
-  localNeedFrom,
-  localRanks,
-  needScorer,
-  recordScore,
-} from './need-score.js';
+import { combineNeed, localNeedFrom, recordScore } from './local-need.js';
+import { indicatorPercentiles, localRanks } from './need-ranks.js';
+import { decileNeedPercentile, needScorer } from './need-score.js';
 
 const area = (code: string, more: Partial<AnalysisArea> = {}): AnalysisArea => ({
   code,

@@ -7,7 +7,8 @@ import type {
   ThemeIndicatorLink,
 } from './analysis-types.js';
 import { AreaCodes } from './area-query.js';
-import { nationalNeedPercentile } from './national-need.js';
+import { combineNeed, localNeedFrom, recordScore } from './local-need.js';
+import { indicatorPercentiles } from './need-ranks.js';
 
 /**
  * The need score of an area for a theme (0–100), from area statistics and local needs records.
@@ -15,116 +16,6 @@ import { nationalNeedPercentile } from './national-need.js';
  */
 
 export { decileNeedPercentile } from './national-need.js';
-
-/**
- * Need percentiles (0–100) of every area on one indicator, by area index, and whether each places the area in
- * England; NaN where the area has no value. England wins: a given national percentile (a ward's, weighted from
- * its LSOAs), else the national rank or decile. Only a statistic with no national position falls back to the
- * area's place among the analysed areas that have a value: the share of the others with less need, counting
- * ties as half (so the most in need is 100, the least 0, a lone area 50).
- */
-export function indicatorPercentiles(
-  areas: readonly AnalysisArea[],
-  indicator: AnalysisIndicator,
-): { percentiles: Float64Array; local: Uint8Array } {
-  const percentiles = new Float64Array(areas.length).fill(Number.NaN);
-  const local = new Uint8Array(areas.length);
-  const ranked: { index: number; need: number }[] = [];
-  const rankedAreas = indicator.rankedAreas ?? null;
-  areas.forEach((area, index) => {
-    const value = indicator.values.get(area.code);
-    if (!value) return;
-    const national =
-      value.nationalPercentile ?? nationalNeedPercentile(value.rank, value.decile, rankedAreas);
-    if (national !== null && Number.isFinite(national)) {
-      percentiles[index] = national;
-    } else if (value.value !== null && Number.isFinite(value.value)) {
-      ranked.push({ index, need: indicator.higherIsMoreNeed ? value.value : -value.value });
-      local[index] = 1;
-    }
-  });
-  const count = ranked.length;
-  ranked.sort((a, b) => a.need - b.need);
-  let start = 0;
-  while (start < count) {
-    const need = ranked[start]?.need;
-    let end = start;
-    while (end + 1 < count && ranked[end + 1]?.need === need) end += 1;
-    // `start` areas have less need; the others in the tie count as half.
-    const percentile = count === 1 ? 50 : ((start + (end - start) / 2) / (count - 1)) * 100;
-    for (let i = start; i <= end; i += 1) percentiles[ranked[i]?.index ?? 0] = percentile;
-    start = end + 1;
-  }
-  return { percentiles, local };
-}
-
-/**
- * Each area's place by need (1 = most; ties share the better place) among the areas with a score, by area
- * index; 0 where the area has none. Also how many areas have a score.
- */
-export function localRanks(needs: ArrayLike<number>): { ranks: Int32Array; outOf: number } {
-  const ranks = new Int32Array(needs.length);
-  // Negated, so the typed array's own (numeric, fast) ascending sort puts the most need first.
-  const negated = new Float64Array(needs.length);
-  let outOf = 0;
-  for (let i = 0; i < needs.length; i += 1) {
-    const need = needs[i] as number;
-    if (Number.isFinite(need)) negated[outOf++] = -need;
-  }
-  const sorted = negated.subarray(0, outOf).sort();
-  for (let i = 0; i < needs.length; i += 1) {
-    const need = needs[i] as number;
-    if (!Number.isFinite(need)) continue;
-    // 1 + how many areas have strictly more need, so equal needs share a place (1, 2, 2, 4).
-    let low = 0;
-    let high = outOf;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((sorted[middle] as number) < -need) low = middle + 1;
-      else high = middle;
-    }
-    ranks[i] = low + 1;
-  }
-  return { ranks, outOf };
-}
-
-/** Points for a record's severity: 20 for low up to 80 for severe. */
-export const severityPoints = 20;
-/** Up to this many points more for the share of people affected. */
-export const shareMaxPoints = 20;
-/** The share of the population affected that earns the full share points (one in ten). */
-export const fullShare = 0.1;
-/** Each further record for the same area and theme adds this many points (corroboration). */
-export const furtherRecordPoints = 5;
-
-/** A record's score: severity × 20, plus up to 20 for the share of people affected (full at 10%). */
-export function recordScore(
-  severity: number,
-  peopleAffected: number | null,
-  population: number | null,
-): number {
-  const base = severityPoints * severity;
-  if (peopleAffected === null || population === null || population <= 0 || peopleAffected <= 0) return base;
-  return base + Math.min(shareMaxPoints, (shareMaxPoints * (peopleAffected / population)) / fullShare);
-}
-
-/** Local need: the strongest record's score, plus 5 for each further record, at most 100; null with none. */
-export function localNeedFrom(scores: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  return Math.min(100, Math.max(...scores) + furtherRecordPoints * (scores.length - 1));
-}
-
-/** Weighted mean of the parts that exist and have a positive weight; null when there are none. */
-export function combineNeed(
-  statisticsNeed: number | null,
-  localNeed: number | null,
-  weights: GapSettings['weights'],
-): number | null {
-  const ws = statisticsNeed === null ? 0 : Math.max(0, weights.statistics);
-  const wl = localNeed === null ? 0 : Math.max(0, weights.localRecords);
-  if (ws + wl === 0) return null;
-  return ((statisticsNeed ?? 0) * ws + (localNeed ?? 0) * wl) / (ws + wl);
-}
 
 export interface NeedScore {
   readonly need: number | null;
