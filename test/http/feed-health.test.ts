@@ -42,14 +42,20 @@ describe.each(httpDatabases())('feed health on $name', (database) => {
   let partnershipId = '';
   let subscriptionId = '';
   const requested: string[] = [];
+  /** While set, page 2 waits for it, so a test can look at a check or a read that is under way. */
+  let gate: Promise<void> | undefined;
+  let reachedGate: () => void = () => undefined;
   const page = '/p/northmoor/imports/feeds/health';
 
   beforeAll(async () => {
     const opened = await database.open();
     remove = opened.remove;
-    feed = await startLoopbackServer((request, response) => {
+    feed = await startLoopbackServer(async (request, response) => {
       const url = new URL(request.url ?? '/', 'http://feed');
       requested.push(url.search);
+      const number = Number(url.searchParams.get('page') ?? '1');
+      if (number === 2 && gate) reachedGate();
+      await (number === 2 ? gate : undefined);
       const body = JSON.stringify(feedPage(Number(url.searchParams.get('page') ?? '1')));
       response.writeHead(200, { 'content-type': 'application/json' }).end(body);
     });
@@ -150,6 +156,38 @@ describe.each(httpDatabases())('feed health on $name', (database) => {
     const shown = (await admin.get(page)).body;
     expect(shown).toContain('No problems');
     expect(shown).toContain('Records checked');
+  });
+
+  it('shows a check and a read under way, with a link to refresh the page, and starts no second one', async () => {
+    let release: () => void = () => undefined;
+    gate = new Promise((resolve) => (release = resolve));
+    const reached = new Promise<void>((resolve) => (reachedGate = resolve));
+    await admin.get(page);
+    expect((await admin.post(page, { target: subscriptionId })).statusCode).toBe(303);
+    await reached;
+    const running = await latest(subscriptionId);
+    expect(running).toMatchObject({ status: 'running', done: 1, total: 2 });
+    const shown = (await admin.get(page)).body;
+    expect(shown).toContain('Checking');
+    expect(shown).toContain('1 of 2 pages checked');
+    expect(shown).toContain(
+      `<a class="govuk-link" href="${page}">Refresh this page to see how far it has got</a>`,
+    );
+    expect((await admin.post(page, { target: subscriptionId })).statusCode).toBe(303);
+    expect((await latest(subscriptionId))?.id).toBe(running?.id);
+
+    const feedPage = `/p/northmoor/imports/feeds/${subscriptionId}`;
+    const refreshed = await admin.post(`${feedPage}/refresh`);
+    expect(refreshed.headers.location).toBe(`${feedPage}?done=started`);
+    const reading = (await admin.get(String(refreshed.headers.location))).body;
+    expect(reading).toContain('Being read');
+    expect(reading).toContain('Refresh this page to see the result');
+    expect(reading).not.toContain('Read the feed now</button>');
+    release();
+    gate = undefined;
+    await t.runtime.services.background.settled();
+    expect(await latest(subscriptionId)).toMatchObject({ status: 'finished', done: 2, total: 2 });
+    expect((await admin.get(feedPage)).body).not.toContain('Being read');
   });
 
   it('finishes a check left waiting by an instance that stopped, through the scheduled jobs', async () => {
