@@ -91,10 +91,15 @@ describe.each(httpDatabases())('feed health on $name', (database) => {
     expect(response.body.match(/Not checked yet/g)).toHaveLength(2);
   });
 
-  it('refuses a check without the form’s CSRF token, and starts nothing', async () => {
+  it('refuses a check without the form’s CSRF token or of a feed it does not have, and starts nothing', async () => {
     await admin.get(page);
     const refused = await admin.post(page, { target: subscriptionId }, { csrf: false });
     expect(refused.statusCode).toBe(403);
+    expect(await t.runtime.services.feedHealth.latest(partnershipId)).toEqual([]);
+    await admin.get(page);
+    const unknown = await admin.post(page, { target: 'not-a-feed-of-ours' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('Choose a feed to check');
     expect(await t.runtime.services.feedHealth.latest(partnershipId)).toEqual([]);
   });
 
