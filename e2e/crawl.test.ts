@@ -44,6 +44,7 @@ const northmoorAdminOnly = {
   '/p/northmoor/needs/settings': 403,
   '/p/northmoor/settings/national': 403,
   '/p/northmoor/settings/retention': 403,
+  '/p/northmoor/imports/feeds/health': 403,
 } as const;
 
 const roles: readonly Role[] = [
@@ -55,6 +56,7 @@ const roles: readonly Role[] = [
       '/account/your-data',
       '/account/delete',
       '/p/northmoor/settings/retention',
+      '/p/northmoor/imports/feeds/health',
       '/partnerships',
       '/p/eastbrook/',
       '/p/northmoor/dashboard/print',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../test/support/loopback-server.js';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -14,6 +14,16 @@ const services = (
     fs.readFileSync(path.resolve('../shared/data/oruk/feeds/bristol_services_list_2024-12-18.json'), 'utf8'),
   ) as unknown[]
 ).slice(1, 13);
+
+/** Follows the page's own refresh link, as someone without JavaScript would, until the page no longer has it. */
+async function refreshUntilGone(page: Page, link: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const refresh = page.getByRole('link', { name: link });
+    if ((await refresh.count()) === 0) return;
+    await Promise.all([page.waitForNavigation(), refresh.click()]);
+  }
+  throw new Error(`The page still says "${link}"`);
+}
 
 describeInBrowser('feed subscriptions', () => {
   let server: TestServer;
@@ -59,6 +69,9 @@ describeInBrowser('feed subscriptions', () => {
       page.waitForNavigation(),
       page.getByRole('button', { name: 'Subscribe and read the feed' }).click(),
     ]);
+    // The feed is read in the background: the page says so and links to itself until it has been read.
+    await expectNoAxeViolations(page, 'feed being read');
+    await refreshUntilGone(page, 'Refresh this page to see the result');
     await expect(page.locator('#new-services').textContent()).resolves.toContain('New services: 12');
     await expectNoAxeViolations(page, 'feed changes to check');
     await Promise.all([
@@ -69,6 +82,21 @@ describeInBrowser('feed subscriptions', () => {
       '12 new, 0 changed and 0 withdrawn services',
     );
     await expectNoAxeViolations(page, 'feed applied');
+
+    const feedPage = page.url();
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Check this feed against the Open Referral UK standard' }).click(),
+    ]);
+    await expectNoAxeViolations(page, 'feed health, not checked');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Check this feed' }).nth(1).click(),
+    ]);
+    await refreshUntilGone(page, 'Refresh this page to see how far it has got');
+    await expect(page.locator('#feed-1').locator('..').textContent()).resolves.toContain('Records checked');
+    await expectNoAxeViolations(page, 'feed health, checked');
+    await page.goto(feedPage);
 
     await Promise.all([
       page.waitForNavigation(),

@@ -123,6 +123,7 @@ const environmentSchema = z.object({
     .max(168, 'must be a whole number of hours from 1 to 168')
     .default(24),
   FEEDS_ALLOW_LOOPBACK: booleanFlag.default(false),
+  ORUK_SCHEMAS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -172,6 +173,11 @@ export interface Config {
     readonly refreshHours: number;
     /** Plain http and loopback feed addresses allowed: only for tests, never in production. */
     readonly allowLoopback: boolean;
+    /**
+     * The folder of the Open Referral UK standard's published schemas (uk-profile-3.0, hsds-3.0 and
+     * oruk-1.0-schemas inside it), for feed health checks; null when they are not installed.
+     */
+    readonly schemasDir: string | null;
   };
 }
 
@@ -253,7 +259,11 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     logLevel: values.LOG_LEVEL,
     mapTileUrl: values.MAP_TILE_URL,
     jobsIntervalMinutes: values.JOBS_INTERVAL_MINUTES,
-    feeds: { refreshHours: values.FEED_REFRESH_HOURS, allowLoopback: values.FEEDS_ALLOW_LOOPBACK },
+    feeds: {
+      refreshHours: values.FEED_REFRESH_HOURS,
+      allowLoopback: values.FEEDS_ALLOW_LOOPBACK,
+      schemasDir: values.ORUK_SCHEMAS_DIR ? path.resolve(values.ORUK_SCHEMAS_DIR) : null,
+    },
     ...uploadSettingsOf(values),
   });
 }

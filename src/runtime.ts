@@ -23,6 +23,8 @@ import { uploadFolder } from './platform/upload-folder.js';
 import { workerImportRunner } from './platform/worker-import-runner.js';
 import { defaultFeedFetchLimits, guardedFeedFetcher } from './platform/guarded-feed-fetcher.js';
 import { orukFeedReader } from './interchange/oruk-feed-reader.js';
+import { feedHealthPageWalker } from './interchange/feed-health-pages.js';
+import { installedOrukSchemaChecker } from './platform/open-referral-schemas.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createStore } from './storage/store.js';
@@ -55,6 +57,10 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
   const guidance = guidanceLibrary(await loadGuidance(path.join(contentDir, 'guidance'), frameworks.current));
   const themes = await loadThemes(path.join(contentDir, 'themes', 'themes.yaml'));
   const importers = importersFor(readSource, openSource);
+  const feedFetcher = guardedFeedFetcher({
+    ...defaultFeedFetchLimits,
+    allowLoopbackAndHttp: config.feeds.allowLoopback,
+  });
   // The packs import through the services they are part of, so they are given them once they exist.
   const demoSamplePacks = await loadSamplePacks(importers, () => services);
   const services: Services = createServices({
@@ -87,11 +93,11 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
     ),
     demoSamplePacks,
     feeds: {
-      reader: orukFeedReader(
-        guardedFeedFetcher({ ...defaultFeedFetchLimits, allowLoopbackAndHttp: config.feeds.allowLoopback }),
-      ),
+      reader: orukFeedReader(feedFetcher),
       refreshHours: config.feeds.refreshHours,
       allowPlainHttp: config.feeds.allowLoopback,
+      walker: feedHealthPageWalker(feedFetcher),
+      schemas: installedOrukSchemaChecker(config.feeds.schemasDir),
     },
     themeLexicon: await loadThemeLexicon(path.join(contentDir, 'themes', 'lexicon.yaml'), themes),
   });

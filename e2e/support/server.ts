@@ -65,6 +65,7 @@ export async function startServer(
     LOG_LEVEL: 'silent',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
     SIGN_IN_FAILURES_PER_ADDRESS: '1000',
+    ORUK_SCHEMAS_DIR: path.resolve('../shared/data/oruk'),
     ...options.env,
   });
   const runtime = await openRuntime(config);

@@ -17,6 +17,7 @@ import type { DirectoryRepository } from './directory/directory-store.js';
 import type { ServiceEditStore } from './directory/service-edits-store.js';
 import type { OrganisationThemeStore } from './directory/organisation-themes-store.js';
 import type { FeedSubscriptionStore } from './feeds/feed-subscription-store.js';
+import type { FeedHealthCheckStore } from './feeds/feed-health-ports.js';
 import type { NeedStore } from './needs/need-store.js';
 import type { GrantStore, FundingStore, CommissioningStore } from './funding/funding-stores.js';
 
@@ -487,6 +488,8 @@ export interface Store {
   readonly organisationThemes: OrganisationThemeStore;
   /** Open Referral UK feeds partnerships are subscribed to, and their pages. */
   readonly feedSubscriptions: FeedSubscriptionStore;
+  /** Health checks of partnerships' own and subscribed feeds, with their progress and results. */
+  readonly feedHealthChecks: FeedHealthCheckStore;
   /** National reference data: areas, populations, indicators and postcodes. */
   readonly areas: AreaStore;
   /** The partnership's needs register. */

@@ -130,6 +130,9 @@ import { privacyUseCases } from './privacy/privacy-use-cases.js';
 import { feedSubscriptionUseCases } from './feeds/feed-subscriptions.js';
 import { FeedFetchError } from './feeds/feed-fetcher.js';
 import type { FeedReader } from './feeds/feed-reader.js';
+import { feedHealthUseCases } from './feeds/feed-health.js';
+import type { FeedPageWalker, OrukSchemaChecker } from './feeds/feed-health-ports.js';
+import { inProcessBackgroundTasks, type BackgroundTasks } from './shared/background-tasks.js';
 
 export interface ServiceDeps {
   readonly store: Store;
@@ -168,11 +171,23 @@ export interface ServiceDeps {
     readonly refreshHours: number;
     /** Plain http feed addresses may be subscribed: only in tests. */
     readonly allowPlainHttp: boolean;
+    /** How a subscribed feed's pages are read for a health check. */
+    readonly walker?: FeedPageWalker;
+    /** The Open Referral UK schemas feeds are checked against; none when they are not installed. */
+    readonly schemas?: OrukSchemaChecker;
   };
+  /** Where work a request starts without waiting for runs; on this process's event loop by default. */
+  readonly background?: BackgroundTasks;
 }
 
 const noFeedReader: FeedReader = {
   read: async () => {
+    throw new FeedFetchError('This service was started without a way to read feeds');
+  },
+};
+
+const noFeedPages: FeedPageWalker = {
+  walk: async () => {
     throw new FeedFetchError('This service was started without a way to read feeds');
   },
 };
@@ -212,6 +227,19 @@ export function createServices(deps: ServiceDeps) {
     progress: new Map(),
     instance: jobInstance(deps.imports?.instance),
   };
+  const background = deps.background ?? inProcessBackgroundTasks();
+  const oruk = orukFeedUseCases({
+    store,
+    themes: deps.themes,
+    locatePostcode:
+      deps.locatePostcode ??
+      (async (postcode: string) => {
+        const found = await lookupPostcode(store, postcode);
+        return found.kind === 'found'
+          ? { latitude: found.point.lat, longitude: found.point.lng }
+          : { message: found.message };
+      }),
+  });
   const gapDeps: GapDeps = { store, themes: deps.themes, indicatorThemes: deps.indicatorThemes };
   const gapSummaries = createGapSummaryCache<DashboardGaps>();
   const lexicon = deps.themeLexicon ? { lexicon: deps.themeLexicon } : {};
@@ -468,7 +496,19 @@ export function createServices(deps: ServiceDeps) {
       refreshHours: deps.feeds?.refreshHours ?? 24,
       baseUrl,
       allowPlainHttp: deps.feeds?.allowPlainHttp ?? false,
+      background,
     }),
+    /** Checks of the partnership's own feed and its subscribed feeds against the standard, in the background. */
+    feedHealth: feedHealthUseCases({
+      store,
+      clock,
+      background,
+      oruk,
+      walker: deps.feeds?.walker ?? noFeedPages,
+      checker: deps.feeds?.schemas,
+    }),
+    /** Work started by requests and not waited for (feed refreshes and checks): tests wait for it to settle. */
+    background,
     /** A partnership admin's "Get started" list, ticked off from the partnership's records. */
     getStarted: (partnership: PartnershipRecord) => partnershipGetStarted({ store, clock }, partnership),
     /** The page members land on: highlights from rounds, actions, directory, gaps and funding. */
@@ -486,18 +526,7 @@ export function createServices(deps: ServiceDeps) {
       ),
     national: nationalUseCases(assessmentDeps),
     privacy: privacyUseCases(assessmentDeps),
-    oruk: orukFeedUseCases({
-      store,
-      themes: deps.themes,
-      locatePostcode:
-        deps.locatePostcode ??
-        (async (postcode: string) => {
-          const found = await lookupPostcode(store, postcode);
-          return found.kind === 'found'
-            ? { latitude: found.point.lat, longitude: found.point.lng }
-            : { message: found.message };
-        }),
-    }),
+    oruk,
     demo: {
       /** Loads the demo into an empty database; throws DatabaseNotEmptyError otherwise. */
       seed: (options?: DemoSeedOptions) => loadDemo(demoDeps, options),

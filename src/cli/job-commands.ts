@@ -23,7 +23,7 @@ export function printReminderCounts(counts: ReminderCounts, output: Output): voi
 /**
  * `run-jobs`: the scheduled work, for an external scheduler (cron, a systemd timer). Sends the reminders that are
  * due (each one only once, however often it runs), applies each partnership's retention setting (idempotent too),
- * refreshes the subscribed feeds that are due (the state of each is in the database), then delivers queued email when SMTP or GOV.UK Notify is configured.
+ * refreshes the subscribed feeds that are due (the state of each is in the database), runs feed health checks left waiting, then delivers queued email when SMTP or GOV.UK Notify is configured.
  * Undefined when the command is another one.
  */
 export async function runJobCommand(
@@ -40,10 +40,17 @@ export async function runJobCommand(
     const counts = await opened.services.reminders.run();
     const retention = await opened.services.privacy.applyRetention();
     const feeds = await opened.services.feeds.refreshDue();
+    const feedChecks = await opened.services.feedHealth.runWaiting();
     const delivered = sender ? await opened.services.outbox.deliver(sender) : undefined;
     if (args.values.json) {
       output.out(
-        JSON.stringify({ reminders: counts, retention, feeds, ...(delivered ? { delivered } : {}) }),
+        JSON.stringify({
+          reminders: counts,
+          retention,
+          feeds,
+          feedChecks,
+          ...(delivered ? { delivered } : {}),
+        }),
       );
       return 0;
     }
@@ -52,6 +59,8 @@ export async function runJobCommand(
     output.out(
       `Refreshed ${feeds} subscribed ${feeds === 1 ? 'feed' : 'feeds'} that ${feeds === 1 ? 'was' : 'were'} due.`,
     );
+    if (feedChecks > 0)
+      output.out(`Finished ${feedChecks} feed health ${feedChecks === 1 ? 'check' : 'checks'} left waiting.`);
     if (delivered)
       output.out(
         `Delivered ${delivered.sent} email(s); ${delivered.failed} could not be sent, and each is tried again later until it has had ${emailDelivery.maximumAttempts} tries.`,

@@ -32,6 +32,7 @@ export async function serve(runtime: CliRuntime, output: Output): Promise<number
       await services.reminders.run();
       await services.privacy.applyRetention();
       await services.feeds.refreshDue();
+      await services.feedHealth.runWaiting();
     },
     config.jobsIntervalMinutes,
     output,

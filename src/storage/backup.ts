@@ -54,6 +54,7 @@ export const tablesInDependencyOrder = [
   'sign_in_failures',
   'feed_subscriptions',
   'feed_subscription_pages',
+  'feed_health_checks',
 ] as const;
 
 export interface BackupFile {

@@ -26,6 +26,7 @@ import * as grantStandardFields from './migrations/0029-grant-standard-fields.js
 import * as organisationThemes from './migrations/0030-organisation-themes.js';
 import * as organisationUpdatedAt from './migrations/0031-organisation-updated-at.js';
 import * as feedSubscriptions from './migrations/0032-feed-subscriptions.js';
+import * as feedHealthChecks from './migrations/0034-feed-health-checks.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0030-organisation-themes': organisationThemes,
   '0031-organisation-updated-at': organisationUpdatedAt,
   '0032-feed-subscriptions': feedSubscriptions,
+  '0034-feed-health-checks': feedHealthChecks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

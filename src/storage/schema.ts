@@ -18,6 +18,7 @@ import type { SignInFailuresTable } from './schema-sign-in.js';
 import type { ServiceLocalEditsTable } from './schema-directory-edits.js';
 import type { OrganisationThemesTable } from './schema-organisation-themes.js';
 import type { FeedSubscriptionPagesTable, FeedSubscriptionsTable } from './schema-feed-subscriptions.js';
+import type { FeedHealthChecksTable } from './schema-feed-health-checks.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -70,6 +71,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   feed_subscriptions: FeedSubscriptionsTable;
   feed_subscription_pages: FeedSubscriptionPagesTable;
+  feed_health_checks: FeedHealthChecksTable;
 }
 
 export interface PartnershipsTable {

@@ -33,6 +33,7 @@ import { signInFailuresRepository } from './repositories/sign-in-failures.js';
 import { serviceLocalEditsRepository } from './repositories/service-local-edits.js';
 import { organisationThemesRepository } from './repositories/organisation-themes.js';
 import { feedSubscriptionsRepository } from './repositories/feed-subscriptions.js';
+import { feedHealthChecksRepository } from './repositories/feed-health-checks.js';
 
 /** The Store the use-cases see, on either database. Inside a transaction every repository shares it. */
 export function createStore(db: Kysely<Database>): Store {
@@ -59,6 +60,7 @@ export function createStore(db: Kysely<Database>): Store {
     serviceEdits: serviceLocalEditsRepository(db),
     organisationThemes: organisationThemesRepository(db),
     feedSubscriptions: feedSubscriptionsRepository(db),
+    feedHealthChecks: feedHealthChecksRepository(db),
     areas: areasRepository(db),
     needs: needsRepository(db),
     grants: grantsRepository(db),

@@ -85,6 +85,8 @@ describe.each(httpDatabases())('feed subscriptions on $name', (database) => {
   });
 
   const fromFeed = () => t.runtime.services.store.directory.servicesFromSource(partnershipId, 'oruk');
+  const lastResult = async () =>
+    (await t.runtime.services.feeds.find(partnershipId, feedPath.split('/').pop() as string)).lastResult;
   const preview = async (): Promise<FeedRefreshPreview> => {
     const id = feedPath.split('/').pop() as string;
     const found = await t.runtime.services.feeds.preview(partnershipId, id);
@@ -103,7 +105,10 @@ describe.each(httpDatabases())('feed subscriptions on $name', (database) => {
       });
       expect(subscribed.statusCode, subscribed.body.slice(0, 500)).toBe(303);
       feedPath = String(subscribed.headers.location).replace(/\?.*$/, '');
-      expect(subscribed.headers.location).toContain('?done=waiting');
+      // The feed is read in the background: the page answers at once and says so.
+      expect(subscribed.headers.location).toContain('?done=started');
+      await t.runtime.services.background.settled();
+      expect(await lastResult()).toBe('waiting');
       expect(feed.requests.map((r) => [r.page, r.status])).toEqual(
         Array.from({ length: 9 }, (_, i) => [i + 1, 200]),
       );
@@ -128,7 +133,9 @@ describe.each(httpDatabases())('feed subscriptions on $name', (database) => {
     feed.requests.length = 0;
     const before = await dumpTables(t.runtime);
     const refreshed = await admin.post(`${feedPath}/refresh`);
-    expect(refreshed.headers.location).toContain('?done=unchanged');
+    expect(refreshed.headers.location).toContain('?done=started');
+    await t.runtime.services.background.settled();
+    expect(await lastResult()).toBe('unchanged');
     expect(feed.requests).toHaveLength(9);
     expect(feed.requests.every((r) => r.status === 304 && r.ifNoneMatch)).toBe(true);
     const after = await dumpTables(t.runtime);
@@ -170,7 +177,9 @@ describe.each(httpDatabases())('feed subscriptions on $name', (database) => {
       feed.requests.length = 0;
 
       const refreshed = await admin.post(`${feedPath}/refresh`);
-      expect(refreshed.headers.location).toContain('?done=waiting');
+      expect(refreshed.headers.location).toContain('?done=started');
+      await t.runtime.services.background.settled();
+      expect(await lastResult()).toBe('waiting');
       expect(feed.requests.filter((r) => r.status === 200).map((r) => r.page)).toEqual([4]);
       const waiting = await preview();
       expect(waiting.added).toEqual([]);
@@ -195,7 +204,9 @@ describe.each(httpDatabases())('feed subscriptions on $name', (database) => {
       expect(after?.details.description).not.toBe(correctedService.details.description);
 
       feed.requests.length = 0;
-      expect((await admin.post(`${feedPath}/refresh`)).headers.location).toContain('?done=unchanged');
+      expect((await admin.post(`${feedPath}/refresh`)).headers.location).toContain('?done=started');
+      await t.runtime.services.background.settled();
+      expect(await lastResult()).toBe('unchanged');
       expect(feed.requests.every((r) => r.status === 304)).toBe(true);
     },
   );

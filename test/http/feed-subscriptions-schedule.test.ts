@@ -85,7 +85,8 @@ describe.each(httpDatabases())('scheduled feed refreshes on $name', (database) =
       apply: 'automatically',
     });
     expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toContain('?done=applied');
+    expect(response.headers.location).toContain('?done=started');
+    await t.runtime.services.background.settled();
     subscriptionId = String(response.headers.location).replace(/\?.*$/, '').split('/').pop() as string;
     expect(await fromFeed()).toHaveLength(30);
     expect(await current()).toMatchObject({ lastResult: 'applied', pendingAt: null });

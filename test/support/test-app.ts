@@ -70,6 +70,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     BASE_URL: 'http://localhost:3000',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
     SIGN_IN_FAILURES_PER_ADDRESS: '1000',
+    // Compiled only when a feed is checked, so apps that never check one pay nothing for it.
+    ORUK_SCHEMAS_DIR: path.resolve('../shared/data/oruk'),
     ...options.env,
   });
   const runtime = await openRuntime(config, {

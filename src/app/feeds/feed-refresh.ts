@@ -113,6 +113,14 @@ const failureMessage = (error: unknown) =>
     ? error.message
     : 'The feed could not be read because of an unexpected error';
 
+/** Takes the feed's refresh lease from `started`; false when another refresh holds it. */
+export const claimFeed = (deps: FeedDeps, subscriptionId: string, started: Date) =>
+  deps.store.feedSubscriptions.claim(
+    subscriptionId,
+    started.toISOString(),
+    minutesAfter(started, leaseMinutes),
+  );
+
 /**
  * Refreshes one subscribed feed: reads every page (unchanged pages answer 304 and are not read again), works
  * out what is new, changed and withdrawn against the services this feed brought in, leaving fields changed
@@ -124,12 +132,22 @@ export async function refreshFeed(
   subscription: FeedSubscriptionRecord,
   actor: Actor,
 ): Promise<FeedRefreshOutcome> {
-  const { store, clock } = deps;
-  const started = clock.now();
-  const now = started.toISOString();
-  if (!(await store.feedSubscriptions.claim(subscription.id, now, minutesAfter(started, leaseMinutes)))) {
+  const started = deps.clock.now();
+  if (!(await claimFeed(deps, subscription.id, started))) {
     return { result: 'busy', message: 'The feed is being refreshed already' };
   }
+  return refreshClaimedFeed(deps, subscription, actor, started);
+}
+
+/** Refreshes a feed whose lease this instance took at `started` (see refreshFeed). */
+export async function refreshClaimedFeed(
+  deps: FeedDeps,
+  subscription: FeedSubscriptionRecord,
+  actor: Actor,
+  started: Date,
+): Promise<FeedRefreshOutcome> {
+  const { store } = deps;
+  const now = started.toISOString();
   const finished = {
     lastRefreshedAt: now,
     nextRefreshAt: minutesAfter(started, deps.refreshHours * 60),
@@ -201,15 +219,8 @@ export async function confirmFeedRefresh(
   subscription: FeedSubscriptionRecord,
   actor: Actor,
 ): Promise<string> {
-  const { store, clock } = deps;
-  const started = clock.now();
-  if (
-    !(await store.feedSubscriptions.claim(
-      subscription.id,
-      started.toISOString(),
-      minutesAfter(started, leaseMinutes),
-    ))
-  ) {
+  const { store } = deps;
+  if (!(await claimFeed(deps, subscription.id, deps.clock.now()))) {
     throw new ValidationError({ confirm: 'The feed is being refreshed: try again in a minute' });
   }
   try {

@@ -1,8 +1,11 @@
 import { NotFoundError, ValidationError } from '../errors.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
+import type { BackgroundTasks } from '../shared/background-tasks.js';
 import {
+  claimFeed,
   confirmFeedRefresh,
+  refreshClaimedFeed,
   discardFeedRefresh,
   pendingPreview,
   refreshFeed,
@@ -14,6 +17,8 @@ import type { FeedSubscriptionRecord } from './feed-subscription-store.js';
 export interface FeedSubscriptionDeps extends FeedDeps {
   /** Plain http addresses may be subscribed: only in tests, which serve feeds from this machine. */
   readonly allowPlainHttp: boolean;
+  /** Where a refresh asked for on a page runs, after the page has been answered. */
+  readonly background: BackgroundTasks;
 }
 
 export interface NewFeedSubscription {
@@ -120,6 +125,19 @@ export function feedSubscriptionUseCases(deps: FeedSubscriptionDeps) {
     },
     refresh: async (partnershipId: string, id: string, actor: Actor): Promise<FeedRefreshOutcome> =>
       refreshFeed(deps, await required(partnershipId, id), actor),
+    /**
+     * "Read the feed now": takes the feed's lease and refreshes it in the background, so the page answers at
+     * once and shows the refresh under way. The feed is marked due, so if this instance stops before it
+     * finishes, the scheduled jobs refresh it once the lease runs out. 'busy' when a refresh holds the lease.
+     */
+    async startRefresh(partnershipId: string, id: string, actor: Actor): Promise<'started' | 'busy'> {
+      const subscription = await required(partnershipId, id);
+      const started = clock.now();
+      if (!(await claimFeed(deps, subscription.id, started))) return 'busy';
+      await store.feedSubscriptions.update(subscription.id, { nextRefreshAt: started.toISOString() });
+      deps.background.start(() => refreshClaimedFeed(deps, subscription, actor, started));
+      return 'started';
+    },
     preview: async (partnershipId: string, id: string) =>
       pendingPreview(deps, await required(partnershipId, id)),
     confirm: async (partnershipId: string, id: string, actor: Actor) =>

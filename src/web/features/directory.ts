@@ -161,6 +161,7 @@ export function registerDirectory(app: FastifyInstance, services: Services): voi
         ),
         total: result.total,
         canAdd: mayAddServices(membership),
+        canCheckFeed: roleAllows(membership.role, 'import-data'),
         items: result.items.map((item) => ({
           ...item,
           href: `${base}/services/${item.id}`,

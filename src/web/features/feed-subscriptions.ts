@@ -24,11 +24,21 @@ const newFeedForm = z.object({
   apply: z.enum(['preview', 'automatically'], { error: 'Choose when changes from the feed are applied' }),
 });
 
-function feedView(feed: FeedSubscriptionRecord, base: string) {
+const readingTag = { text: 'Being read', classes: 'govuk-tag--blue' };
+
+function feedView(feed: FeedSubscriptionRecord, base: string, now: string) {
+  const reading = (feed.refreshingUntil ?? '') > now;
   return {
     ...feed,
     href: `${base}/${feed.id}`,
-    tag: feed.pendingAt ? resultTags.waiting : feed.lastResult ? resultTags[feed.lastResult] : undefined,
+    reading,
+    tag: reading
+      ? readingTag
+      : feed.pendingAt
+        ? resultTags.waiting
+        : feed.lastResult
+          ? resultTags[feed.lastResult]
+          : undefined,
   };
 }
 
@@ -56,6 +66,8 @@ const refreshFlash: Record<string, string> = {
   waiting: 'The feed has changes. Check them below before they are applied.',
   failed: 'The feed could not be read. The reason is below.',
   busy: 'The feed is being refreshed already. Look again in a minute.',
+  started:
+    'The feed is being read. This carries on if you leave the page: refresh the page to see the result.',
   confirmed: 'The changes were applied to the directory.',
   discarded: 'The changes were set aside. The next refresh will show them again if the feed still has them.',
 };
@@ -67,6 +79,7 @@ const refreshFlash: Record<string, string> = {
  */
 export function registerFeedSubscriptions(app: FastifyInstance, services: Services): void {
   const baseOf = (request: FastifyRequest) => `/p/${accessOf(request).partnership.slug}/imports/feeds`;
+  const now = () => services.clock.now().toISOString();
   const feedOf = (request: FastifyRequest) =>
     services.feeds.find(
       accessOf(request).partnership.id,
@@ -88,7 +101,8 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
         title: 'Feed subscriptions',
         partnership,
         action: base,
-        feeds: feeds.map((feed) => feedView(feed, base)),
+        feeds: feeds.map((feed) => feedView(feed, base, now())),
+        healthHref: `${base}/health`,
         values,
         flash:
           text(request.query, 'done') === 'removed'
@@ -113,8 +127,8 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
         { address: form.address, applyAutomatically: form.apply === 'automatically' },
         actorOf(request),
       );
-      const outcome = await services.feeds.refresh(partnership.id, feed.id, actorOf(request));
-      return reply.redirect(`${baseOf(request)}/${feed.id}?done=${outcome.result}`, 303);
+      const outcome = await services.feeds.startRefresh(partnership.id, feed.id, actorOf(request));
+      return reply.redirect(`${baseOf(request)}/${feed.id}?done=${outcome}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return showList(request, reply, values, error.fields);
@@ -128,7 +142,8 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
     return reply.page('imports/feed.njk', {
       title: 'Feed subscription',
       partnership,
-      feed: feedView(feed, baseOf(request)),
+      feed: feedView(feed, baseOf(request), now()),
+      healthHref: `${baseOf(request)}/health`,
       preview: preview ? previewView(preview) : undefined,
       flash: refreshFlash[text(request.query, 'done')],
       backLink: { href: baseOf(request), text: 'Feed subscriptions' },
@@ -137,8 +152,8 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
 
   app.post('/p/:slug/imports/feeds/:subscriptionId/refresh', { config }, async (request, reply) => {
     const feed = await feedOf(request);
-    const outcome = await services.feeds.refresh(feed.partnershipId, feed.id, actorOf(request));
-    return reply.redirect(`${baseOf(request)}/${feed.id}?done=${outcome.result}`, 303);
+    const outcome = await services.feeds.startRefresh(feed.partnershipId, feed.id, actorOf(request));
+    return reply.redirect(`${baseOf(request)}/${feed.id}?done=${outcome}`, 303);
   });
 
   app.post('/p/:slug/imports/feeds/:subscriptionId/confirm', { config }, async (request, reply) => {
@@ -164,7 +179,7 @@ export function registerFeedSubscriptions(app: FastifyInstance, services: Servic
     return reply.page('imports/feed-remove.njk', {
       title: 'End this feed subscription?',
       partnership: accessOf(request).partnership,
-      feed: feedView(feed, baseOf(request)),
+      feed: feedView(feed, baseOf(request), now()),
       backLink: { href: `${baseOf(request)}/${feed.id}`, text: 'Back' },
     });
   });

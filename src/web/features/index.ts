@@ -24,6 +24,7 @@ import { registerEvidencePack } from './evidence-pack.js';
 import { registerFundingOpportunities } from './funding-opportunities.js';
 import { registerImports } from './imports.js';
 import { registerFeedSubscriptions } from './feed-subscriptions.js';
+import { registerFeedHealth } from './feed-health.js';
 import { registerInvitations } from './invitations.js';
 import { registerMatching } from './matching.js';
 import { registerMatchingWhatIf } from './matching-what-if.js';
@@ -94,6 +95,7 @@ export async function registerFeatureRoutes(
   registerRespond(app, services);
   registerImports(app, services, options.uploadDir);
   registerFeedSubscriptions(app, services);
+  registerFeedHealth(app, services);
   registerDataRights(app, services);
   registerRetentionSettings(app, services);
   if (options.demoMode) registerDemoMail(app, services);
