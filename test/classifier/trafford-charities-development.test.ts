@@ -10,16 +10,21 @@ import { loadThemeLexicon } from '../../src/interchange/theme-lexicon-content.js
 import { loadThemes } from '../../src/interchange/themes-content.js';
 
 /*
- * The classifier on the development sets: other rows of the Trafford extract (rows 3, 10, … 731 and rows 5, 12, …
- * 733), labelled by the held-out sample's rules and used for tuning the lexicon. Their figures flatter the lexicon
- * (it was tuned on them); the held-out sample in trafford-charities-evaluation.test.ts is the measure to report. The
- * floors are the figures measured when the lexicon was last tuned: raise them when it gets better.
+ * The classifier on the development sets: other rows of the Trafford extract (rows 3, 10, … 731; 5, 12, … 733;
+ * 1, 8, … 736; and 2, 9, … 730), labelled by the held-out sample's rules and used for tuning the lexicon. Their
+ * figures flatter the lexicon (it was tuned on them); the held-out sample in trafford-charities-evaluation.test.ts is
+ * the measure to report. The floors are the figures measured when the lexicon was last tuned: raise them when it gets
+ * better.
  */
 const developmentSets = [
-  // Measured 77.1 % precision (74 right of 96 suggested), 89.2 % recall (74 of 83 labelled themes found).
-  { file: 'trafford-charities-development.csv', precisionFloor: 0.77, recallFloor: 0.89 },
-  // Measured before tuning on it 81.4 % (70 of 86) and 83.3 % (70 of 84); after, 83.9 % (78 of 93) and 92.9 %.
-  { file: 'trafford-charities-development-2.csv', precisionFloor: 0.83, recallFloor: 0.92 },
+  // Measured 82.0 % precision (73 right of 89 suggested), 88.0 % recall (73 of 83 labelled themes found).
+  { file: 'trafford-charities-development.csv', rows: 105, precisionFloor: 0.82, recallFloor: 0.87 },
+  // Measured before tuning on it 81.4 % (70 of 86) and 83.3 % (70 of 84); now 85.4 % (76 of 89) and 90.5 %.
+  { file: 'trafford-charities-development-2.csv', rows: 105, precisionFloor: 0.85, recallFloor: 0.9 },
+  // Measured before tuning on it 77.1 % (64 of 83) and 82.1 % (64 of 78); now 84.4 % (65 of 77) and 83.3 %.
+  { file: 'trafford-charities-development-3.csv', rows: 106, precisionFloor: 0.84, recallFloor: 0.83 },
+  // Measured before tuning on it 82.9 % (68 of 82) and 79.1 % (68 of 86); now 90.2 % (74 of 82) and 86.0 %.
+  { file: 'trafford-charities-development-4.csv', rows: 105, precisionFloor: 0.9, recallFloor: 0.86 },
 ];
 
 const extract = path.resolve(
@@ -44,7 +49,7 @@ describe('the theme classifier on the development sets of Trafford charities', (
       registered_charity_number: string;
       themes: string;
     }[];
-    expect(rows).toHaveLength(105);
+    expect(rows).toHaveLength(set.rows);
     // Never a held-out row (every seventh row of the extract).
     expect(rows.filter((row) => Number(row.extract_row) % 7 === 0)).toEqual([]);
     let truePositives = 0;

@@ -172,6 +172,57 @@ describe('classifyThemes', () => {
     expect(classifyThemes(stricter, vocabulary, { name, description }).map((s) => s.themeId)).toEqual(themes);
   });
 
+  it.each([
+    // poverty alone is all the text says: the charity's work
+    [
+      'Walton Charity',
+      'The relief of poverty.',
+      [{ themeId: 'food', matched: ['relief of poverty', 'poverty'] }],
+    ],
+    // beside another theme's own word it is one object among others, and suggests nothing
+    [
+      'Sickle Cell Group',
+      'Support for disabled people and the relief of poverty.',
+      [{ themeId: 'physical-health-and-disability', matched: ['disabled'] }],
+    ],
+    // with another of its own theme's words it counts and is shown
+    [
+      'Hope Trust',
+      'A food bank for disabled people in poverty.',
+      [
+        { themeId: 'food', matched: ['food bank', 'poverty'] },
+        { themeId: 'physical-health-and-disability', matched: ['disabled'] },
+      ],
+    ],
+    // in the name it counts
+    [
+      'Poverty Action for Disabled People',
+      'Grants.',
+      [
+        { themeId: 'food', matched: ['poverty'] },
+        { themeId: 'physical-health-and-disability', matched: ['disabled'] },
+      ],
+    ],
+    // two weak words alone both count
+    [
+      'Small Fund',
+      'Poverty and ill health.',
+      [
+        { themeId: 'food', matched: ['poverty'] },
+        { themeId: 'physical-health-and-disability', matched: ['ill health'] },
+      ],
+    ],
+  ])('a weak word needs support: %j (%j) is given %j', (name, description, expected) => {
+    const withWeak: ThemeLexicon = {
+      ...lexicon,
+      themes: [
+        { theme: 'food', words: ['food bank*'], weak: ['relief of poverty', 'poverty'] },
+        { theme: 'physical-health-and-disability', words: ['disab*'], weak: ['ill health'] },
+      ],
+    };
+    expect(classifyThemes(withWeak, vocabulary, { name, description })).toEqual(expected);
+  });
+
   it('finds themes by the vocabulary keywords (as stems) when no lexicon is given', () => {
     expect(
       classifyThemes(keywordLexicon(vocabulary), vocabulary, { name: 'Disability Forum', description: null }),
@@ -215,7 +266,7 @@ describe('checkLexiconRules', () => {
           version: '2026.1',
           themes: [
             { theme: 'food', words: ['food bank'] },
-            { theme: 'food', words: ['--*'] },
+            { theme: 'food', words: ['--*'], weak: ['!'] },
             { theme: 'pets', words: ['dog'] },
           ],
         },
@@ -224,6 +275,7 @@ describe('checkLexiconRules', () => {
     ).toEqual([
       'The theme food is listed twice in the lexicon. Put its words in one list.',
       'Theme food: "--*" has no letters or digits to match.',
+      'Theme food: "!" has no letters or digits to match.',
       'The lexicon names the theme pets, which is not in the themes vocabulary.',
     ]);
   });

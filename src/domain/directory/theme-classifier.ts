@@ -9,6 +9,13 @@ import type { ThemeVocabulary } from './themes.js';
 export interface ThemeLexiconEntry {
   readonly theme: string;
   readonly words: readonly string[];
+  /**
+   * Broad words many charities use for one object among others or for a means to their end ("the relief of
+   * poverty" in a list of charitable objects, "volunteering" by the people who run a service, "physical activity"
+   * at a sports club): they suggest the theme only with support, that is, with another of the theme's words, in the
+   * record's name, or when no other theme's own words (or taxonomy terms) are in the text: then they are all it says.
+   */
+  readonly weak?: readonly string[];
   readonly unless?: readonly string[];
   readonly despite?: readonly string[];
 }
@@ -127,14 +134,25 @@ export function classifyThemes(
   const blockedEverywhere =
     (lexicon.unless ?? []).some((word) => wordMatches(text, word).length > 0) ||
     (lexicon.unlessNamed ?? []).some((phrase) => nameHas(name, phrase));
-  for (const entry of lexicon.themes) {
-    seen.add(entry.theme);
+  const has = (word: string) => wordMatches(text, word).length > 0;
+  const evidence = lexicon.themes.map((entry) => {
     const terms = fromTerms.get(entry.theme) ?? [];
-    const has = (word: string) => wordMatches(text, word).length > 0;
     const blocked = blockedEverywhere || ((entry.unless ?? []).some(has) && !(entry.despite ?? []).some(has));
-    const words = blocked ? [] : [...new Set(entry.words.flatMap((word) => wordMatches(text, word)))];
-    if (terms.length + words.length > 0)
-      suggestions.push({ themeId: entry.theme, matched: [...terms, ...words] });
+    const found = (words: readonly string[] | undefined) =>
+      blocked ? [] : [...new Set((words ?? []).flatMap((word) => wordMatches(text, word)))];
+    const weakInName = blocked
+      ? false
+      : (entry.weak ?? []).some((word) => wordMatches(name, word).length > 0);
+    return { entry, own: [...terms, ...found(entry.words)], weak: found(entry.weak), weakInName };
+  });
+  for (const { entry, own, weak, weakInName } of evidence) {
+    seen.add(entry.theme);
+    const alone =
+      evidence.every((other) => other.entry === entry || other.own.length === 0) &&
+      [...fromTerms.keys()].every((themeId) => themeId === entry.theme);
+    const supported = own.length > 0 || weakInName || alone;
+    const matched = supported ? [...new Set([...own, ...weak])] : own;
+    if (matched.length > 0) suggestions.push({ themeId: entry.theme, matched });
   }
   for (const [themeId, terms] of fromTerms)
     if (!seen.has(themeId)) suggestions.push({ themeId, matched: terms });
@@ -163,7 +181,12 @@ export function checkLexiconRules(lexicon: ThemeLexicon, vocabulary: ThemeVocabu
     if (listed.has(entry.theme))
       problems.push(`The theme ${entry.theme} is listed twice in the lexicon. Put its words in one list.`);
     listed.add(entry.theme);
-    for (const word of [...entry.words, ...(entry.unless ?? []), ...(entry.despite ?? [])]) {
+    for (const word of [
+      ...entry.words,
+      ...(entry.weak ?? []),
+      ...(entry.unless ?? []),
+      ...(entry.despite ?? []),
+    ]) {
       if (plainWords(word.replace(/\*$/, '')).trim() === '')
         problems.push(`Theme ${entry.theme}: "${word}" has no letters or digits to match.`);
     }
