@@ -8,7 +8,7 @@ import { areaLevelNames } from '../../domain/areas/gss-code.js';
 import { boundaryMap, DECILE_FILLS } from '../charts/boundary-map.js';
 import { escapeXml } from '../charts/escape-xml.js';
 import { formErrors, text } from '../forms.js';
-import { directoryArea, formatMiles } from './directory-places.js';
+import { directoryArea, formatMiles } from './directory/places.js';
 import { needSeverityLabels } from '../../domain/needs/model.js';
 import { formatKm, gapClassLabels, oneDecimal, twoDecimals } from '../view-models/gap-view.js';
 import { accessOf } from './members.js';

@@ -1,7 +1,7 @@
-import { weekdays, type Weekday } from '../../domain/directory/model.js';
-import type { OpeningTimesForm } from '../../domain/directory/opening-times-form.js';
-import { blankPlace, type PlaceForm } from '../../domain/directory/place-form.js';
-import { text } from '../forms.js';
+import { weekdays, type Weekday } from '../../../domain/directory/model.js';
+import type { OpeningTimesForm } from '../../../domain/directory/opening-times-form.js';
+import { blankPlace, type PlaceForm } from '../../../domain/directory/place-form.js';
+import { text } from '../../forms.js';
 
 /** Reading and showing the repeated boxes of the directory forms: places, contacts and opening times. */
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.js';
-import { serviceStatusLabels, type ServiceLocation } from '../../domain/directory/model.js';
-import { dayLabel } from './directory-form-boxes.js';
-import { accessOf } from './members.js';
+import type { Services } from '../../../app/services.js';
+import { serviceStatusLabels, type ServiceLocation } from '../../../domain/directory/model.js';
+import { dayLabel } from './form-boxes.js';
+import { accessOf } from '../members.js';
 
 const member = { access: { partnership: 'member' } } as const;
 

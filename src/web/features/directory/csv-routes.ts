@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import { csvText } from '../../domain/shared/csv-text.js';
+import { csvText } from '../../../domain/shared/csv-text.js';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../app/services.js';
-import { directoryCsvHeader, directoryCsvRow } from '../view-models/directory-csv.js';
-import { accessOf } from './members.js';
+import type { Services } from '../../../app/services.js';
+import { directoryCsvHeader, directoryCsvRow } from '../../view-models/directory-csv.js';
+import { accessOf } from '../members.js';
 
 const member = { access: { partnership: 'member' } } as const;
 

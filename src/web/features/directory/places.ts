@@ -1,9 +1,9 @@
-import type { AreaProfile } from '../../app/areas/area-profile.js';
-import type { AreaService, DirectoryArea } from '../../app/directory/directory-areas.js';
-import { servicesPerPage } from '../../app/directory/directory.js';
-import type { PartnershipRecord } from '../../app/ports.js';
-import type { Services } from '../../app/services.js';
-import { text } from '../forms.js';
+import type { AreaProfile } from '../../../app/areas/area-profile.js';
+import type { AreaService, DirectoryArea } from '../../../app/directory/directory-areas.js';
+import { servicesPerPage } from '../../../app/directory/directory.js';
+import type { PartnershipRecord } from '../../../app/ports.js';
+import type { Services } from '../../../app/services.js';
+import { text } from '../../forms.js';
 
 /** Distance searches are in miles, the unit people in the UK give distances in. */
 export const distanceChoices = [1, 2, 5, 10] as const;
