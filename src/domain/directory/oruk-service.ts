@@ -12,6 +12,7 @@ import {
   type WeeklyOpening,
 } from './model.js';
 import { organisationIdentifier } from './identifiers.js';
+import { originLocationId, originOrganisationId, originServiceId } from './oruk-source-ids.js';
 import { suggestThemes, type ThemeVocabulary } from './themes.js';
 import {
   cleanAge,
@@ -88,7 +89,7 @@ function organisationOf(raw: unknown): NormalisedOrganisation | null {
     .filter((id): id is string => id !== null);
   const email = cleanEmail(org.email);
   return {
-    sourceId: text(org.id) ?? `name:${name.toLowerCase()}`,
+    sourceId: originOrganisationId(org) ?? text(org.id) ?? `name:${name.toLowerCase()}`,
     name,
     identifier: identifiers[0] ?? null,
     details: {
@@ -126,7 +127,7 @@ function locationsOf(service: Json, row: number, problems: RowProblem[]): Servic
     }
     return [
       {
-        sourceId: text(location.id),
+        sourceId: originLocationId(location) ?? text(location.id),
         name: text(location.name),
         address: address
           ? joined([text(address.address_1), text(address.address_2), text(address.city)])
@@ -236,7 +237,7 @@ export function normaliseOrukService(
     });
     return null;
   }
-  const sourceId = text(service.id);
+  const sourceId = originServiceId(service) ?? text(service.id);
   if (!sourceId) {
     problems.push({ row, field: 'id', reason: 'The service has no id; skipped', outcome: 'skipped' });
     return null;
