@@ -11,6 +11,7 @@ import {
   type ServiceStatus,
   type WeeklyOpening,
 } from './model.js';
+import { esdTermUri, esdUriOf } from './esd-terms.js';
 import { organisationIdentifier } from './identifiers.js';
 import { originLocationId, originOrganisationId, originServiceId } from './oruk-source-ids.js';
 import { suggestThemes, type ThemeVocabulary } from './themes.js';
@@ -195,6 +196,7 @@ function contactsOf(service: Json): Contact[] {
 function themesOf(service: Json, vocabulary: ThemeVocabulary, name: string, description: string): string[] {
   const termIds = new Set<string>();
   const termNames = new Set<string>();
+  const termUris = new Set<string>();
   const terms = [
     ...asList(service.service_taxonomys).map((t) => asObject(t.taxonomy) ?? t),
     ...asList(service.taxonomy_terms),
@@ -204,12 +206,23 @@ function themesOf(service: Json, vocabulary: ThemeVocabulary, name: string, desc
     if (text(term.id)) termIds.add(String(term.id));
     const termName = text(term.name ?? term.term);
     if (termName) termNames.add(termName.toLowerCase());
+    const uri = esdUriOf({
+      termUri: text(term.term_uri ?? term.uri),
+      code: text(term.code),
+      id: text(term.id),
+      vocabulary: text(term.vocabulary ?? term.taxonomy),
+    });
+    if (uri) termUris.add(uri);
   }
   const fromTerms = vocabulary.themes
     .filter(
       (theme) =>
-        theme.orukTerms.some((t) => termIds.has(t.id) || termNames.has(t.name.toLowerCase())) ||
-        termNames.has(theme.name.toLowerCase()),
+        theme.orukTerms.some(
+          (t) =>
+            termIds.has(t.id) ||
+            termNames.has(t.name.toLowerCase()) ||
+            (t.code !== undefined && termUris.has(esdTermUri(t.vocabulary, t.code))),
+        ) || termNames.has(theme.name.toLowerCase()),
     )
     .map((theme) => theme.id);
   if (fromTerms.length > 0) return fromTerms;
