@@ -6,8 +6,10 @@ import type { PartnershipRecord } from '../../src/app/ports.js';
 import { boundariesImporter } from '../../src/interchange/areas/boundaries.js';
 import { orukImporter } from '../../src/interchange/oruk-import.js';
 import { readSource } from '../../src/interchange/read-source.js';
+import { Browser } from '../support/browser.js';
 import { httpDatabases } from '../support/http-databases.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { uploadForm } from '../support/multipart.js';
+import { createTestApp, demoAccounts, knownPassword, type TestApp } from '../support/test-app.js';
 
 const data = path.resolve('../shared/data');
 type Json = Record<string, unknown>;
@@ -71,6 +73,15 @@ describe.each(httpDatabases())('service area codes on import ($name)', (database
         options: { level },
       });
     }
+    const admin = await services.users.findByEmail(demoAccounts.eastbrookAdmin);
+    await services.store.memberships.insert({
+      id: '6c1d8a57-3f0e-4c55-9d5e-1e2a3b4c5d70',
+      partnershipId: bristol.id,
+      userId: admin?.id ?? '',
+      role: 'partnership-admin',
+      organisationId: null,
+      createdAt: '2026-03-02T09:00:00.000Z',
+    });
     const context = { services, partnershipId: bristol.id, actor };
     preview = await orukImporter(async () => file).preview('bristol.json', context);
     applied = await orukImporter(async () => file).apply('bristol.json', context);
@@ -97,6 +108,35 @@ describe.each(httpDatabases())('service area codes on import ($name)', (database
     );
     expect(reasons[1]).toContain('is not a known neighbourhood (lower layer super output area, LSOA)');
     expect(preview).toMatchObject({ read: 3, imported: 2, skipped: 1 });
+  });
+
+  it('shows the notes on the import page and in the problems download', async () => {
+    const browser = new Browser(t.app);
+    expect((await browser.signIn(demoAccounts.eastbrookAdmin, knownPassword)).statusCode).toBe(303);
+    await browser.get('/p/bristol/imports');
+    const uploaded = await uploadForm(
+      browser,
+      '/p/bristol/imports',
+      { kind: 'oruk' },
+      { name: 'bristol.json', content: file, type: 'application/json' },
+    );
+    expect(uploaded.statusCode, uploaded.body.slice(0, 1000)).toBe(303);
+    const jobId = String(uploaded.headers.location).split('/').at(-1) ?? '';
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const view = await t.runtime.services.imports.find(bristol.id, jobId);
+      if (view.job.status !== 'previewing') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const page = await browser.get(`/p/bristol/imports/${jobId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('W06000015 is a Welsh area code');
+    expect(page.body).toContain('E01999999 is not a known neighbourhood');
+    const download = await browser.get(`/p/bristol/imports/${jobId}/problems.csv`);
+    const lines = download.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.filter((line) => line.startsWith('2,service_areas,'))).toEqual([
+      expect.stringMatching(/^2,service_areas,.*W06000015 is a Welsh area code.*,Kept$/),
+      expect.stringMatching(/^2,service_areas,.*E01999999 is not a known neighbourhood.*,Kept$/),
+    ]);
   });
 
   it('keeps the service, with only the known area', async () => {
