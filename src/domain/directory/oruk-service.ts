@@ -46,7 +46,10 @@ export interface NormalisedOrganisation {
 
 export interface NormalisedService {
   readonly row: number;
+  /** The origin's id when the feed gives one (oruk-source-ids.ts), else the record's id in the feed. */
   readonly sourceId: string;
+  /** The record's own id in the feed, or null when it has none. */
+  readonly feedId: string | null;
   /** The organisation's source id; null when the feed names none (it goes under the placeholder). */
   readonly organisation: NormalisedOrganisation | null;
   readonly details: ServiceDetails;
@@ -250,7 +253,8 @@ export function normaliseOrukService(
     });
     return null;
   }
-  const sourceId = originServiceId(service) ?? text(service.id);
+  const feedId = text(service.id);
+  const sourceId = originServiceId(service) ?? feedId;
   if (!sourceId) {
     problems.push({ row, field: 'id', reason: 'The service has no id; skipped', outcome: 'skipped' });
     return null;
@@ -352,6 +356,7 @@ export function normaliseOrukService(
   return {
     row,
     sourceId,
+    feedId,
     organisation: organisationOf(service.organization),
     details,
     lastCheckedAt: isoDate(service.assured_date ?? metadata?.date_assured),
