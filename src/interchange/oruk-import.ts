@@ -7,7 +7,8 @@ import {
   readOrukPage,
   type OrukPage,
 } from '../domain/directory/oruk-document.js';
-import type { RowProblem } from '../domain/directory/oruk-service.js';
+import type { NormalisedService, RowProblem } from '../domain/directory/oruk-service.js';
+import { serviceAreaCodeProblem, type KnownAreas } from '../domain/directory/service-area-codes.js';
 import type { ThemeVocabulary } from '../domain/directory/themes.js';
 import { cleanJsonRecord, controlCharactersProblem } from './control-characters.js';
 import { rowProblems } from './csv-rows.js';
@@ -91,15 +92,30 @@ export const tooManyPages = (totalPages: number): RowProblem => ({
 export const orukSourceLabel = (source: string) =>
   `Open Referral UK feed ${/^https?:/i.test(source) ? source : source.split(/[\\/]/).pop()}`;
 
+/** The service without the areas whose codes cannot be the partnership's, each a row note (service-area-codes.ts). */
+function withKnownAreas(service: NormalisedService, known: KnownAreas, problems: RowProblem[]) {
+  const areas = service.details.areas.filter((area) => {
+    if (area.kind !== 'area') return true;
+    const reason = serviceAreaCodeProblem(area.areaCode, known);
+    if (reason) problems.push({ row: service.row, field: 'service_areas', reason, outcome: 'kept' });
+    return !reason;
+  });
+  return areas.length === service.details.areas.length
+    ? service
+    : { ...service, details: { ...service.details, areas } };
+}
+
 /**
  * The directory batch of Open Referral UK 1.0 or 3.0 service records: control characters cleaned out, services
  * normalised, their organisations gathered, every problem listed. Shared by the import and feed subscriptions.
+ * With the partnership's known areas, service areas are checked against them.
  */
 export function orukBatch(
   items: readonly unknown[],
   pageProblems: readonly RowProblem[],
   sourceLabel: string,
   themes: ThemeVocabulary,
+  known?: KnownAreas,
 ): DirectoryBatch {
   const problems = [...pageProblems];
   const cleanItems = items.map((item, index) => {
@@ -108,7 +124,14 @@ export function orukBatch(
       problems.push(controlCharactersProblem(index + 1, field, removed));
     return value;
   });
-  const result = normaliseOrukServices(cleanItems, themes);
+  const normalised = normaliseOrukServices(cleanItems, themes);
+  const areaProblems: RowProblem[] = [];
+  const result = known
+    ? {
+        ...normalised,
+        services: normalised.services.map((service) => withKnownAreas(service, known, areaProblems)),
+      }
+    : normalised;
   const organisations = new Map<string, IncomingOrganisation>();
   for (const service of result.services) {
     const o = service.organisation;
@@ -127,7 +150,7 @@ export function orukBatch(
     sourceLabel,
     read: result.read,
     skipped: result.skipped,
-    problems: rowProblems([...problems, ...result.problems]),
+    problems: rowProblems([...problems, ...result.problems, ...areaProblems]),
     organisations: [...organisations.values()],
     services: result.services.map((s) => ({
       sourceId: s.sourceId,
@@ -146,7 +169,10 @@ export function orukImporter(read: (source: string) => Promise<string>) {
     'Services from an Open Referral UK 1.0 or 3.0 feed: a JSON file, or a feed address (every page is read)',
     async (source, context) => {
       const { items, problems } = await readAll(source, read);
-      return orukBatch(items, problems, orukSourceLabel(source), context.services.directory.themes);
+      const known = context.partnershipId
+        ? await context.services.directory.knownAreas(context.partnershipId)
+        : undefined;
+      return orukBatch(items, problems, orukSourceLabel(source), context.services.directory.themes, known);
     },
     { accept: '.json' },
   );

@@ -187,3 +187,33 @@ describe('ORUK documents', () => {
     expect(readOrukPage('hello').problems[0]?.reason).toContain('neither a list of services');
   });
 });
+
+describe('origin ids in a feed published by a directory like ours', () => {
+  const exported = (id: string, origin: string, name: string) => ({
+    id,
+    name,
+    description: 'From another directory.',
+    attributes: [{ link_type: 'source_identifier', value: origin }],
+  });
+
+  it('takes the origin id; a second record with the same origin id keeps its own, a true copy is skipped', () => {
+    const result = normaliseOrukServices(
+      [
+        exported('0b7e3d52-0000-4000-8000-000000000001', 'services-csv:7', 'Pantry'),
+        exported('0b7e3d52-0000-4000-8000-000000000002', 'oruk:7', 'Advice café'),
+        exported('0b7e3d52-0000-4000-8000-000000000001', 'services-csv:7', 'Pantry'),
+      ],
+      vocabulary,
+    );
+    expect(result.services.map((s) => [s.details.name, s.sourceId])).toEqual([
+      ['Pantry', '7'],
+      ['Advice café', '0b7e3d52-0000-4000-8000-000000000002'],
+    ]);
+    expect(result.skipped).toBe(1);
+    expect(result.problems.map((p) => [p.row, p.field, p.outcome])).toEqual([
+      [2, 'attributes', 'kept'],
+      [3, 'id', 'skipped'],
+    ]);
+    expect(result.problems[0]?.reason).toContain('The source id 7 was already used by record 1');
+  });
+});

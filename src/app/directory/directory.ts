@@ -22,6 +22,7 @@ import {
   type DirectoryBatch,
   type DirectoryStream,
 } from './directory-import.js';
+import { knownAreas } from './known-areas.js';
 import { classifyOrganisations } from './organisation-themes.js';
 import {
   addService,
@@ -309,6 +310,8 @@ export function directoryUseCases(deps: DirectoryDeps) {
       user: UserRecord,
       actor: Actor,
     ) => confirmService(deps, partnershipId, serviceId, member, user, actor),
+    /** The areas an imported service area's code is checked against. */
+    knownAreas: (partnershipId: string) => knownAreas(deps.store, partnershipId),
     previewImport: async (
       partnershipId: string,
       source: DirectoryBatch | DirectoryStream,

@@ -91,6 +91,29 @@ export interface OrukServices {
 }
 
 /**
+ * Two different records of a feed that name the same origin id (a directory that merged two sources whose ids
+ * overlap): the second is kept under its own id in the feed, with a note, rather than skipped as a copy.
+ */
+function underItsOwnId(
+  service: NormalisedService,
+  firstRow: ReadonlyMap<string, number>,
+  keptFeedIds: ReadonlySet<string>,
+  found: RowProblem[],
+): NormalisedService {
+  const first = firstRow.get(service.sourceId);
+  if (first === undefined || !service.feedId || service.feedId === service.sourceId) return service;
+  // The same record again (a true copy), or its own id taken too: skipped below as a copy.
+  if (keptFeedIds.has(service.feedId) || firstRow.has(service.feedId)) return service;
+  found.push({
+    row: service.row,
+    field: 'attributes',
+    reason: `The source id ${service.sourceId} was already used by record ${first}; "${service.details.name}" is imported under its id in this feed, ${service.feedId}`,
+    outcome: 'kept',
+  });
+  return { ...service, sourceId: service.feedId };
+}
+
+/**
  * Every service in `items` as a directory service. A second record with an id already read is skipped (the
  * first copy wins), as are records with no id or no name; each skip and each smaller defect is a problem.
  */
@@ -98,16 +121,18 @@ export function normaliseOrukServices(items: readonly unknown[], vocabulary: The
   const problems: RowProblem[] = [];
   const services: NormalisedService[] = [];
   const firstRow = new Map<string, number>();
+  const keptFeedIds = new Set<string>();
   let skipped = 0;
   items.forEach((item, index) => {
     const row = index + 1;
     const found: RowProblem[] = [];
-    const service = normaliseOrukService(item, row, vocabulary, found);
-    if (!service) {
+    const read = normaliseOrukService(item, row, vocabulary, found);
+    if (!read) {
       skipped += 1;
       problems.push(...found);
       return;
     }
+    const service = underItsOwnId(read, firstRow, keptFeedIds, found);
     const first = firstRow.get(service.sourceId);
     if (first !== undefined) {
       // Only the skip is reported for a second copy, not the smaller defects of a record that is not kept.
@@ -122,6 +147,7 @@ export function normaliseOrukServices(items: readonly unknown[], vocabulary: The
     }
     problems.push(...found);
     firstRow.set(service.sourceId, row);
+    if (service.feedId) keptFeedIds.add(service.feedId);
     services.push(service);
   });
   return { read: items.length, services, skipped, problems };

@@ -91,6 +91,8 @@ describe('Open Referral UK export', () => {
       status: 'active',
       assured_date: '2026-01-31',
       last_modified: '2026-02-01T10:00:00.000Z',
+      // The service's id in its source, so a reader of the list keeps it (oruk-source-ids.ts).
+      attributes: [expect.objectContaining({ link_type: 'source_identifier', value: 'oruk:ABC-1' })],
       organization: {
         id: organisation.id,
         name: 'Food Bank',

@@ -7,6 +7,12 @@ import type {
   Weekday,
 } from './model.js';
 import type { FeedTaxonomy, OrukTaxonomyTerm } from './oruk-taxonomy.js';
+import {
+  locationSourceIdentifierType,
+  organisationSourceIdentifierType,
+  serviceSourceIdentifierValue,
+  sourceIdentifierLinkType,
+} from './oruk-source-ids.js';
 import { commonGroundNamespace, stableUuid } from './stable-id.js';
 
 /**
@@ -114,7 +120,7 @@ export function orukOrganisation(organisation: FeedOrganisation): Json {
     identifiers.push({
       id: stableUuid(organisation.id, 'identifier:source'),
       organization_id: organisation.id,
-      identifier_type: `Id in the ${organisation.provenance.sourceKind} source`,
+      identifier_type: organisationSourceIdentifierType(organisation.provenance),
       identifier: organisation.provenance.sourceId,
     });
   }
@@ -148,6 +154,7 @@ export function orukServiceSummary(service: FeedService, organisation: FeedOrgan
       assured_date: isoDate(service.lastCheckedAt),
       last_modified: service.updatedAt,
     }),
+    attributes: [sourceAttribute(service)],
     organization: orukOrganisation(organisation),
   };
 }
@@ -160,7 +167,7 @@ export function orukLocation(service: FeedService, location: ServiceLocation, po
     location.sourceId && location.visibility === 'public'
       ? {
           external_identifier: location.sourceId,
-          external_identifier_type: `${service.provenance.sourceKind} id`,
+          external_identifier_type: locationSourceIdentifierType(service.provenance),
         }
       : {};
   if (location.visibility === 'area-only') {
@@ -303,15 +310,17 @@ function attributes(service: FeedService, taxonomy: FeedTaxonomy): Json[] {
     taxonomy_term_id: term.id,
     taxonomy_term: term,
   }));
-  const source = {
-    id: stableUuid(service.id, 'attribute:source'),
-    link_id: service.id,
-    link_entity: 'service',
-    link_type: 'source_identifier',
-    value: `${service.provenance.sourceKind}:${service.provenance.sourceId}`,
-  };
-  return [...fromTerms, source];
+  return [...fromTerms, sourceAttribute(service)];
 }
+
+/** The service's id in the source it came from (see oruk-source-ids.ts). */
+const sourceAttribute = (service: FeedService): Json => ({
+  id: stableUuid(service.id, 'attribute:source'),
+  link_id: service.id,
+  link_entity: 'service',
+  link_type: sourceIdentifierLinkType,
+  value: serviceSourceIdentifierValue(service.provenance),
+});
 
 const nonEmpty = (list: Json[]): Json[] | null => (list.length > 0 ? list : null);
 

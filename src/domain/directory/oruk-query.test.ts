@@ -72,7 +72,12 @@ describe('parseFeedQuery', () => {
     ],
     [{ full: 'yes' }, 'services', /full must be true or false/],
     [{ format: 'ndjson' }, 'services', /format must be json/],
-    [{ minimal: 'true' }, 'services', /minimal is not a filter of \/services/],
+    [
+      { minimal: 'true' },
+      'services',
+      /minimal is not supported: the Open Referral UK profile 3.0 does not offer it/,
+    ],
+    [{ minimal: 'false' }, 'organizations', /minimal is not supported/],
     [{ full: 'true' }, 'service_at_locations', /full is not a filter of \/service_at_locations/],
     [{ search: 'x' }, 'organizations', /search is not a filter of \/organizations/],
     [{ latitude: '53' }, 'service_at_locations', /latitude and longitude together/],

@@ -14,6 +14,14 @@ export const maxPerPage = 200;
 /** The furthest a proximity search reaches, in metres. */
 export const maxProximityMetres = 50_000;
 
+/**
+ * `minimal` is refused everywhere: the UK profile 3.0 takes it out of `/services` (its OpenAPI keeps the HSDS
+ * parameter only among its components), and HSDS 3.0's "just id and modified date" answer would not be a valid
+ * UK profile service list, which needs each service's name and status.
+ */
+export const minimalNotSupported =
+  'minimal is not supported: the Open Referral UK profile 3.0 does not offer it, and its answer (only ids and dates) would not be a valid UK service list. To find what changed, use modified_after; per_page can be up to 200.';
+
 export type FeedEndpoint =
   'services' | 'service_at_locations' | 'organizations' | 'taxonomies' | 'taxonomy_terms';
 
@@ -100,7 +108,9 @@ export function parseFeedQuery(
   const problems: string[] = [];
   const allowed = new Set(['page', 'per_page', ...filtersOf[endpoint]]);
   for (const name of Object.keys(raw)) {
-    if (!allowed.has(name)) {
+    if (name === 'minimal') {
+      problems.push(minimalNotSupported);
+    } else if (!allowed.has(name)) {
       problems.push(
         `${name} is not a filter of /${endpoint}; use ${[...allowed].join(', ')}, or leave it out.`,
       );

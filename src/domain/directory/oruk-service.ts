@@ -11,7 +11,9 @@ import {
   type ServiceStatus,
   type WeeklyOpening,
 } from './model.js';
+import { esdTermUri, esdUriOf } from './esd-terms.js';
 import { organisationIdentifier } from './identifiers.js';
+import { originLocationId, originOrganisationId, originServiceId } from './oruk-source-ids.js';
 import { suggestThemes, type ThemeVocabulary } from './themes.js';
 import {
   cleanAge,
@@ -44,7 +46,10 @@ export interface NormalisedOrganisation {
 
 export interface NormalisedService {
   readonly row: number;
+  /** The origin's id when the feed gives one (oruk-source-ids.ts), else the record's id in the feed. */
   readonly sourceId: string;
+  /** The record's own id in the feed, or null when it has none. */
+  readonly feedId: string | null;
   /** The organisation's source id; null when the feed names none (it goes under the placeholder). */
   readonly organisation: NormalisedOrganisation | null;
   readonly details: ServiceDetails;
@@ -88,7 +93,7 @@ function organisationOf(raw: unknown): NormalisedOrganisation | null {
     .filter((id): id is string => id !== null);
   const email = cleanEmail(org.email);
   return {
-    sourceId: text(org.id) ?? `name:${name.toLowerCase()}`,
+    sourceId: originOrganisationId(org) ?? text(org.id) ?? `name:${name.toLowerCase()}`,
     name,
     identifier: identifiers[0] ?? null,
     details: {
@@ -126,7 +131,7 @@ function locationsOf(service: Json, row: number, problems: RowProblem[]): Servic
     }
     return [
       {
-        sourceId: text(location.id),
+        sourceId: originLocationId(location) ?? text(location.id),
         name: text(location.name),
         address: address
           ? joined([text(address.address_1), text(address.address_2), text(address.city)])
@@ -194,6 +199,7 @@ function contactsOf(service: Json): Contact[] {
 function themesOf(service: Json, vocabulary: ThemeVocabulary, name: string, description: string): string[] {
   const termIds = new Set<string>();
   const termNames = new Set<string>();
+  const termUris = new Set<string>();
   const terms = [
     ...asList(service.service_taxonomys).map((t) => asObject(t.taxonomy) ?? t),
     ...asList(service.taxonomy_terms),
@@ -203,12 +209,23 @@ function themesOf(service: Json, vocabulary: ThemeVocabulary, name: string, desc
     if (text(term.id)) termIds.add(String(term.id));
     const termName = text(term.name ?? term.term);
     if (termName) termNames.add(termName.toLowerCase());
+    const uri = esdUriOf({
+      termUri: text(term.term_uri ?? term.uri),
+      code: text(term.code),
+      id: text(term.id),
+      vocabulary: text(term.vocabulary ?? term.taxonomy),
+    });
+    if (uri) termUris.add(uri);
   }
   const fromTerms = vocabulary.themes
     .filter(
       (theme) =>
-        theme.orukTerms.some((t) => termIds.has(t.id) || termNames.has(t.name.toLowerCase())) ||
-        termNames.has(theme.name.toLowerCase()),
+        theme.orukTerms.some(
+          (t) =>
+            termIds.has(t.id) ||
+            termNames.has(t.name.toLowerCase()) ||
+            (t.code !== undefined && termUris.has(esdTermUri(t.vocabulary, t.code))),
+        ) || termNames.has(theme.name.toLowerCase()),
     )
     .map((theme) => theme.id);
   if (fromTerms.length > 0) return fromTerms;
@@ -236,7 +253,8 @@ export function normaliseOrukService(
     });
     return null;
   }
-  const sourceId = text(service.id);
+  const feedId = text(service.id);
+  const sourceId = originServiceId(service) ?? feedId;
   if (!sourceId) {
     problems.push({ row, field: 'id', reason: 'The service has no id; skipped', outcome: 'skipped' });
     return null;
@@ -338,6 +356,7 @@ export function normaliseOrukService(
   return {
     row,
     sourceId,
+    feedId,
     organisation: organisationOf(service.organization),
     details,
     lastCheckedAt: isoDate(service.assured_date ?? metadata?.date_assured),

@@ -1,10 +1,13 @@
 import { commonGroundNamespace, stableUuid } from './stable-id.js';
+import { esdTermUri } from './esd-terms.js';
 import type { ThemeVocabulary } from './themes.js';
 
 /**
  * The taxonomies our Open Referral UK feed publishes: our own themes, and the Local Government Association's
  * esd standards lists (needs, service types, circumstances) that the themes map to. Built from the themes
- * vocabulary, so every feed has the same taxonomy and term ids.
+ * vocabulary, so every feed has the same taxonomy and term ids. An esd term whose code the vocabulary gives is
+ * published with it and its URI (http://id.esd.org.uk/service/298); the UK profile leaves `code` out of its
+ * taxonomy_term but HSDS 3.0 has it, and `term_uri` is in both.
  */
 
 export interface OrukTaxonomy {
@@ -21,6 +24,8 @@ export interface OrukTaxonomyTerm {
   readonly description: string;
   readonly taxonomy: string;
   readonly taxonomy_id: string;
+  /** For an esd term whose code we know, the URI the LGA publishes for it. */
+  readonly term_uri?: string;
   readonly term: string;
 }
 
@@ -90,6 +95,7 @@ export function feedTaxonomy(vocabulary: ThemeVocabulary): FeedTaxonomy {
       }
       link(theme.id, {
         id: term.id,
+        ...(term.code ? { code: term.code, term_uri: esdTermUri(term.vocabulary, term.code) } : {}),
         name: term.name,
         description: `${term.name}: a term in the Local Government Association's esd standards list of ${esdLists[term.vocabulary] ?? term.vocabulary}.`,
         taxonomy: term.vocabulary,

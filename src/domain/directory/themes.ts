@@ -1,10 +1,13 @@
+import type { EsdVocabulary } from './esd-terms.js';
 import { commonGroundNamespace, stableUuid } from './stable-id.js';
 
 /** A taxonomy term in one of the vocabularies Open Referral UK feeds use. */
 export interface OrukTerm {
   readonly id: string;
   readonly name: string;
-  readonly vocabulary: 'esdNeeds' | 'esdServiceTypes' | 'esdCircumstances';
+  readonly vocabulary: EsdVocabulary;
+  /** The term's identifier in the LGA's esd list (298 for http://id.esd.org.uk/service/298), when known. */
+  readonly code?: string;
 }
 
 /** One theme of the shared vocabulary for needs and services. */
