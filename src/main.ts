@@ -42,7 +42,7 @@ export async function buildApp(runtime: Runtime, mailSender?: MailSender): Promi
     notifyConfigured: config.notify !== undefined,
     ...(mailSender ? { mailSender } : {}),
   });
-  registerApiV1(app, services);
+  await registerApiV1(app, services);
   registerOrukFeed(app, services);
   return app;
 }

@@ -6,6 +6,7 @@ import {
   answerAll,
   COUNCIL_COMMENT,
   councilAnswer,
+  createThreeGroupRound,
   faithAnswer,
   respondents,
   scenarioActor,
@@ -30,25 +31,8 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   northmoor = await t.partnership('northmoor');
   const services = t.runtime.services;
-  const round = await services.assessments.create(
-    northmoor,
-    {
-      name: 'Data rights round',
-      kind: 'quick',
-      threshold: '3',
-      opensOn: '2026-03-02',
-      closesOn: '2026-03-31',
-      groups: [
-        { kind: 'council', name: 'Council', side: '' },
-        { kind: 'vcs', name: 'VCS', side: '' },
-        { kind: 'faith', name: 'Faith', side: '' },
-      ],
-    },
-    scenarioActor,
-  );
-  roundId = round.id;
-  const view = await services.assessments.find(northmoor.id, round.id);
-  if (!view) throw new Error('round not found');
+  const view = await createThreeGroupRound(t, northmoor, 'Data rights round', 'quick');
+  roundId = view.round.id;
   await answerAll(t, view, await respondents(t, clock, view, 'Council', 3, 'council'), councilAnswer);
   // The demo VCS member answers too, invited by the email address of their account.
   const vcsGroup = view.groups.find((g) => g.name === 'VCS');

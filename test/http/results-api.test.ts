@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipRecord } from '../../src/app/ports.js';
 import {
   answerAll,
+  createThreeGroupRound,
   FAITH_SECRET,
   respondents,
-  scenarioActor,
   VCS_COMMENT,
 } from '../support/assessment-scenario.js';
 import { createTestApp, demoAccounts, FakeClock, type TestApp } from '../support/test-app.js';
@@ -24,27 +24,7 @@ let laterRoundId: string;
 let indicatorCount: number;
 const tokens: Record<string, string> = {};
 
-async function createRound(name: string, kind: 'full' | 'quick') {
-  const round = await t.runtime.services.assessments.create(
-    northmoor,
-    {
-      name,
-      kind,
-      threshold: '3',
-      opensOn: '2026-03-02',
-      closesOn: '2026-03-31',
-      groups: [
-        { kind: 'council', name: 'Council', side: '' },
-        { kind: 'vcs', name: 'VCS', side: '' },
-        { kind: 'faith', name: 'Faith', side: '' },
-      ],
-    },
-    scenarioActor,
-  );
-  const view = await t.runtime.services.assessments.find(northmoor.id, round.id);
-  if (!view) throw new Error('round not found');
-  return view;
-}
+const createRound = (name: string, kind: 'full' | 'quick') => createThreeGroupRound(t, northmoor, name, kind);
 
 beforeAll(async () => {
   clock = new FakeClock();

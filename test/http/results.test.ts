@@ -6,6 +6,7 @@ import {
   answerAll,
   COUNCIL_COMMENT,
   councilAnswer,
+  createThreeGroupRound,
   FAITH_SECRET,
   faithAnswer,
   respondents,
@@ -37,25 +38,8 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   northmoor = await t.partnership('northmoor');
   const services = t.runtime.services;
-  const round = await services.assessments.create(
-    northmoor,
-    {
-      name: MAIN_ROUND,
-      kind: 'full',
-      threshold: '3',
-      opensOn: '2026-03-02',
-      closesOn: '2026-03-31',
-      groups: [
-        { kind: 'council', name: 'Council', side: '' },
-        { kind: 'vcs', name: 'VCS', side: '' },
-        { kind: 'faith', name: 'Faith', side: '' },
-      ],
-    },
-    scenarioActor,
-  );
-  mainRoundId = round.id;
-  const view = await services.assessments.find(northmoor.id, round.id);
-  if (!view) throw new Error('round not found');
+  const view = await createThreeGroupRound(t, northmoor, MAIN_ROUND);
+  mainRoundId = view.round.id;
   indicatorCount = view.indicators.length;
   await answerAll(t, view, await respondents(t, clock, view, 'Council', 3, 'council'), councilAnswer);
   await answerAll(t, view, await respondents(t, clock, view, 'VCS', 5, 'vcs'), vcsAnswer);

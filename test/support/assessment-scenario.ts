@@ -1,4 +1,5 @@
 import type { RoundView } from '../../src/app/assessments/rounds.js';
+import type { PartnershipRecord } from '../../src/app/ports.js';
 import type { FakeClock, TestApp } from './test-app.js';
 
 /**
@@ -76,3 +77,31 @@ export const vcsAnswer = (code: string, who: number): Answer => {
 // Faith: everything 4 with a comment. Pooled, the community side's usual median would be 3 (not 2), its
 // middle half 2–4, and it would count 7 people (not 5).
 export const faithAnswer = (): Answer => ({ rating: '4', comment: FAITH_SECRET });
+
+/** A round in March 2026 with a council, a VCS and a faith group, each on its own side; returns its view. */
+export async function createThreeGroupRound(
+  t: TestApp,
+  partnership: PartnershipRecord,
+  name: string,
+  kind: 'full' | 'quick' = 'full',
+) {
+  const round = await t.runtime.services.assessments.create(
+    partnership,
+    {
+      name,
+      kind,
+      threshold: '3',
+      opensOn: '2026-03-02',
+      closesOn: '2026-03-31',
+      groups: [
+        { kind: 'council', name: 'Council', side: '' },
+        { kind: 'vcs', name: 'VCS', side: '' },
+        { kind: 'faith', name: 'Faith', side: '' },
+      ],
+    },
+    scenarioActor,
+  );
+  const view = await t.runtime.services.assessments.find(partnership.id, round.id);
+  if (!view) throw new Error('round not found');
+  return view;
+}
