@@ -25,7 +25,7 @@ const maxReadMinutes = 10;
  */
 export function orukFeedReader(fetcher: FeedFetcher, maxMinutes = maxReadMinutes): FeedReader {
   return {
-    async read(address, previous, themes) {
+    async read(address, previous, themes, knownAreas) {
       const deadline = Date.now() + maxMinutes * 60_000;
       const before = new Map(previous.map((page) => [page.page, page]));
       const pages: FeedPageState[] = [];
@@ -71,7 +71,10 @@ export function orukFeedReader(fetcher: FeedFetcher, maxMinutes = maxReadMinutes
         if (number > 1 && page.items.length === 0) break;
         items.push(...page.items);
       }
-      return { pages, batch: fetched ? orukBatch(items, problems, orukSourceLabel(address), themes) : null };
+      return {
+        pages,
+        batch: fetched ? orukBatch(items, problems, orukSourceLabel(address), themes, knownAreas) : null,
+      };
     },
   };
 }

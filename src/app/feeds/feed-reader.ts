@@ -1,3 +1,4 @@
+import type { KnownAreas } from '../../domain/directory/service-area-codes.js';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import type { DirectoryBatch } from '../directory/directory-import.js';
 import type { FeedPageState } from './feed-subscription-store.js';
@@ -15,5 +16,11 @@ export interface FeedRead {
  * not sent again. Throws FeedFetchError or ImportSourceError, whose messages say what went wrong.
  */
 export interface FeedReader {
-  read(address: string, previous: readonly FeedPageState[], themes: ThemeVocabulary): Promise<FeedRead>;
+  /** With the partnership's known areas, service areas are checked against them as an import checks them. */
+  read(
+    address: string,
+    previous: readonly FeedPageState[],
+    themes: ThemeVocabulary,
+    known?: KnownAreas,
+  ): Promise<FeedRead>;
 }

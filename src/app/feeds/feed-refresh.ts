@@ -1,5 +1,6 @@
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { applyDirectoryImport } from '../directory/directory-import.js';
+import { knownAreas } from '../directory/known-areas.js';
 import { ValidationError } from '../errors.js';
 import { ImportSourceError } from '../imports/import-report.js';
 import type { Clock, Store } from '../ports.js';
@@ -156,7 +157,8 @@ export async function refreshClaimedFeed(
   let outcome: FeedRefreshOutcome;
   try {
     const previous = await store.feedSubscriptions.pages(subscription.id);
-    const read = await deps.reader.read(subscription.address, previous, deps.themes);
+    const known = await knownAreas(store, subscription.partnershipId);
+    const read = await deps.reader.read(subscription.address, previous, deps.themes, known);
     const payload: FeedRefreshPayload = {
       batch: read.batch,
       pages: read.pages,
