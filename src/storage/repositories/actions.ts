@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ActionRecord, Store } from '../../app/ports.js';
 import type { ActionSide, ActionStatus } from '../../domain/actions/actions.js';
-import type { ActionsTable, Database } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { ActionsTable } from '../schema-actions.js';
 
 function toAction(row: Selectable<ActionsTable>, indicatorCodes: string[]): ActionRecord {
   return {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiTokenRecord, Store } from '../../app/ports.js';
-import type { ApiTokensTable, Database } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { ApiTokensTable } from '../schema-accounts.js';
 
 function toApiToken(row: Selectable<ApiTokensTable>): ApiTokenRecord {
   return {

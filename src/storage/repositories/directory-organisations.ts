@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DirectoryOrganisationRecord, DirectoryRepository } from '../../app/ports.js';
 import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
-import type { Database, OrganisationsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { OrganisationsTable } from '../schema-partnerships.js';
 import { chunks } from './batches.js';
 
 /** The directory's view of organisations: the same table as `organisations`, with the directory fields. */

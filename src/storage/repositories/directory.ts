@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DirectoryRepository, ServiceRecord } from '../../app/ports.js';
-import type { Database, ServicesTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { ServicesTable } from '../schema-directory.js';
 import { chunks } from './batches.js';
 import { directoryOrganisations } from './directory-organisations.js';
 import { assembleServices, childTables, insertServiceChildren, serviceRow } from './service-records.js';

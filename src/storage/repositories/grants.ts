@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { GrantStore } from '../../app/ports.js';
 import type { GrantKind, GrantLocation, GrantMatchMethod, GrantRecord } from '../../domain/funding/grant.js';
-import type { Database, GrantsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { GrantsTable } from '../schema-needs.js';
 import { chunks } from './batches.js';
 
 function toGrant(row: Selectable<GrantsTable>): GrantRecord {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ImportJobChange, ImportJobRecord, ImportJobStatus, Store } from '../../app/ports.js';
-import type { Database, ImportJobsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { ImportJobsTable } from '../schema-imports.js';
 
 function toRecord(row: Selectable<ImportJobsTable>): ImportJobRecord {
   return { ...toStatus(row), report: row.report };

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { InvitationRecord, Store } from '../../app/ports.js';
 import type { PartnershipRole } from '../../domain/accounts/roles.js';
-import type { Database, InvitationsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { InvitationsTable } from '../schema-accounts.js';
 
 function toInvitation(row: Selectable<InvitationsTable>): InvitationRecord {
   return {

@@ -4,7 +4,8 @@ import type {
   MatchingRunStore,
   MatchingRunSummary,
 } from '../../app/matching/matching-run-record.js';
-import type { Database, MatchingRunsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { MatchingRunsTable } from '../schema-needs.js';
 
 type SummaryRow = Omit<Selectable<MatchingRunsTable>, 'input_json' | 'result_json'>;
 

@@ -4,7 +4,8 @@ import type {
   NationalStore,
   PartnershipProfileRecord,
 } from '../../app/national/national-records.js';
-import type { Database, PartnershipProfilesTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { PartnershipProfilesTable } from '../schema-partnerships.js';
 
 function toProfile(row: Selectable<PartnershipProfilesTable>): PartnershipProfileRecord {
   return {

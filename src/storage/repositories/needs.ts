@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { NeedStore } from '../../app/ports.js';
 import type { NeedRecord, NeedSeverity, NeedSource } from '../../domain/needs/model.js';
-import type { Database, NeedsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { NeedsTable } from '../schema-needs.js';
 import { chunks } from './batches.js';
 
 function toNeed(row: Selectable<NeedsTable>): NeedRecord {

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { OrganisationRecord, Store } from '../../app/ports.js';
 import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
-import type { Database, OrganisationsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { OrganisationsTable } from '../schema-partnerships.js';
 
 function toOrganisation(row: Selectable<OrganisationsTable>): OrganisationRecord {
   return {

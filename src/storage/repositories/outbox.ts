@@ -1,6 +1,7 @@
 import { PostgresAdapter, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { OutboxClaim, OutboxMessage, OutboxStatus, Store } from '../../app/ports.js';
-import type { Database, OutboxTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { OutboxTable } from '../schema-platform.js';
 
 /** Kept on a message whose send was cut off (by a crash or a stop) and that was claimed again. */
 export const interruptedNote = 'delivery was interrupted; retried';

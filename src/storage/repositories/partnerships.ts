@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PartnershipRecord, Store } from '../../app/ports.js';
 import type { PartnershipRole } from '../../domain/accounts/roles.js';
-import type { Database, PartnershipsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { PartnershipsTable } from '../schema-partnerships.js';
 
 function toPartnership(row: Selectable<PartnershipsTable>): PartnershipRecord {
   return {

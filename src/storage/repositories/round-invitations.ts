@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { RoundInvitationRecord, Store } from '../../app/ports.js';
-import type { Database, RoundInvitationsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { RoundInvitationsTable } from '../schema-assessments.js';
 
 function toInvitation(row: Selectable<RoundInvitationsTable>): RoundInvitationRecord {
   return {

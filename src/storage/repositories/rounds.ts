@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { GroupRecord, RoundRecord, Store } from '../../app/ports.js';
 import type { GroupKind, RoundKind } from '../../domain/assessment/round-rules.js';
 import type { Side } from '../../domain/results/rating.js';
-import type { AssessmentRoundsTable, Database, RespondentGroupsTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { AssessmentRoundsTable, RespondentGroupsTable } from '../schema-assessments.js';
 
 function toRound(row: Selectable<AssessmentRoundsTable>): RoundRecord {
   return {

@@ -9,7 +9,8 @@ import type {
   ServiceStatus,
   Weekday,
 } from '../../domain/directory/model.js';
-import type { Database, ServicesTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { ServicesTable } from '../schema-directory.js';
 import { chunks } from './batches.js';
 
 /** Services as rows: a record to its `services` row and child rows, and rows back to full records. */

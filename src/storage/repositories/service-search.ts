@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DirectoryRepository, ServiceSummary } from '../../app/ports.js';
 import type { ServiceStatus } from '../../domain/directory/model.js';
-import type { Database, ServicesTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { ServicesTable } from '../schema-directory.js';
 import { chunks } from './batches.js';
 import { assembleServices } from './service-records.js';
 import { serviceConditions, words } from './service-filters.js';

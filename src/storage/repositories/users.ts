@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Store, UserRecord } from '../../app/ports.js';
-import type { Database, UsersTable } from '../schema.js';
+import type { Database } from '../schema.js';
+import type { UsersTable } from '../schema-accounts.js';
 
 export function toUser(row: Selectable<UsersTable>): UserRecord {
   return {
