@@ -11,10 +11,10 @@ import { loadThemes } from '../../src/interchange/themes-content.js';
 
 /*
  * The classifier on the development sets: other rows of the Trafford extract (rows 3, 10, … 731; 5, 12, … 733;
- * 1, 8, … 736; and 2, 9, … 730), labelled by the held-out sample's rules and used for tuning the lexicon. Their
- * figures flatter the lexicon (it was tuned on them); the held-out sample in trafford-charities-evaluation.test.ts is
- * the measure to report. The floors are the figures measured when the lexicon was last tuned: raise them when it gets
- * better.
+ * 1, 8, … 736; 2, 9, … 730; and 4, 11, … 732), labelled by the held-out sample's rules and used for tuning the
+ * lexicon. Their figures flatter the lexicon (it was tuned on them); the held-out sample in
+ * trafford-charities-evaluation.test.ts is the measure to report. The floors are the figures measured when the
+ * lexicon was last tuned: raise them when it gets better.
  */
 const developmentSets = [
   // Measured 82.0 % precision (73 right of 89 suggested), 88.0 % recall (73 of 83 labelled themes found).
@@ -25,6 +25,9 @@ const developmentSets = [
   { file: 'trafford-charities-development-3.csv', rows: 106, precisionFloor: 0.84, recallFloor: 0.83 },
   // Measured before tuning on it 82.9 % (68 of 82) and 79.1 % (68 of 86); now 90.2 % (74 of 82) and 86.0 %.
   { file: 'trafford-charities-development-4.csv', rows: 105, precisionFloor: 0.9, recallFloor: 0.86 },
+  // Labelled after the lexicon was tuned on the other four, so measured on unseen rows: 83.3 % (80 of 96) and 86.0 %
+  // (80 of 93 labelled themes).
+  { file: 'trafford-charities-development-5.csv', rows: 105, precisionFloor: 0.83, recallFloor: 0.86 },
 ];
 
 const extract = path.resolve(
