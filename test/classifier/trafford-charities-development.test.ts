@@ -17,17 +17,17 @@ import { loadThemes } from '../../src/interchange/themes-content.js';
  * lexicon was last tuned: raise them when it gets better.
  */
 const developmentSets = [
-  // Measured 82.0 % precision (73 right of 89 suggested), 88.0 % recall (73 of 83 labelled themes found).
-  { file: 'trafford-charities-development.csv', rows: 105, precisionFloor: 0.82, recallFloor: 0.87 },
-  // Measured before tuning on it 81.4 % (70 of 86) and 83.3 % (70 of 84); now 85.4 % (76 of 89) and 90.5 %.
-  { file: 'trafford-charities-development-2.csv', rows: 105, precisionFloor: 0.85, recallFloor: 0.9 },
-  // Measured before tuning on it 77.1 % (64 of 83) and 82.1 % (64 of 78); now 84.4 % (65 of 77) and 83.3 %.
-  { file: 'trafford-charities-development-3.csv', rows: 106, precisionFloor: 0.84, recallFloor: 0.83 },
-  // Measured before tuning on it 82.9 % (68 of 82) and 79.1 % (68 of 86); now 90.2 % (74 of 82) and 86.0 %.
-  { file: 'trafford-charities-development-4.csv', rows: 105, precisionFloor: 0.9, recallFloor: 0.86 },
-  // Labelled after the lexicon was tuned on the other four, so measured on unseen rows: 83.3 % (80 of 96) and 86.0 %
-  // (80 of 93 labelled themes).
-  { file: 'trafford-charities-development-5.csv', rows: 105, precisionFloor: 0.83, recallFloor: 0.86 },
+  // Measured 85.9 % precision (73 right of 85 suggested), 88.0 % recall (73 of 83 labelled themes found).
+  { file: 'trafford-charities-development.csv', rows: 105, precisionFloor: 0.85, recallFloor: 0.87 },
+  // Measured before tuning on it 81.4 % (70 of 86) and 83.3 % (70 of 84); now 89.4 % (76 of 85) and 90.5 %.
+  { file: 'trafford-charities-development-2.csv', rows: 105, precisionFloor: 0.89, recallFloor: 0.9 },
+  // Measured before tuning on it 77.1 % (64 of 83) and 82.1 % (64 of 78); now 87.0 % (67 of 77) and 85.9 %.
+  { file: 'trafford-charities-development-3.csv', rows: 106, precisionFloor: 0.86, recallFloor: 0.85 },
+  // Measured before tuning on it 82.9 % (68 of 82) and 79.1 % (68 of 86); now 90.6 % (77 of 85) and 89.5 %.
+  { file: 'trafford-charities-development-4.csv', rows: 105, precisionFloor: 0.9, recallFloor: 0.89 },
+  // Labelled after the lexicon was tuned on the other four, so first measured on unseen rows: 83.3 % (80 of 96) and
+  // 86.0 % (80 of 93 labelled themes); now, tuned on it too, 86.3 % (82 of 95) and 88.2 %.
+  { file: 'trafford-charities-development-5.csv', rows: 105, precisionFloor: 0.86, recallFloor: 0.88 },
 ];
 
 const extract = path.resolve(
@@ -53,8 +53,8 @@ describe('the theme classifier on the development sets of Trafford charities', (
       themes: string;
     }[];
     expect(rows).toHaveLength(set.rows);
-    // Never a held-out row (every seventh row of the extract).
-    expect(rows.filter((row) => Number(row.extract_row) % 7 === 0)).toEqual([]);
+    // Never a held-out row (rows 7, 14, … and rows 6, 13, …).
+    expect(rows.filter((row) => [0, 6].includes(Number(row.extract_row) % 7))).toEqual([]);
     let truePositives = 0;
     let suggested = 0;
     let expected = 0;

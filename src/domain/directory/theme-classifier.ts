@@ -16,6 +16,11 @@ export interface ThemeLexiconEntry {
    * record's name, or when no other theme's own words (or taxonomy terms) are in the text: then they are all it says.
    */
   readonly weak?: readonly string[];
+  /**
+   * Weak words that never count on their own: only beside another of the theme's words or in the name. "Physical
+   * activity" is all a sports club may say about itself, and a sports club is not health provision.
+   */
+  readonly supportOnly?: readonly string[];
   readonly unless?: readonly string[];
   readonly despite?: readonly string[];
 }
@@ -98,6 +103,17 @@ export function nameHas(name: string, phrase: string): boolean {
   return new RegExp(` ${pattern} `).test(name);
 }
 
+/**
+ * A theme's weak phrases that contain one of its own words ("children and young people" holds "young people"): inside
+ * them the own word is only as strong as the phrase, so they are taken out before the own words are matched.
+ */
+export function hidingPhrases(entry: ThemeLexiconEntry): string[] {
+  return [...(entry.weak ?? []), ...(entry.supportOnly ?? [])].filter(
+    (phrase) =>
+      !phrase.endsWith('*') && entry.words.some((word) => wordMatches(plainWords(phrase), word).length > 0),
+  );
+}
+
 /** Theme ids named by taxonomy terms, by a term's id or name or the theme's own name (any case). */
 function themesFromTerms(vocabulary: ThemeVocabulary, terms: OwnWords['terms']): Map<string, string[]> {
   const byTheme = new Map<string, string[]>();
@@ -138,20 +154,24 @@ export function classifyThemes(
   const evidence = lexicon.themes.map((entry) => {
     const terms = fromTerms.get(entry.theme) ?? [];
     const blocked = blockedEverywhere || ((entry.unless ?? []).some(has) && !(entry.despite ?? []).some(has));
-    const found = (words: readonly string[] | undefined) =>
-      blocked ? [] : [...new Set((words ?? []).flatMap((word) => wordMatches(text, word)))];
+    const ownText = withoutPhrases(text, hidingPhrases(entry));
+    const found = (words: readonly string[] | undefined, within = text) =>
+      blocked ? [] : [...new Set((words ?? []).flatMap((word) => wordMatches(within, word)))];
     const weakInName = blocked
       ? false
-      : (entry.weak ?? []).some((word) => wordMatches(name, word).length > 0);
-    return { entry, own: [...terms, ...found(entry.words)], weak: found(entry.weak), weakInName };
+      : [...(entry.weak ?? []), ...(entry.supportOnly ?? [])].some(
+          (word) => wordMatches(name, word).length > 0,
+        );
+    const own = [...terms, ...found(entry.words, ownText)];
+    return { entry, own, weak: found(entry.weak), supportOnly: found(entry.supportOnly), weakInName };
   });
-  for (const { entry, own, weak, weakInName } of evidence) {
+  for (const { entry, own, weak, supportOnly, weakInName } of evidence) {
     seen.add(entry.theme);
     const alone =
       evidence.every((other) => other.entry === entry || other.own.length === 0) &&
       [...fromTerms.keys()].every((themeId) => themeId === entry.theme);
-    const supported = own.length > 0 || weakInName || alone;
-    const matched = supported ? [...new Set([...own, ...weak])] : own;
+    const backed = own.length > 0 || weakInName;
+    const matched = [...new Set([...own, ...(backed || alone ? weak : []), ...(backed ? supportOnly : [])])];
     if (matched.length > 0) suggestions.push({ themeId: entry.theme, matched });
   }
   for (const [themeId, terms] of fromTerms)
@@ -184,6 +204,7 @@ export function checkLexiconRules(lexicon: ThemeLexicon, vocabulary: ThemeVocabu
     for (const word of [
       ...entry.words,
       ...(entry.weak ?? []),
+      ...(entry.supportOnly ?? []),
       ...(entry.unless ?? []),
       ...(entry.despite ?? []),
     ]) {
