@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
     pool: 'forks',
+    // Prepared databases, the demo seed among them: test/support/database-templates.ts.
+    globalSetup: ['test/support/global-setup.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 120_000,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseConfig } from '../../src/config.js';
 import { buildApp, openRuntime, type Runtime } from '../../src/main.js';
+import { prepareAppDatabase } from '../../test/support/prepared-app-database.js';
 
 /** Every demo account gets this password in the browser tests. */
 export const demoPassword = 'known-test-password-123';
@@ -68,13 +69,12 @@ export async function startServer(
     ORUK_SCHEMAS_DIR: path.resolve('../shared/data/oruk'),
     ...options.env,
   });
+  const samplePacks = options.samplePacks ?? false;
+  const seeded = await prepareAppDatabase(config, { seed: true, samplePacks, password: demoPassword });
   const runtime = await openRuntime(config);
   let app: FastifyInstance | undefined;
   try {
-    await runtime.services.demo.seed({
-      password: () => demoPassword,
-      samplePacks: options.samplePacks ?? false,
-    });
+    if (!seeded) await runtime.services.demo.seed({ password: () => demoPassword, samplePacks });
     app = await buildApp(runtime);
     await app.listen({ port, host: '127.0.0.1' });
   } catch (error) {

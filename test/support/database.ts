@@ -7,6 +7,7 @@ import pg from 'pg';
 import { tablesInDependencyOrder } from '../../src/storage/backup.js';
 import { openDatabase, type DatabaseHandle } from '../../src/storage/database.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
+import { copySqliteTemplate, databaseUrl, preparedTemplate } from './database-templates.js';
 
 /**
  * Fresh, migrated databases for tests. Every helper gives a database of its own (a temporary SQLite file or a
@@ -36,9 +37,12 @@ export function temporaryDirectory(prefix = 'cg-test-'): { path: string; remove(
 /** A migrated SQLite database in its own temporary folder; closing the handle deletes the folder. */
 export async function freshSqlite(options: FreshOptions = {}): Promise<DatabaseHandle> {
   const directory = temporaryDirectory('cg-sqlite-');
-  const handle = openDatabase({ kind: 'sqlite', file: path.join(directory.path, 'test.sqlite') });
+  const file = path.join(directory.path, 'test.sqlite');
+  const template = options.migrate !== false ? await migratedTemplate('sqlite') : undefined;
+  if (template) copySqliteTemplate(template, file);
+  const handle = openDatabase({ kind: 'sqlite', file });
   try {
-    if (options.migrate !== false) await migrateToLatest(handle);
+    if (options.migrate !== false && !template) await migrateToLatest(handle);
   } catch (error) {
     await handle.close();
     directory.remove();
@@ -67,6 +71,22 @@ function requireTestDatabaseUrl(): string {
   return url;
 }
 
+/**
+ * The migrated template of this run for `kind` (see database-templates.ts), or undefined when templates are off.
+ */
+export function migratedTemplate(kind: DatabaseKind): Promise<string | undefined> {
+  return preparedTemplate(kind, 'migrated', async (where) => {
+    const handle = openDatabase(
+      kind === 'sqlite' ? { kind, file: where } : { kind, url: databaseUrl(requireTestDatabaseUrl(), where) },
+    );
+    try {
+      await migrateToLatest(handle);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
 async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
@@ -83,9 +103,12 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
  */
 export async function createPostgresDatabase(
   serverUrl: string = requireTestDatabaseUrl(),
+  template?: string,
 ): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `cg_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(template ? `create database ${name} template ${template}` : `create database ${name}`),
+  );
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -105,7 +128,11 @@ export async function createPostgresDatabase(
 export async function freshPostgres(
   options: FreshOptions & { readonly serverUrl?: string } = {},
 ): Promise<DatabaseHandle> {
-  const database = await createPostgresDatabase(options.serverUrl ?? requireTestDatabaseUrl());
+  const serverUrl = options.serverUrl ?? requireTestDatabaseUrl();
+  const onTemplateServer = serverUrl === testDatabaseUrl();
+  const template =
+    options.migrate !== false && onTemplateServer ? await migratedTemplate('postgres') : undefined;
+  const database = await createPostgresDatabase(serverUrl, template);
   const handle = openDatabase({ kind: 'postgres', url: database.url });
   const close = async () => {
     try {
@@ -115,7 +142,7 @@ export async function freshPostgres(
     }
   };
   try {
-    if (options.migrate !== false) await migrateToLatest(handle);
+    if (options.migrate !== false && !template) await migrateToLatest(handle);
   } catch (error) {
     await close();
     throw error;

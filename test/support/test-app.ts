@@ -6,6 +6,7 @@ import type { Clock, MailSender, PartnershipRecord } from '../../src/app/ports.j
 import { parseConfig } from '../../src/config.js';
 import { buildApp, openRuntime, type Runtime, type RuntimeOptions } from '../../src/main.js';
 import { readBackup } from '../../src/storage/backup.js';
+import { prepareAppDatabase } from './prepared-app-database.js';
 
 /** Every demo account gets this password in tests. */
 export const knownPassword = 'known-test-password-123';
@@ -74,11 +75,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ORUK_SCHEMAS_DIR: path.resolve('../shared/data/oruk'),
     ...options.env,
   });
+  const seed = options.seed ?? true;
+  const seeded = await prepareAppDatabase(config, {
+    seed,
+    samplePacks: options.samplePacks ?? false,
+    password: knownPassword,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const runtime = await openRuntime(config, {
     ...options.runtime,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  if (options.seed ?? true) {
+  if (seed && !seeded) {
     await runtime.services.demo.seed({
       password: () => knownPassword,
       samplePacks: options.samplePacks ?? false,
