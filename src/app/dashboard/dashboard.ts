@@ -28,7 +28,8 @@ import {
   type GroupProgress,
   type RoundView,
 } from '../assessments/rounds.js';
-import { countDirectory, type DirectoryDeps } from '../directory/directory.js';
+import type { DirectoryDeps } from '../directory/directory-deps.js';
+import { countDirectory } from '../directory/directory-search.js';
 import type { FeedSubscriptionRecord } from '../feeds/feed-subscription-store.js';
 import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
