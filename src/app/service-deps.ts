@@ -14,7 +14,8 @@ import type { ImportLimits } from './imports/import-limits.js';
 import type { JobInstance } from './imports/job-instance.js';
 import type { UploadFiles, UploadSettings } from './imports/upload-files.js';
 import type { BackgroundTasks } from './shared/background-tasks.js';
-import type { Clock, PasswordHasher, Store } from './ports.js';
+import type { Clock, PasswordHasher } from './shared/system-ports.js';
+import type { Store } from './ports.js';
 
 /** What `createServices` is given: the store, the outside world and the service's settings. */
 export interface ServiceDeps {

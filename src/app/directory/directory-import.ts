@@ -1,7 +1,9 @@
 import { fieldList, keepLocalEdits } from '../../domain/directory/local-edits.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
 import type { ImportReport, KeptLocalEdits } from '../imports/import-report.js';
-import type { Clock, DirectoryOrganisationRecord, ServiceRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { DirectoryOrganisationRecord, ServiceRecord } from './directory-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { canonical, organisationMatching } from './directory-organisation-matching.js';
 import {

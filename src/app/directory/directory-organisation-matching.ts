@@ -1,6 +1,6 @@
 import type { OrganisationDetails } from '../../domain/directory/model.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
-import type { DirectoryOrganisationRecord } from '../ports.js';
+import type { DirectoryOrganisationRecord } from './directory-store.js';
 import type { IncomingOrganisation } from './directory-source.js';
 
 /** The name of the flagged organisation that services with no recorded organisation go under. */

@@ -1,7 +1,7 @@
 import { boxAround, distanceKm, type LatLng } from '../../domain/directory/distance.js';
 import { isStale, monthsBefore, staleAfterMonths } from '../../domain/directory/freshness.js';
 import { NotFoundError } from '../errors.js';
-import type { DirectoryOrganisationRecord, ServiceQuery, ServiceSummary } from '../ports.js';
+import type { DirectoryOrganisationRecord, ServiceQuery, ServiceSummary } from './directory-store.js';
 import type { DirectoryDeps } from './directory-deps.js';
 
 export const servicesPerPage = 20;

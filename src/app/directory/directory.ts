@@ -4,7 +4,9 @@ import type { OpeningTimesForm } from '../../domain/directory/opening-times-form
 import type { PlaceForm } from '../../domain/directory/place-form.js';
 import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { DirectoryOrganisationRecord, MembershipRecord, ServiceRecord, UserRecord } from '../ports.js';
+import type { DirectoryOrganisationRecord, ServiceRecord } from './directory-store.js';
+import type { MembershipRecord } from '../partnerships/partnership-store.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import type { DirectoryDeps } from './directory-deps.js';
 import { servicesForArea, type AreaSearch, type DirectoryArea } from './directory-areas.js';
