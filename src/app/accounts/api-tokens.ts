@@ -1,5 +1,7 @@
 import { ValidationError } from '../errors.js';
-import type { ApiTokenRecord, Clock, Store, UserRecord } from '../ports.js';
+import type { ApiTokenRecord, UserRecord } from './account-store.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
 
 const prefix = 'cg_';

@@ -1,7 +1,9 @@
 import { normaliseEmail } from '../../domain/accounts/email-address.js';
 import { passwordProblem } from '../../domain/accounts/password-policy.js';
 import { ValidationError } from '../errors.js';
-import type { Clock, OneTimeTokenPurpose, PasswordHasher, Store, UserRecord } from '../ports.js';
+import type { Clock, PasswordHasher } from '../shared/system-ports.js';
+import type { OneTimeTokenPurpose, UserRecord } from './account-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit } from '../shared/audit.js';
 import { queueEmail } from '../shared/outbox.js';
 import { hashSecret, newSecretToken } from '../shared/secrets.js';

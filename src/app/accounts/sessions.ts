@@ -1,6 +1,8 @@
 import type { SessionPolicy } from '../../domain/accounts/session-policy.js';
 import { sessionExpiry, shouldRefreshLastSeen } from '../../domain/accounts/session-policy.js';
-import type { Clock, PasswordHasher, SessionRecord, Store, UserRecord } from '../ports.js';
+import type { Clock, PasswordHasher } from '../shared/system-ports.js';
+import type { SessionRecord, UserRecord } from './account-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit } from '../shared/audit.js';
 import { hashSecret, newSecretToken } from '../shared/secrets.js';
 import { normaliseEmail } from '../../domain/accounts/email-address.js';

@@ -1,7 +1,9 @@
 import { looksLikeEmail, normaliseEmail } from '../../domain/accounts/email-address.js';
 import { isPartnershipRole } from '../../domain/accounts/roles.js';
 import { ValidationError } from '../errors.js';
-import type { Clock, Store, UserRecord } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
+import type { UserRecord } from './account-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 

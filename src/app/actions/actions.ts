@@ -10,14 +10,11 @@ import {
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type {
-  ActionNoteRecord,
-  ActionRecord,
-  Clock,
-  MembershipRecord,
-  RoundRecord,
-  Store,
-} from '../ports.js';
+import type { ActionNoteRecord, ActionRecord } from './action-store.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { MembershipRecord } from '../partnerships/partnership-store.js';
+import type { RoundRecord } from '../assessments/assessment-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 

@@ -1,5 +1,7 @@
 import { linesToAdd, workshopSource } from '../../domain/actions/workshop-actions.js';
-import type { ActionRecord, RoundRecord, Store } from '../ports.js';
+import type { ActionRecord } from './action-store.js';
+import type { RoundRecord } from '../assessments/assessment-store.js';
+import type { Store } from '../ports.js';
 import { newId } from '../shared/secrets.js';
 
 /** What a workshop agreed for one principle of a round: the lines of its "Actions agreed" box. */

@@ -1,7 +1,8 @@
 import { aggregateFigures, decileCounts, type AggregationMethod } from '../../domain/areas/aggregate.js';
 import { currentLsoaEdition, sameGeography } from '../../domain/areas/editions.js';
 import { meanPoint, type LatLng } from '../../domain/areas/representative-point.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import type { AreaRecord, IndicatorDefinition, IndicatorValue } from './area-records.js';
 
 /** One indicator on an area's profile: the area's own figure, or one worked out from its LSOAs. */

@@ -115,3 +115,9 @@ export interface AreaStore {
   /** Every row of the 2011→2021 lookup, or those for these 2011 LSOAs. */
   listLsoaChanges(lsoa11Codes?: readonly string[]): Promise<LsoaChange[]>;
 }
+
+/** The areas area's part of the store. */
+export interface AreaStores {
+  /** National reference data: areas, populations, indicators and postcodes. */
+  readonly areas: AreaStore;
+}

@@ -1,6 +1,7 @@
 import { aggregateFigures } from '../../domain/areas/aggregate.js';
 import { currentLsoaEdition } from '../../domain/areas/editions.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import type { AreaRecord } from './area-records.js';
 import { partnershipAreas } from './area-profile.js';
 

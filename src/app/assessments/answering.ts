@@ -1,6 +1,8 @@
 import { checkAnswer, type AnswerDraft } from '../../domain/assessment/answers.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { RatingRecord, ResponseRecord, RoundInvitationRecord, Store } from '../ports.js';
+import type { RatingRecord, ResponseRecord } from './assessment-store.js';
+import type { RoundInvitationRecord } from './round-invitation-record.js';
+import type { Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
 import { respondentKey } from './respondent-links.js';
 import { describeRound, type AssessmentDeps, type RoundView } from './rounds.js';

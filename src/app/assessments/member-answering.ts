@@ -1,6 +1,9 @@
 import { groupsForMember, type MemberPlace } from '../../domain/assessment/member-groups.js';
 import { NotFoundError } from '../errors.js';
-import type { GroupRecord, MembershipRecord, RoundInvitationRecord, RoundRecord, Store } from '../ports.js';
+import type { GroupRecord, RoundRecord } from './assessment-store.js';
+import type { MembershipRecord } from '../partnerships/partnership-store.js';
+import type { RoundInvitationRecord } from './round-invitation-record.js';
+import type { Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
 import { respondentKey } from './respondent-links.js';
 import { findRound, listRounds, type AssessmentDeps, type RoundView } from './rounds.js';

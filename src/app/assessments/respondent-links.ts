@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { looksLikeEmail, normaliseEmail } from '../../domain/accounts/email-address.js';
 import { ValidationError } from '../errors.js';
-import type { GroupRecord, RoundInvitationRecord, Store } from '../ports.js';
+import type { GroupRecord } from './assessment-store.js';
+import type { RoundInvitationRecord } from './round-invitation-record.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { queueEmail } from '../shared/outbox.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';

@@ -6,7 +6,7 @@ import {
   type RoundResults,
 } from '../../domain/results/index.js';
 import type { Rating } from '../../domain/results/rating.js';
-import type { RoundRecord, WorkshopRecord } from '../ports.js';
+import type { RoundRecord, WorkshopRecord } from './assessment-store.js';
 import { describeRound, type AssessmentDeps, type RoundView } from './rounds.js';
 
 export interface RoundResultsView {

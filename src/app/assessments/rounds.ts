@@ -7,7 +7,10 @@ import {
 } from '../../domain/assessment/round-rules.js';
 import { indicatorsFor, type Framework, type Indicator } from '../../domain/framework/framework.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Clock, GroupRecord, PartnershipRecord, RoundRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { GroupRecord, RoundRecord } from './assessment-store.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import { frameworkVersionFor } from '../national/framework-versions.js';

@@ -28,12 +28,15 @@ import {
   type GroupProgress,
   type RoundView,
 } from '../assessments/rounds.js';
-import { countDirectory, type DirectoryDeps } from '../directory/directory.js';
+import type { DirectoryDeps } from '../directory/directory-deps.js';
+import { countDirectory } from '../directory/directory-search.js';
 import type { FeedSubscriptionRecord } from '../feeds/feed-subscription-store.js';
 import { listOpportunities, type FundingDeps, type OpportunityView } from '../funding/opportunities.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
 import type { GapSummaryCache } from './gap-summary-cache.js';
-import type { ActionRecord, MembershipRecord, PartnershipRecord, RoundRecord } from '../ports.js';
+import type { ActionRecord } from '../actions/action-store.js';
+import type { MembershipRecord, PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { RoundRecord } from '../assessments/assessment-store.js';
 import { themesWithProvisionData } from '../../domain/needs/analyse.js';
 
 export interface DashboardDeps {

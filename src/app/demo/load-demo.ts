@@ -1,6 +1,6 @@
 import type { AssessmentDeps } from '../assessments/rounds.js';
 import type { MatchingDeps } from '../matching/matching-runs.js';
-import type { PasswordHasher } from '../ports.js';
+import type { PasswordHasher } from '../shared/system-ports.js';
 import { newId } from '../shared/secrets.js';
 import { DatabaseNotEmptyError, seedDemo, type DemoCredential } from './seed-demo.js';
 import { seedDemoMatching } from './seed-demo-matching.js';

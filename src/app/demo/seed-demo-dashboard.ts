@@ -1,7 +1,9 @@
 import type { ActionSide, ActionStatus } from '../../domain/actions/actions.js';
 import { addDays } from '../../domain/shared/calendar-days.js';
 import { ukDate } from '../../domain/assessment/round-rules.js';
-import type { ActionRecord, Clock, Store } from '../ports.js';
+import type { ActionRecord } from '../actions/action-store.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import { newId } from '../shared/secrets.js';
 
 interface DashboardDemoAction {

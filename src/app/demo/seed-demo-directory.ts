@@ -2,7 +2,9 @@ import { northmoorDemoServices } from '../../domain/demo/demo-directory.js';
 import { locateDemoPlaces } from '../../domain/demo/demo-places.js';
 import type { DemoPostcode } from '../../domain/demo/demo-postcodes.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
-import type { Clock, ServiceRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { ServiceRecord } from '../directory/directory-store.js';
+import type { Store } from '../ports.js';
 
 const dayMs = 86_400_000;
 

@@ -1,6 +1,8 @@
 import { northmoorDemoIntention, northmoorDemoOpportunities } from '../../domain/demo/demo-funding.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
-import type { Clock, InterestRecord, OpportunityRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { InterestRecord, OpportunityRecord } from '../funding/funding-stores.js';
+import type { Store } from '../ports.js';
 
 const dayMs = 86_400_000;
 

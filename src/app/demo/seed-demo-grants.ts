@@ -2,7 +2,9 @@ import { northmoorDemoGrants, type DemoGrantPlace } from '../../domain/demo/demo
 import type { GrantLocation, GrantRecord } from '../../domain/funding/grant.js';
 import { matchRecipient, organisationIndex } from '../../domain/funding/recipient-matching.js';
 import type { AreaRecord } from '../areas/area-records.js';
-import type { Clock, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 
 const dayMs = 86_400_000;
 

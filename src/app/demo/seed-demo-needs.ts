@@ -1,7 +1,9 @@
 import { demoNeedAreaCode, northmoorDemoNeeds } from '../../domain/demo/demo-needs.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
-import type { Clock, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import type { AreaRecord } from '../areas/area-records.js';
 
 const dayMs = 86_400_000;

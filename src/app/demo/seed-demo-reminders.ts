@@ -3,7 +3,10 @@ import { demoAnswers } from '../../domain/demo/demo-responses.js';
 import { indicatorsFor } from '../../domain/framework/framework.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { respondentKey } from '../assessments/respondent-links.js';
-import type { ActionRecord, Clock, GroupRecord, RoundRecord, Store } from '../ports.js';
+import type { ActionRecord } from '../actions/action-store.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { GroupRecord, RoundRecord } from '../assessments/assessment-store.js';
+import type { Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
 import { addDays } from '../../domain/shared/calendar-days.js';
 

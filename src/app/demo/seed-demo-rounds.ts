@@ -4,7 +4,9 @@ import { indicatorsFor } from '../../domain/framework/framework.js';
 import type { Side } from '../../domain/results/rating.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { respondentKey } from '../assessments/respondent-links.js';
-import type { Clock, GroupRecord, RoundRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { GroupRecord, RoundRecord } from '../assessments/assessment-store.js';
+import type { Store } from '../ports.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
 import { addDays } from '../../domain/shared/calendar-days.js';
 

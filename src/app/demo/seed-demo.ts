@@ -1,6 +1,7 @@
 import { buildDemoWorld } from '../../domain/demo/demo-partnerships.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
-import type { Clock, PasswordHasher, Store } from '../ports.js';
+import type { Clock, PasswordHasher } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import { seedDemoActions } from './seed-demo-actions.js';
 import { seedDemoDashboard } from './seed-demo-dashboard.js';
 import { seedDemoDirectory } from './seed-demo-directory.js';

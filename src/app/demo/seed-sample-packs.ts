@@ -1,6 +1,7 @@
 import type { PartnershipRole } from '../../domain/accounts/roles.js';
 import type { ImportReport } from '../imports/import-report.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import { recordAudit, systemActor, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import type { DemoCredential } from './seed-demo.js';

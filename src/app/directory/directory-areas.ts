@@ -3,7 +3,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { boxAround, distanceKm, type LatLng } from '../../domain/directory/distance.js';
 import { isStale } from '../../domain/directory/freshness.js';
-import type { ServiceSummary } from '../ports.js';
+import type { ServiceSummary } from './directory-store.js';
 import type { DirectoryDeps } from './directory-deps.js';
 
 /** An area as the directory needs it: its code, its boundary, the areas it is part of and its point. */

@@ -1,6 +1,7 @@
 import type { ThemeLexicon } from '../../domain/directory/theme-classifier.js';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 
 /* What the directory's use-cases need (main wires them), apart from the modules that use them. */
 

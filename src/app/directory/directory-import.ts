@@ -1,16 +1,17 @@
 import { fieldList, keepLocalEdits } from '../../domain/directory/local-edits.js';
-import type { OrganisationDetails } from '../../domain/directory/model.js';
 import { commonGroundNamespace, stableUuid } from '../../domain/directory/stable-id.js';
 import type { ImportReport, KeptLocalEdits } from '../imports/import-report.js';
-import type { Clock, DirectoryOrganisationRecord, ServiceRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { DirectoryOrganisationRecord, ServiceRecord } from './directory-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
+import { canonical, organisationMatching } from './directory-organisation-matching.js';
 import {
   isStream,
   servicesPerChunk,
   streamOfBatch,
   type DirectoryBatch,
   type DirectoryStream,
-  type IncomingOrganisation,
 } from './directory-source.js';
 
 export {
@@ -22,29 +23,7 @@ export {
   type IncomingOrganisation,
   type IncomingService,
 } from './directory-source.js';
-
-/** The name of the flagged organisation that services with no recorded organisation go under. */
-export const placeholderOrganisationName = 'Organisation not recorded';
-
-const emptyDetails: OrganisationDetails = {
-  description: null,
-  url: null,
-  email: null,
-  phone: null,
-  address: null,
-  postcode: null,
-};
-
-/** JSON with keys in order, so two records with the same content compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  );
-}
+export { placeholderOrganisationName } from './directory-organisation-matching.js';
 
 /** A service as compared between imports: themes in a fixed order, whatever order they were stored in. */
 const comparable = (service: ServiceRecord) => ({
@@ -95,90 +74,12 @@ export async function planDirectoryImport(
 ): Promise<Plan> {
   const batch = isStream(source) ? source : streamOfBatch(source);
   const existing = await store.directory.listOrganisations(partnershipId);
-  const bySource = new Map<string, DirectoryOrganisationRecord>();
-  const byIdentifier = new Map<string, DirectoryOrganisationRecord>();
-  const byName = new Map<string, DirectoryOrganisationRecord>();
-  const remember = (o: DirectoryOrganisationRecord) => {
-    if (o.provenance) bySource.set(`${o.provenance.sourceKind}\u0000${o.provenance.sourceId}`, o);
-    if (o.identifier) byIdentifier.set(o.identifier, o);
-    byName.set(o.name.toLowerCase(), o);
-  };
-  existing.forEach(remember);
-
-  const organisationInserts: DirectoryOrganisationRecord[] = [];
-  const organisationUpdates: DirectoryOrganisationRecord[] = [];
+  const { organisationInserts, organisationUpdates, resolve, placeholder } = organisationMatching(
+    existing,
+    partnershipId,
+    now,
+  );
   const organisationIdOf = new Map<string, string>();
-
-  const resolve = (incoming: IncomingOrganisation, sourceKind: string, placeholder = false): string => {
-    const found =
-      bySource.get(`${sourceKind}\u0000${incoming.sourceId}`) ??
-      (incoming.identifier ? byIdentifier.get(incoming.identifier) : undefined);
-    if (found) {
-      const nameTaken = byName.get(incoming.name.toLowerCase());
-      const name = nameTaken && nameTaken.id !== found.id ? found.name : incoming.name;
-      const changed: DirectoryOrganisationRecord = {
-        ...found,
-        name,
-        identifier: incoming.identifier ?? found.identifier,
-        details: incoming.details,
-      };
-      const pending = organisationInserts.includes(found);
-      if (
-        !pending &&
-        canonical(changed) !== canonical(found) &&
-        found.provenance?.sourceKind === sourceKind
-      ) {
-        organisationUpdates.push({ ...changed, updatedAt: now });
-        byName.set(changed.name.toLowerCase(), changed);
-      }
-      return found.id;
-    }
-    const sameName = byName.get(incoming.name.toLowerCase());
-    if (
-      sameName &&
-      (!incoming.identifier || !sameName.identifier || sameName.identifier === incoming.identifier)
-    ) {
-      return sameName.id; // one organisation under two source ids (or typed in before): keep one record
-    }
-    const name = sameName ? `${incoming.name} (${incoming.identifier ?? incoming.sourceId})` : incoming.name;
-    const record: DirectoryOrganisationRecord = {
-      id: stableUuid(
-        commonGroundNamespace,
-        `${partnershipId}:organisation:${sourceKind}:${incoming.sourceId}`,
-      ),
-      partnershipId,
-      name,
-      kind: incoming.kind,
-      identifier: incoming.identifier,
-      createdAt: now,
-      details: incoming.details,
-      provenance: { sourceKind, sourceId: incoming.sourceId },
-      isPlaceholder: placeholder,
-      lastCheckedAt: null,
-      lastCheckedBy: null,
-    };
-    organisationInserts.push(record);
-    remember(record);
-    return record.id;
-  };
-
-  let placeholderId: string | undefined;
-  const placeholder = (): string => {
-    placeholderId ??=
-      existing.find((o) => o.isPlaceholder)?.id ??
-      resolve(
-        {
-          sourceId: 'placeholder',
-          name: placeholderOrganisationName,
-          kind: 'vcs',
-          identifier: null,
-          details: emptyDetails,
-        },
-        'placeholder',
-        true,
-      );
-    return placeholderId;
-  };
 
   const kept = { fields: 0, services: 0, examples: [] as { service: string; fields: string }[] };
   let insertCount = 0;

@@ -6,6 +6,8 @@ import type {
   Weekday,
 } from '../../domain/directory/model.js';
 import type { OrganisationRecord } from '../partnerships/organisation-record.js';
+import type { ServiceEditStore } from './service-edits-store.js';
+import type { OrganisationThemeStore } from './organisation-themes-store.js';
 
 /** An organisation with its directory fields and where it came from. */
 export interface DirectoryOrganisationRecord extends OrganisationRecord {
@@ -177,4 +179,13 @@ export interface DirectoryRepository {
   ): Promise<{ total: number; items: ShownPlace[] }>;
   /** A service at one of its places by the place's id, unless the place is hidden. */
   findShownPlace(partnershipId: string, id: string): Promise<ShownPlace | undefined>;
+}
+
+/** The directory area's part of the store. */
+export interface DirectoryStores {
+  readonly directory: DirectoryRepository;
+  /** Fields of services changed in Common Ground, which imports leave as they are. */
+  readonly serviceEdits: ServiceEditStore;
+  /** The themes organisations work on: suggested from their own words, confirmed or set aside by members. */
+  readonly organisationThemes: OrganisationThemeStore;
 }

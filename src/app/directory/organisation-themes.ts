@@ -7,7 +7,8 @@ import {
 import { classifyThemes, keywordLexicon } from '../../domain/directory/theme-classifier.js';
 import { roleAllows } from '../../domain/accounts/roles.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type { MembershipRecord, UserRecord } from '../ports.js';
+import type { MembershipRecord } from '../partnerships/partnership-store.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import type { OrganisationThemeDeps } from './directory-deps.js';
 import { potentialProvision, provisionDataByTheme } from './potential-provision.js';

@@ -6,13 +6,10 @@ import { checkPlaces, type CheckedPlace, type PlaceForm } from '../../domain/dir
 import { checkServiceForm, mayEditService, type ServiceForm } from '../../domain/directory/service-form.js';
 import { lookupPostcode } from '../areas/postcode-lookup.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import type {
-  DirectoryOrganisationRecord,
-  MembershipRecord,
-  ServiceRecord,
-  Store,
-  UserRecord,
-} from '../ports.js';
+import type { DirectoryOrganisationRecord, ServiceRecord } from './directory-store.js';
+import type { MembershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import type { DirectoryDeps } from './directory-deps.js';

@@ -1,6 +1,7 @@
 import type { OrukFeed } from '../directory/oruk-feed.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import type { Actor } from '../shared/audit.js';
 import type { BackgroundTasks } from '../shared/background-tasks.js';
 import { newId } from '../shared/secrets.js';

@@ -1,7 +1,8 @@
 import { changedServiceFields, fieldList } from '../../domain/directory/local-edits.js';
 import { planDirectoryImport, type DirectoryBatch } from '../directory/directory-import.js';
 import type { ImportReport } from '../imports/import-report.js';
-import type { ServiceRecord, Store } from '../ports.js';
+import type { ServiceRecord } from '../directory/directory-store.js';
+import type { Store } from '../ports.js';
 import type { FeedPageState } from './feed-subscription-store.js';
 
 /** What a refresh would do, as its preview page shows it. */

@@ -1,3 +1,5 @@
+import type { FeedHealthCheckStore } from './feed-health-ports.js';
+
 /** What a refresh came to: nothing new, a preview waiting to be confirmed, applied, or the feed failed. */
 export type FeedRefreshResult = 'unchanged' | 'waiting' | 'applied' | 'failed';
 
@@ -70,4 +72,12 @@ export interface FeedSubscriptionStore {
   ): Promise<{ readonly preview: string; readonly payload: string } | undefined>;
   pages(subscriptionId: string): Promise<FeedPageState[]>;
   replacePages(subscriptionId: string, pages: readonly FeedPageState[]): Promise<void>;
+}
+
+/** The feeds area's part of the store. */
+export interface FeedStores {
+  /** Open Referral UK feeds partnerships are subscribed to, and their pages. */
+  readonly feedSubscriptions: FeedSubscriptionStore;
+  /** Health checks of partnerships' own and subscribed feeds, with their progress and results. */
+  readonly feedHealthChecks: FeedHealthCheckStore;
 }

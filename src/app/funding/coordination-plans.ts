@@ -1,7 +1,8 @@
 import { actionLimits } from '../../domain/actions/actions.js';
 import { isCoordinationKind, type CoordinationKind } from '../../domain/funding/clashes.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import type { ActionRecord, MembershipRecord, PartnershipRecord } from '../ports.js';
+import type { ActionRecord } from '../actions/action-store.js';
+import type { MembershipRecord, PartnershipRecord } from '../partnerships/partnership-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import { coordinationDescription, coordinationTitle, fundingIndicatorCode } from './coordination.js';

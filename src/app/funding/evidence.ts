@@ -7,7 +7,9 @@
 import type { CurrencyAmounts, FundingFlag } from '../../domain/funding/funding-by-area.js';
 import type { FundingAgainstNeed } from './funding-against-need.js';
 import type { GapExplanationView } from '../gaps/gap-analysis.js';
-import type { IntentionRecord, OpportunityRecord, PartnershipRecord, Store } from '../ports.js';
+import type { IntentionRecord, OpportunityRecord } from './funding-stores.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
 import type { ServiceContribution } from '../../domain/needs/analysis-types.js';
 

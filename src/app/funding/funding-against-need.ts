@@ -9,7 +9,8 @@ import {
 import { fundingShares, type FundingShare } from '../../domain/funding/funding-shares.js';
 import type { GrantRecord } from '../../domain/funding/grant.js';
 import { gapReport, type GapDeps } from '../gaps/gap-analysis.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { totalsByCurrency, type CurrencyTotal } from './grants.js';
 
 /** One ward and theme: its funding set against need, provision and the needs map's gap class. */

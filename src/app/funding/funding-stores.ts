@@ -84,3 +84,13 @@ export interface CommissioningStore {
   /** Newest first. */
   list(partnershipId: string): Promise<IntentionRecord[]>;
 }
+
+/** The funding area's part of the store. */
+export interface FundingStores {
+  /** The partnership's grants (360Giving). */
+  readonly grants: GrantStore;
+  /** The shared funding pipeline: opportunities and who intends to bid. */
+  readonly funding: FundingStore;
+  /** Commissioning intentions. */
+  readonly commissioning: CommissioningStore;
+}

@@ -1,6 +1,6 @@
 import type { CoordinationKind } from '../../domain/funding/clashes.js';
 import type { OpportunityDraft } from '../../domain/funding/opportunities.js';
-import type { MembershipRecord, PartnershipRecord } from '../ports.js';
+import type { MembershipRecord, PartnershipRecord } from '../partnerships/partnership-store.js';
 import type { Actor } from '../shared/audit.js';
 import { coordinationProposal, planCoordination } from './coordination-plans.js';
 import { registerInterest, withdrawInterest, type InterestInput } from './funding-interest.js';

@@ -4,7 +4,10 @@ import { grantPackage, type GrantPackage } from '../../domain/funding/grant-expo
 import type { GrantRecord } from '../../domain/funding/grant.js';
 import { needsReview } from '../../domain/funding/recipient-matching.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Clock, GrantFilter, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { GrantFilter } from './funding-stores.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 
 export interface GrantDeps {

@@ -10,15 +10,11 @@ import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { needAreas, type NeedArea } from '../needs/need-areas.js';
-import type {
-  Clock,
-  InterestRecord,
-  MembershipRecord,
-  OpportunityRecord,
-  OrganisationRecord,
-  PartnershipRecord,
-  Store,
-} from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { InterestRecord, OpportunityRecord } from './funding-stores.js';
+import type { MembershipRecord, PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { OrganisationRecord } from '../partnerships/organisation-record.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 

@@ -11,7 +11,8 @@ import { resolveLinks, type IndicatorThemes } from '../../domain/needs/indicator
 import type { NeedRecord } from '../../domain/needs/model.js';
 import { themeEvidence, type ThemeEvidence } from '../../domain/needs/theme-evidence.js';
 import type { AreaRecord } from '../areas/area-records.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import {
   analysisAreas,
   analysisIndicators,

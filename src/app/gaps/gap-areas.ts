@@ -15,7 +15,8 @@ import {
 } from '../../domain/needs/national-need.js';
 import { representativePoint } from '../areas/area-profile.js';
 import type { AreaRecord, IndicatorDefinition, IndicatorValue } from '../areas/area-records.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 
 export const gapLevels = ['lsoa', 'ward', 'authority'] as const;
 export type GapLevel = (typeof gapLevels)[number];

@@ -1,6 +1,7 @@
 import type { AnalysisPoint, AnalysisService } from '../../domain/needs/analysis-types.js';
 import type { Capacity, WeeklyOpening } from '../../domain/directory/model.js';
-import type { ServiceRecord, Store } from '../ports.js';
+import type { ServiceRecord } from '../directory/directory-store.js';
+import type { Store } from '../ports.js';
 
 /** A service as the gap analysis and the map see it. Hidden places are never in it. */
 export interface GapService extends AnalysisService {

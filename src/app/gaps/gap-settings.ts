@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GapSettings } from '../../domain/needs/analysis-types.js';
 import { defaultGapSettings } from '../../domain/needs/analyse.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { readReachRule } from './reach-rule.js';
 

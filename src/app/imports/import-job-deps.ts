@@ -1,4 +1,5 @@
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import type { ImportLimits } from './import-limits.js';
 import type { ImportKindInfo, ImportRunner } from './import-runs.js';
 import type { UploadFiles, UploadSettings } from './upload-files.js';

@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { ImportReport } from './import-report.js';
 import type { ImportKindInfo, ImportRunEvents } from './import-runs.js';
-import type { ImportJobChange, ImportJobRecord } from '../ports.js';
+import type { ImportJobChange, ImportJobRecord } from './import-job-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import { discardJobFiles, localFileOf, storeUploadedFile } from './job-files.js';

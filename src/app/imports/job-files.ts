@@ -1,4 +1,4 @@
-import type { ImportJobRecord } from '../ports.js';
+import type { ImportJobRecord } from './import-job-store.js';
 import type { ImportJobDeps } from './import-job-deps.js';
 
 type FileDeps = Pick<ImportJobDeps, 'store' | 'uploads'>;

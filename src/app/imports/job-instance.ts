@@ -1,4 +1,4 @@
-import type { ImportJobRecord } from '../ports.js';
+import type { ImportJobRecord } from './import-job-store.js';
 import { newId } from '../shared/secrets.js';
 import type { ImportJobDeps, JobInstance } from './import-job-deps.js';
 import { discardJobFiles } from './job-files.js';

@@ -1,5 +1,6 @@
 import { lookupPostcode } from '../areas/postcode-lookup.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { relatedAreaCodes, type DemandArea } from './matching-demand.js';
 
 /** What "who can help" is asked about: a needs record, an area and theme, or a postcode and theme. */

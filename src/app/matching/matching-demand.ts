@@ -2,7 +2,8 @@ import type { MatchDemand } from '../../domain/matching/allocation-types.js';
 import type { RuralUrban } from '../../domain/needs/analysis-types.js';
 import type { NeedRecord } from '../../domain/needs/model.js';
 import { analysisAreas, areasAtLevel, loadGeography, type PartnershipGeography } from '../gaps/gap-areas.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 
 /**
  * People assumed per severity step for a needs record that gives no number of people: a record of severity 3

@@ -32,3 +32,9 @@ export interface MatchingRunStore {
   /** Newest first, without the JSON. */
   list(partnershipId: string, limit: number): Promise<MatchingRunSummary[]>;
 }
+
+/** The matching area's part of the store. */
+export interface MatchingStores {
+  /** Saved allocation runs (matching needs to services). */
+  readonly matchingRuns: MatchingRunStore;
+}

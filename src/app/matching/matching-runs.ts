@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ThemeVocabulary } from '../../domain/directory/themes.js';
 import { allocate } from '../../domain/matching/allocate.js';
 import type { Allocation, AllocationInput } from '../../domain/matching/allocation-types.js';
-import type { Clock, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import {

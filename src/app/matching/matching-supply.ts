@@ -1,6 +1,7 @@
 import type { Capacity } from '../../domain/directory/model.js';
 import type { MatchService } from '../../domain/matching/allocation-types.js';
-import type { ServiceRecord, Store } from '../ports.js';
+import type { ServiceRecord } from '../directory/directory-store.js';
+import type { Store } from '../ports.js';
 import { capacityPerWeek, hoursPerWeek } from '../gaps/gap-services.js';
 
 /**

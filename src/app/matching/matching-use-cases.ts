@@ -1,5 +1,5 @@
 import { explainAllocation } from '../../domain/matching/allocate.js';
-import type { PartnershipRecord } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
 import type { Actor } from '../shared/audit.js';
 import { listMatchingRuns, openMatchingRun, startMatchingRun, type MatchingDeps } from './matching-runs.js';
 import { runWhatIf } from './what-if.js';

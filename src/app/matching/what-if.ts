@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { allocate } from '../../domain/matching/allocate.js';
 import type { Allocation, MatchService } from '../../domain/matching/allocation-types.js';
 import { lookupPostcode } from '../areas/postcode-lookup.js';
-import type { PartnershipRecord } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
 import type { SavedRunInput } from './matching-run-input.js';
 import { openMatchingRun, type MatchingDeps, type OpenedRun } from './matching-runs.js';
 import { unmetByAreaAndTheme, type UnmetRow } from './run-results.js';

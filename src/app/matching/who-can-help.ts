@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rankServices } from '../../domain/matching/allocate.js';
 import type { MatchCircumstances, ServiceRanking } from '../../domain/matching/allocation-types.js';
-import type { PartnershipRecord } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
 import { resolveHelpTarget, type HelpQuestion, type HelpTarget } from './help-target.js';
 import { partnershipPlaces } from './matching-demand.js';
 import { nearestBeyondReach, type BeyondReach } from '../../domain/matching/next-steps.js';

@@ -14,7 +14,8 @@ import type { Framework } from '../../domain/framework/framework.js';
 import type { Side } from '../../domain/results/rating.js';
 import { resultsFor } from '../assessments/results.js';
 import { describeRound, type AssessmentDeps } from '../assessments/rounds.js';
-import type { PartnershipRecord, RoundRecord } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { RoundRecord } from '../assessments/assessment-store.js';
 import { nationalPartnerships } from './uptake.js';
 
 /**

@@ -7,7 +7,9 @@ import {
 import type { Framework } from '../../domain/framework/framework.js';
 import type { FrameworkLibrary } from '../assessments/framework-library.js';
 import { ValidationError } from '../errors.js';
-import type { Clock, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 import { emptyProfile, type ContentVersionRecord } from './national-records.js';

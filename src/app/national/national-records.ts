@@ -58,3 +58,8 @@ export const emptyProfile = (partnershipId: string, now: string): PartnershipPro
   benchmarkChangedAt: null,
   updatedAt: now,
 });
+
+/** The national area's part of the store. */
+export interface NationalStores {
+  readonly national: NationalStore;
+}

@@ -1,6 +1,6 @@
 import type { BenchmarkFilter } from '../../domain/national/benchmark.js';
 import type { AssessmentDeps } from '../assessments/rounds.js';
-import type { PartnershipRecord } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
 import type { Actor } from '../shared/audit.js';
 import { nationalBenchmark, partnershipBenchmark, type BenchmarkDeps } from './benchmarks.js';
 import {

@@ -1,6 +1,8 @@
 import { isRegion } from '../../domain/national/council-types.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Clock, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { emptyProfile, type PartnershipProfileRecord } from './national-records.js';
 

@@ -1,7 +1,8 @@
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { councilTypeOf, regionOf } from '../../domain/national/council-types.js';
 import { summariseUptake, type Uptake, type UptakePartnership } from '../../domain/national/uptake.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 
 /** Every partnership known only by council type, region and whether it benchmarks: no names. */
 export async function nationalPartnerships(store: Store): Promise<(UptakePartnership & { slug: string })[]> {

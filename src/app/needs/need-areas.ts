@@ -1,7 +1,8 @@
 import type { AreaLevel } from '../../domain/areas/gss-code.js';
 import { currentLsoaEdition } from '../../domain/areas/editions.js';
 import { partnershipAreas } from '../areas/area-profile.js';
-import type { PartnershipRecord, Store } from '../ports.js';
+import type { PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 
 /** An area a need may be recorded for. */
 export interface NeedArea {

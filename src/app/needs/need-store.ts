@@ -19,3 +19,9 @@ export interface NeedStore {
   /** The needs imported with these source ids, for idempotent re-imports. */
   withSourceIds(partnershipId: string, sourceIds: readonly string[]): Promise<NeedRecord[]>;
 }
+
+/** The needs area's part of the store. */
+export interface NeedStores {
+  /** The partnership's needs register. */
+  readonly needs: NeedStore;
+}

@@ -1,5 +1,7 @@
 import { getStartedProgress, type GetStartedProgress } from '../../domain/partnerships/get-started.js';
-import type { Clock, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { PartnershipRecord } from './partnership-store.js';
+import type { Store } from '../ports.js';
 
 /** The partnership admin's "Get started" list, worked out from what the partnership holds now. */
 export async function partnershipGetStarted(

@@ -1,7 +1,9 @@
 import { looksLikeEmail, normaliseEmail } from '../../domain/accounts/email-address.js';
 import { isPartnershipRole, roleLabels, type PartnershipRole } from '../../domain/accounts/roles.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { Clock, InvitationRecord, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { InvitationRecord, PartnershipRecord } from './partnership-store.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { queueEmail } from '../shared/outbox.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';

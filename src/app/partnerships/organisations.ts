@@ -1,6 +1,8 @@
 import { checkOrganisationInput } from '../../domain/partnerships/organisation-input.js';
 import { ValidationError } from '../errors.js';
-import type { Clock, OrganisationRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { OrganisationRecord } from './organisation-record.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 

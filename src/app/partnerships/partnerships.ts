@@ -4,7 +4,10 @@ import {
   normaliseLocalAuthorityCode,
 } from '../../domain/partnerships/local-authority-code.js';
 import { ValidationError } from '../errors.js';
-import type { Clock, MembershipRecord, PartnershipRecord, Store, UserRecord } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { MembershipRecord, PartnershipRecord } from './partnership-store.js';
+import type { Store } from '../ports.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 import { newId } from '../shared/secrets.js';
 

@@ -153,3 +153,9 @@ export interface DataRightsStore {
    */
   eraseAccount(person: Person): Promise<ErasureCounts>;
 }
+
+/** The privacy area's part of the store. */
+export interface PrivacyStores {
+  /** Kept results of rounds whose answers were deleted; downloads and deletion of a person's data. */
+  readonly dataRights: DataRightsStore;
+}

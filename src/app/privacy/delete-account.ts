@@ -1,5 +1,7 @@
 import { normaliseEmail } from '../../domain/accounts/email-address.js';
-import type { Clock, Store, UserRecord } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import { recordAudit } from '../shared/audit.js';
 import { DELETED_USER, type ErasureCounts } from './data-rights-store.js';
 

@@ -1,5 +1,7 @@
 import { redactOtherEmails } from '../../domain/privacy/redact.js';
-import type { Clock, Store, UserRecord } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import type { PersonalRecords } from './data-rights-store.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describeRetention, type RetentionPolicy } from '../../domain/privacy/retention.js';
 import type { AssessmentDeps } from '../assessments/rounds.js';
-import type { UserRecord } from '../ports.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import type { Actor } from '../shared/audit.js';
 import { applyRetention } from './apply-retention.js';
 import { accountDeletionBlockers, deleteAccount } from './delete-account.js';

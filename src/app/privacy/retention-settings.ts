@@ -4,7 +4,8 @@ import {
   retentionMonthChoices,
   type RetentionPolicy,
 } from '../../domain/privacy/retention.js';
-import type { Clock, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
 import { recordAudit, type Actor } from '../shared/audit.js';
 
 /** A partnership's retention setting, kept as JSON in the key/value settings under `retention:{id}`. */

@@ -1,7 +1,10 @@
 import { daysBetween } from '../../domain/shared/calendar-days.js';
 import { longDate } from '../../domain/shared/long-date.js';
 import type { ActionReminder, FundingReminder } from '../../domain/reminders/reminders.js';
-import type { ActionRecord, OpportunityRecord, RoundRecord, ServiceSummary } from '../ports.js';
+import type { ActionRecord } from '../actions/action-store.js';
+import type { OpportunityRecord } from '../funding/funding-stores.js';
+import type { RoundRecord } from '../assessments/assessment-store.js';
+import type { ServiceSummary } from '../directory/directory-store.js';
 
 /** The words of each reminder email. Plain text; links on lines of their own so mail programs make them links. */
 

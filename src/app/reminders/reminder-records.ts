@@ -30,3 +30,9 @@ export interface ReminderStore {
   /** Every invitation to a round, for the round-closing reminder. */
   invitationsForRound(roundId: string): Promise<RoundInvitationRecord[]>;
 }
+
+/** The reminders area's part of the store. */
+export interface ReminderStores {
+  /** Reminders sent (so none goes twice) and the kinds people turned off. */
+  readonly reminders: ReminderStore;
+}

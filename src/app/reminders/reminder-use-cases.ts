@@ -5,7 +5,9 @@ import {
   type ReminderKind,
 } from '../../domain/reminders/reminders.js';
 import { ValidationError } from '../errors.js';
-import type { Clock, Store, UserRecord } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { Store } from '../ports.js';
+import type { UserRecord } from '../accounts/account-store.js';
 import { readStopToken, type ReminderOwnerType } from './reminder-links.js';
 import { runReminders, type ReminderCounts } from './run-reminders.js';
 

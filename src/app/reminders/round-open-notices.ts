@@ -1,7 +1,10 @@
 import { ukDate } from '../../domain/assessment/round-rules.js';
 import { groupsForMember } from '../../domain/assessment/member-groups.js';
 import { roundOpenPeriod } from '../../domain/reminders/reminders.js';
-import type { Clock, GroupRecord, MemberView, PartnershipRecord, RoundRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { GroupRecord, RoundRecord } from '../assessments/assessment-store.js';
+import type { MemberView, PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { queueEmail } from '../shared/outbox.js';
 import { newId } from '../shared/secrets.js';
 import { longDate } from '../../domain/shared/long-date.js';

@@ -9,7 +9,9 @@ import {
   type ReminderKind,
 } from '../../domain/reminders/reminders.js';
 import { respondentKey } from '../assessments/respondent-links.js';
-import type { Clock, MemberView, PartnershipRecord, Store } from '../ports.js';
+import type { Clock } from '../shared/system-ports.js';
+import type { MemberView, PartnershipRecord } from '../partnerships/partnership-store.js';
+import type { Store } from '../ports.js';
 import { queueEmail, type EmailToSend } from '../shared/outbox.js';
 import { hashSecret, newId, newSecretToken } from '../shared/secrets.js';
 import {

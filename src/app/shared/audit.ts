@@ -1,4 +1,6 @@
-import type { AuditEvent, Clock, Store } from '../ports.js';
+import type { AuditEvent } from './shared-store.js';
+import type { Clock } from './system-ports.js';
+import type { Store } from '../ports.js';
 import { newId } from './secrets.js';
 
 export interface Actor {

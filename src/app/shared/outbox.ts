@@ -3,7 +3,9 @@ import {
   leaseExpiredBefore,
   nextDeliveryAttempt,
 } from '../../domain/shared/email-delivery.js';
-import type { Clock, MailSender, OutboxMessage, Store } from '../ports.js';
+import type { Clock, MailSender } from './system-ports.js';
+import type { OutboxMessage } from './shared-store.js';
+import type { Store } from '../ports.js';
 import { newId } from './secrets.js';
 
 export interface EmailToSend {

@@ -1,6 +1,6 @@
 import type { AreaProfile } from '../../../app/areas/area-profile.js';
 import type { AreaService, DirectoryArea } from '../../../app/directory/directory-areas.js';
-import { servicesPerPage } from '../../../app/directory/directory.js';
+import { servicesPerPage } from '../../../app/directory/directory-search.js';
 import type { PartnershipRecord } from '../../../app/ports.js';
 import type { Services } from '../../../app/services.js';
 import { text } from '../../forms.js';

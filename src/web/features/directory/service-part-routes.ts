@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServiceView } from '../../../app/directory/directory.js';
 import { ValidationError } from '../../../app/errors.js';
+import type { MembershipRecord, UserRecord } from '../../../app/ports.js';
 import type { Services } from '../../../app/services.js';
+import type { Actor } from '../../../app/shared/audit.js';
 import { blankContact, contactFormsFor, type ContactForm } from '../../../domain/directory/contact-form.js';
 import { openingTimesFormFor, type OpeningTimesForm } from '../../../domain/directory/opening-times-form.js';
 import { placeFormsFor, type PlaceForm } from '../../../domain/directory/place-form.js';
@@ -11,6 +13,16 @@ import { boxSets, openingDays, openingTimesFromBody, placeBoxes, placesFromBody 
 import { accessOf, actorOf } from '../members.js';
 
 const edit = { access: { partnership: 'edit' } } as const;
+
+/** How the directory changes one part of a service: its places, opening times or contacts. */
+type PartChange<F> = (
+  partnershipId: string,
+  serviceId: string,
+  member: MembershipRecord,
+  user: UserRecord,
+  form: F,
+  actor: Actor,
+) => Promise<unknown>;
 
 /** Self-service for the organisations in the directory: changing a service's places, opening times and contacts. */
 export function registerServiceParts(app: FastifyInstance, services: Services): void {
@@ -24,20 +36,27 @@ export function registerServiceParts(app: FastifyInstance, services: Services): 
     };
   };
 
-  const afterSaving = async (
+  /** Saves one part of the service from its form, then back to the service; the form again with any problems. */
+  const savePart = async <F>(
     request: FastifyRequest,
     reply: FastifyReply,
-    save: () => Promise<unknown>,
-    showAgain: (errors: ReturnType<typeof formErrors>) => Promise<unknown>,
+    form: F,
+    change: PartChange<F>,
+    showAgain: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      form: F,
+      errors: ReturnType<typeof formErrors>,
+    ) => Promise<unknown>,
   ) => {
-    const { partnership } = accessOf(request);
+    const { partnership, membership } = accessOf(request);
     const { serviceId } = request.params as { serviceId: string };
     try {
-      await save();
+      await change(partnership.id, serviceId, membership, signedInUser(request), form, actorOf(request));
       return reply.redirect(`/p/${partnership.slug}/directory/services/${serviceId}?done=saved`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return showAgain(formErrors(error.fields));
+      return showAgain(request, reply, form, formErrors(error.fields));
     }
   };
 
@@ -65,25 +84,9 @@ export function registerServiceParts(app: FastifyInstance, services: Services): 
     return showPlaces(request, reply, placeFormsFor(view.service.details.locations));
   });
 
-  app.post('/p/:slug/directory/services/:serviceId/places', { config: edit }, async (request, reply) => {
-    const { partnership, membership } = accessOf(request);
-    const { serviceId } = request.params as { serviceId: string };
-    const forms = placesFromBody(request.body);
-    return afterSaving(
-      request,
-      reply,
-      () =>
-        services.directory.changePlaces(
-          partnership.id,
-          serviceId,
-          membership,
-          signedInUser(request),
-          forms,
-          actorOf(request),
-        ),
-      (errors) => showPlaces(request, reply, forms, errors),
-    );
-  });
+  app.post('/p/:slug/directory/services/:serviceId/places', { config: edit }, async (request, reply) =>
+    savePart(request, reply, placesFromBody(request.body), services.directory.changePlaces, showPlaces),
+  );
 
   const showOpeningTimes = async (
     request: FastifyRequest,
@@ -114,28 +117,14 @@ export function registerServiceParts(app: FastifyInstance, services: Services): 
     },
   );
 
-  app.post(
-    '/p/:slug/directory/services/:serviceId/opening-times',
-    { config: edit },
-    async (request, reply) => {
-      const { partnership, membership } = accessOf(request);
-      const { serviceId } = request.params as { serviceId: string };
-      const form = openingTimesFromBody(request.body);
-      return afterSaving(
-        request,
-        reply,
-        () =>
-          services.directory.changeOpeningTimes(
-            partnership.id,
-            serviceId,
-            membership,
-            signedInUser(request),
-            form,
-            actorOf(request),
-          ),
-        (errors) => showOpeningTimes(request, reply, form, errors),
-      );
-    },
+  app.post('/p/:slug/directory/services/:serviceId/opening-times', { config: edit }, async (request, reply) =>
+    savePart(
+      request,
+      reply,
+      openingTimesFromBody(request.body),
+      services.directory.changeOpeningTimes,
+      showOpeningTimes,
+    ),
   );
 
   const showContacts = async (
@@ -167,23 +156,13 @@ export function registerServiceParts(app: FastifyInstance, services: Services): 
     return showContacts(request, reply, contactFormsFor(view.service.details.contacts));
   });
 
-  app.post('/p/:slug/directory/services/:serviceId/contacts', { config: edit }, async (request, reply) => {
-    const { partnership, membership } = accessOf(request);
-    const { serviceId } = request.params as { serviceId: string };
-    const forms = boxSets(request.body, 'contacts', blankContact);
-    return afterSaving(
+  app.post('/p/:slug/directory/services/:serviceId/contacts', { config: edit }, async (request, reply) =>
+    savePart(
       request,
       reply,
-      () =>
-        services.directory.changeContacts(
-          partnership.id,
-          serviceId,
-          membership,
-          signedInUser(request),
-          forms,
-          actorOf(request),
-        ),
-      (errors) => showContacts(request, reply, forms, errors),
-    );
-  });
+      boxSets(request.body, 'contacts', blankContact),
+      services.directory.changeContacts,
+      showContacts,
+    ),
+  );
 }
