@@ -64,8 +64,8 @@ export const staleParts = () => Object.keys(parts).filter((name) => !isFresh(par
 
 function canBuild() {
   try {
-    require.resolve('typescript/package.json');
-    require.resolve('sass/package.json');
+    require.resolve('typescript/bin/tsc');
+    require.resolve('sass');
     return true;
   } catch {
     return false;
