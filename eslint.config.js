@@ -50,7 +50,7 @@ const configImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'public/build/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'public/build/', 'coverage/', 'dist/', 'dist.*/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   prettier,

@@ -5,6 +5,7 @@ import { matchingBenchmark } from './matching.bench.js';
 import { orukServicesBenchmark } from './oruk-services.bench.js';
 import { pagesBenchmark } from './pages.bench.js';
 import { resultsBenchmark } from './results.bench.js';
+import { startBenchmark } from './start.bench.js';
 import type { Benchmark } from './measure.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. Later issues add theirs here. */
@@ -16,6 +17,7 @@ const benchmarks: readonly Benchmark[] = [
   gapsBenchmark,
   matchingBenchmark,
   firstStartBenchmark,
+  startBenchmark,
 ];
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

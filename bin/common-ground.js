@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx (see docs/adr/0004-node-20-and-typescript-at-runtime.md).
-import { register } from 'tsx/esm/api';
+// Runs the compiled build in dist/, building it first when it is missing or older than the sources
+// (docs/adr/0018-compiled-build.md).
+import { ensureBuild } from '../scripts/build-stamp.js';
 
-register();
-const { main } = await import('../src/main.ts');
+ensureBuild();
+const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,12 @@
 // Compiles our Sass (GOV.UK Frontend with our own font stack) to public/build/app.css and copies the
-// GOV.UK Frontend JavaScript module beside it. Run by `npm start` and `npm test`.
+// GOV.UK Frontend JavaScript module beside it. Run by `npm run build` (and so by `npm start` when the styles
+// changed) and `npm test`; it records the stamp of the sources it was built from (scripts/build-stamp.js).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as sass from 'sass';
+import { parts, root, sourceStamp } from './build-stamp.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = sourceStamp(parts.styles);
 const out = path.join(root, 'public', 'build');
 fs.mkdirSync(out, { recursive: true });
 
@@ -33,3 +34,4 @@ for (const file of fs.readdirSync(path.join(leafletDist, 'images')))
 for (const file of ['leaflet.markercluster.js', 'MarkerCluster.css', 'MarkerCluster.Default.css'])
   fs.copyFileSync(path.join(clusterDist, file), path.join(leafletOut, file));
 console.log('Copied Leaflet and Leaflet.markercluster to public/build/leaflet');
+fs.writeFileSync(parts.styles.stampFile, `${stamp}\n`);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 const stages = [
   ['Lint and formatting', 'npm', ['run', 'lint']],
   ['Type check', 'npm', ['run', 'typecheck']],
-  ['Build assets', 'npm', ['run', 'build:assets']],
+  ['Build', 'npm', ['run', 'build']],
   ['Unit, HTTP and storage tests', 'npx', ['vitest', 'run']],
   ['Browser journeys', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']],
 ];

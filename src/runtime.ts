@@ -29,6 +29,11 @@ import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createStore } from './storage/store.js';
 
+/** Compiled, the worker is dist/import-worker.js; from the sources (the tests), bin/ loads them through tsx. */
+const importWorkerScript = import.meta.url.endsWith('.ts')
+  ? new URL('../bin/import-worker.js', import.meta.url)
+  : new URL('./import-worker.js', import.meta.url);
+
 export interface Runtime {
   readonly config: Config;
   readonly handle: DatabaseHandle;
@@ -77,7 +82,7 @@ export async function openRuntime(config: Config, overrides: RuntimeOptions = {}
       runner:
         overrides.importRunner ??
         workerImportRunner({
-          script: new URL('../bin/import-worker.js', import.meta.url),
+          script: importWorkerScript,
           workerData: { config },
         }),
       uploads: uploadFolder(uploadDirFor(config)),
