@@ -2,7 +2,7 @@ import { FeedFetchError, type FeedFetcher } from '../app/feeds/feed-fetcher.js';
 import type { FeedReader } from '../app/feeds/feed-reader.js';
 import type { FeedPageState } from '../app/feeds/feed-subscription-store.js';
 import { normaliseOrukServices } from '../domain/directory/oruk-document.js';
-import type { RowProblem } from '../domain/directory/oruk-service.js';
+import type { RowProblem } from '../domain/directory/oruk-import-records.js';
 import {
   maxFeedPages,
   orukBatch,

@@ -7,7 +7,7 @@ import {
   readOrukPage,
   type OrukPage,
 } from '../domain/directory/oruk-document.js';
-import type { NormalisedService, RowProblem } from '../domain/directory/oruk-service.js';
+import type { NormalisedService, RowProblem } from '../domain/directory/oruk-import-records.js';
 import { serviceAreaCodeProblem, type KnownAreas } from '../domain/directory/service-area-codes.js';
 import type { ThemeVocabulary } from '../domain/directory/themes.js';
 import { cleanJsonRecord, controlCharactersProblem } from './control-characters.js';

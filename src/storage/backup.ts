@@ -33,6 +33,8 @@ export const tablesInDependencyOrder = [
   'service_schedules',
   'service_contacts',
   'service_local_edits',
+  'directory_versions',
+  'oruk_feed_counts',
   'organisation_themes',
   'areas',
   'area_populations',

@@ -27,6 +27,7 @@ import * as organisationThemes from './migrations/0030-organisation-themes.js';
 import * as organisationUpdatedAt from './migrations/0031-organisation-updated-at.js';
 import * as feedSubscriptions from './migrations/0032-feed-subscriptions.js';
 import * as feedHealthChecks from './migrations/0034-feed-health-checks.js';
+import * as orukFeedCounts from './migrations/0035-oruk-feed-counts.js';
 
 /** Forward-only migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0031-organisation-updated-at': organisationUpdatedAt,
   '0032-feed-subscriptions': feedSubscriptions,
   '0034-feed-health-checks': feedHealthChecks,
+  '0035-oruk-feed-counts': orukFeedCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

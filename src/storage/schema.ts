@@ -57,6 +57,7 @@ import type { ServiceLocalEditsTable } from './schema-directory-edits.js';
 import type { OrganisationThemesTable } from './schema-organisation-themes.js';
 import type { FeedSubscriptionPagesTable, FeedSubscriptionsTable } from './schema-feed-subscriptions.js';
 import type { FeedHealthChecksTable } from './schema-feed-health-checks.js';
+import type { DirectoryVersionsTable, OrukFeedCountsTable } from './schema-feed-counts.js';
 
 export interface Database {
   partnerships: PartnershipsTable;
@@ -88,6 +89,8 @@ export interface Database {
   service_schedules: ServiceSchedulesTable;
   service_contacts: ServiceContactsTable;
   service_local_edits: ServiceLocalEditsTable;
+  directory_versions: DirectoryVersionsTable;
+  oruk_feed_counts: OrukFeedCountsTable;
   organisation_themes: OrganisationThemesTable;
   areas: AreasTable;
   area_populations: AreaPopulationsTable;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryOrganisationRecord, PartnershipRecord, ServiceRecord } from '../../src/app/ports.js';
 import type { Services } from '../../src/app/services.js';
-import { locationId } from '../../src/domain/directory/oruk-export.js';
+import { locationId } from '../../src/domain/directory/oruk-location.js';
 import { orukExporter } from '../../src/interchange/oruk-export.js';
 import { orukImporter } from '../../src/interchange/oruk-import.js';
 import { httpDatabases } from '../support/http-databases.js';

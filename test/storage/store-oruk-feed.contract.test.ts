@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceRecord, Store } from '../../src/app/ports.js';
-import { serviceAtLocationId } from '../../src/domain/directory/oruk-export.js';
+import { serviceAtLocationId } from '../../src/domain/directory/oruk-location.js';
 import type { DatabaseHandle } from '../../src/storage/database.js';
 import { createStore } from '../../src/storage/store.js';
 import { databaseTargets } from '../support/database.js';

@@ -9,11 +9,13 @@ interface OpenApiDocument {
 
 /**
  * Checks real answers against an OpenAPI 3.1 document: the operation must list the status and the media type, and
- * the body must match that response's schema (JSON Schema 2020-12, every $ref resolved within the document).
+ * the body must match that response's schema (JSON Schema 2020-12, every $ref resolved within the document or
+ * among the external schemas given, each with its $id).
  */
-export function openApiResponses(document: OpenApiDocument) {
+export function openApiResponses(document: OpenApiDocument, externalSchemas: readonly object[] = []) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
+  for (const schema of externalSchemas) ajv.addSchema(schema);
   ajv.addSchema(document, 'openapi');
   const basePath = new URL(document.servers[0]?.url ?? '').pathname;
   const pointer = (...parts: string[]) =>

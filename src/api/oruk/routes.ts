@@ -6,12 +6,24 @@ import type { Services } from '../../app/services.js';
 import { parseFeedQuery, type FeedEndpoint, type FeedQuery } from '../../domain/directory/oruk-query.js';
 import { httpDate, isNotModified } from '../../domain/shared/conditional-request.js';
 import { sendProblem } from '../problem.js';
-import { orukOpenApiDocument } from './openapi.js';
+import { orukOpenApiDocument, registerOrukOpenApi } from './openapi.js';
+import {
+  aboutSchema,
+  idParams,
+  json,
+  listBodies,
+  listErrors,
+  listQueries,
+  operations,
+  recordBodies,
+  recordErrors,
+} from './schemas.js';
 
 export const orukVersion = 'HSDS-UK-3.0';
 export const orukProfile = 'https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md';
 
 const open = { config: { access: 'public' } } as const;
+const hidden = { ...open, schema: { hide: true } } as const;
 
 type Params = { slug: string; id?: string };
 
@@ -30,6 +42,10 @@ export function registerOrukFeed(app: FastifyInstance, services: Services): void
 
 async function orukFeedRoutes(scope: FastifyInstance, services: Services): Promise<void> {
   const feed = services.oruk;
+  // The route schemas document the feed; parseFeedQuery checks the query, with messages that say what to send.
+  scope.setValidatorCompiler(() => (value) => ({ value }));
+  scope.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  await registerOrukOpenApi(scope);
   const feedUrl = (slug: string) => `${services.baseUrl}/oruk/${encodeURIComponent(slug)}`;
 
   await scope.register(fastifyCors, {
@@ -86,13 +102,20 @@ async function orukFeedRoutes(scope: FastifyInstance, services: Services): Promi
 
   const id = (params: Params) => params.id ?? '';
 
-  scope.get('/:slug', open, async (request, reply) => {
+  scope.get('/:slug', hidden, async (request, reply) => {
     const { slug } = request.params as Params;
     return reply.redirect(`/oruk/${encodeURIComponent(slug)}/`, 301);
   });
   scope.get(
     '/:slug/',
-    open,
+    {
+      ...open,
+      schema: {
+        operationId: 'getAPIMetaInformation',
+        summary: 'About this feed',
+        response: { 200: json('The HSDS version, profile and this document.', aboutSchema) },
+      },
+    },
     answer(async (_request, { slug }) => {
       await feed.partnership(slug);
       return { version: orukVersion, profile: orukProfile, openapi_url: `${feedUrl(slug)}/openapi.json` };
@@ -100,10 +123,10 @@ async function orukFeedRoutes(scope: FastifyInstance, services: Services): Promi
   );
   scope.get(
     '/:slug/openapi.json',
-    open,
+    hidden,
     answer(async (_request, { slug }) => {
       const partnership = await feed.partnership(slug);
-      return orukOpenApiDocument(feedUrl(slug), partnership.name);
+      return orukOpenApiDocument(scope, feedUrl(slug), partnership.name);
     }),
   );
   const collections: readonly [
@@ -118,14 +141,30 @@ async function orukFeedRoutes(scope: FastifyInstance, services: Services): Promi
     ['taxonomy_terms', feed.taxonomyTerms, feed.taxonomyTerm],
   ];
   for (const [endpoint, list, one] of collections) {
+    const { description, schema } = listBodies[endpoint];
     scope.get(
       `/:slug/${endpoint}`,
-      open,
+      {
+        ...open,
+        schema: {
+          ...operations[endpoint].list,
+          querystring: listQueries[endpoint],
+          response: { 200: json(description, schema), ...listErrors },
+        },
+      },
       answer((request, { slug }) => list(slug, query(request, endpoint))),
     );
+    const record = recordBodies[endpoint];
     scope.get(
       `/:slug/${endpoint}/:id`,
-      open,
+      {
+        ...open,
+        schema: {
+          ...operations[endpoint].record,
+          params: idParams,
+          response: { 200: json(record.description, record.schema), ...recordErrors },
+        },
+      },
       answer((_request, params) => one(params.slug, id(params))),
     );
   }

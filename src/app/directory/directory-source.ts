@@ -1,5 +1,5 @@
 import type { OrganisationDetails, ServiceDetails } from '../../domain/directory/model.js';
-import type { RowProblem } from '../../domain/directory/oruk-service.js';
+import type { RowProblem } from '../../domain/directory/oruk-import-records.js';
 import type { OrganisationKind } from '../../domain/partnerships/organisation-kinds.js';
 import type { ImportProblem } from '../imports/import-report.js';
 

@@ -1,11 +1,10 @@
 import {
-  orukOrganisation,
-  orukPage,
   orukService,
   orukServiceAtLocation,
   orukServiceSummary,
-  type OrukPage,
 } from '../../domain/directory/oruk-export.js';
+import { orukOrganisation } from '../../domain/directory/oruk-organization-fields.js';
+import { orukPage, type OrukPage } from '../../domain/directory/oruk-page.js';
 import { orukOrganizationWithServices } from '../../domain/directory/oruk-organization.js';
 import { maxProximityMetres, type FeedQuery } from '../../domain/directory/oruk-query.js';
 import { feedTaxonomy, type FeedTaxonomy } from '../../domain/directory/oruk-taxonomy.js';

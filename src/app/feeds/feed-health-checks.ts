@@ -4,7 +4,7 @@ import {
   type FeedDocument,
   type FeedHealthResult,
 } from '../../domain/directory/feed-health.js';
-import type { OrukPage } from '../../domain/directory/oruk-export.js';
+import type { OrukPage } from '../../domain/directory/oruk-page.js';
 import type { FeedQuery } from '../../domain/directory/oruk-query.js';
 import type { OrukFeed } from '../directory/oruk-feed.js';
 import type { FeedPageWalker, OrukSchemaChecker, OrukSchemaName } from './feed-health-ports.js';

@@ -1,4 +1,5 @@
-import { normaliseOrukService, type NormalisedService, type RowProblem } from './oruk-service.js';
+import type { NormalisedService, RowProblem } from './oruk-import-records.js';
+import { normaliseOrukService } from './oruk-service.js';
 import type { ThemeVocabulary } from './themes.js';
 
 /** Problems with a whole document (not one record) are reported on row 0; records are numbered from 1. */

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDetails } from './model.js';
-import {
-  orukPage,
-  orukService,
-  orukServiceAtLocation,
-  orukServiceSummary,
-  publishableEmail,
-  serviceAtLocationId,
-  type FeedOrganisation,
-  type FeedService,
-} from './oruk-export.js';
+import { orukService, orukServiceAtLocation, orukServiceSummary } from './oruk-export.js';
+import type { FeedOrganisation, FeedService } from './oruk-feed-records.js';
+import { serviceAtLocationId } from './oruk-location.js';
+import { orukPage } from './oruk-page.js';
+import { publishableEmail } from './oruk-published-values.js';
 import { feedTaxonomy, themeTermId } from './oruk-taxonomy.js';
 import type { ThemeVocabulary } from './themes.js';
 

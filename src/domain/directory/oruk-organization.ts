@@ -1,9 +1,6 @@
-import {
-  orukOrganisation,
-  orukServiceSummary,
-  type FeedOrganisation,
-  type FeedService,
-} from './oruk-export.js';
+import { orukServiceSummary } from './oruk-export.js';
+import type { FeedOrganisation, FeedService } from './oruk-feed-records.js';
+import { orukOrganisation } from './oruk-organization-fields.js';
 
 type Json = Record<string, unknown>;
 

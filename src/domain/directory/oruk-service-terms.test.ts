@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseOrukService, type RowProblem } from './oruk-service.js';
+import type { RowProblem } from './oruk-import-records.js';
+import { normaliseOrukService } from './oruk-service.js';
 import { carersVocabulary as vocabulary } from './esd-vocabulary.testing.js';
 
 const service = (terms: Record<string, unknown>) => ({

@@ -1,74 +1,22 @@
 import { decimalFromInput, formatMoney } from '../funding/decimal.js';
-import { toPlainText } from './plain-text.js';
 import {
   emptyEligibility,
   serviceStatuses,
   type Contact,
-  type OrganisationDetails,
-  type ServiceArea,
   type ServiceDetails,
-  type ServiceLocation,
   type ServiceStatus,
   type WeeklyOpening,
 } from './model.js';
-import { esdTermUri, esdUriOf } from './esd-terms.js';
-import { organisationIdentifier } from './identifiers.js';
-import { originLocationId, originOrganisationId, originServiceId } from './oruk-source-ids.js';
-import { suggestThemes, type ThemeVocabulary } from './themes.js';
-import {
-  cleanAge,
-  cleanEmail,
-  cleanPoint,
-  cleanPostcode,
-  cleanText,
-  cleanTime,
-  cleanUrl,
-  cleanWeekday,
-} from './values.js';
+import { organisationOf } from './oruk-import-organisation.js';
+import { areasOf, locationsOf } from './oruk-import-places.js';
+import type { NormalisedService, RowProblem } from './oruk-import-records.js';
+import { themesOf } from './oruk-import-themes.js';
+import { asList, asObject, joined, plain, text, type Json } from './oruk-json-values.js';
+import { originServiceId } from './oruk-source-ids.js';
+import type { ThemeVocabulary } from './themes.js';
+import { cleanAge, cleanEmail, cleanTime, cleanUrl, cleanWeekday } from './values.js';
 
-/**
- * One problem with one record of an import: which record (1 is the first in the list; 0 is the whole document),
- * which field, why, and whether the record was skipped or kept (with the value left out or put right).
- */
-export interface RowProblem {
-  readonly row: number;
-  readonly field: string;
-  readonly reason: string;
-  readonly outcome: 'skipped' | 'kept';
-}
-
-export interface NormalisedOrganisation {
-  readonly sourceId: string;
-  readonly name: string;
-  readonly identifier: string | null;
-  readonly details: OrganisationDetails;
-}
-
-export interface NormalisedService {
-  readonly row: number;
-  /** The origin's id when the feed gives one (oruk-source-ids.ts), else the record's id in the feed. */
-  readonly sourceId: string;
-  /** The record's own id in the feed, or null when it has none. */
-  readonly feedId: string | null;
-  /** The organisation's source id; null when the feed names none (it goes under the placeholder). */
-  readonly organisation: NormalisedOrganisation | null;
-  readonly details: ServiceDetails;
-  /** When the publisher last checked the record (ORUK assured_date), as an ISO date. */
-  readonly lastCheckedAt: string | null;
-}
-
-type Json = Record<string, unknown>;
-
-const asObject = (value: unknown): Json | null =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
-const asList = (value: unknown): Json[] =>
-  Array.isArray(value) ? value.map(asObject).filter((item): item is Json => item !== null) : [];
-const text = (value: unknown): string | null =>
-  typeof value === 'string' || typeof value === 'number' ? cleanText(value) : null;
-const plain = (value: unknown): string | null =>
-  typeof value === 'string' ? toPlainText(value) || null : null;
-const joined = (parts: readonly (string | null | undefined)[], separator = ', '): string | null =>
-  parts.filter((part): part is string => !!part).join(separator) || null;
+/** Open Referral UK services (1.0 or 3.0 field names) read into directory services, reporting what is wrong. */
 
 /** A cost option's amount by the one money rule ("£3.50"), in pounds unless the feed names its currency. */
 function costAmountText(amount: unknown, currency: unknown): string | null {
@@ -82,95 +30,6 @@ function isoDate(value: unknown): string | null {
   if (!raw) return null;
   const time = Date.parse(raw);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-function organisationOf(raw: unknown): NormalisedOrganisation | null {
-  const org = asObject(raw);
-  const name = text(org?.name);
-  if (!org || !name) return null;
-  const identifiers = asList(org.organization_identifiers)
-    .map((id) => organisationIdentifier(text(id.identifier_scheme) ?? '', text(id.identifier)))
-    .filter((id): id is string => id !== null);
-  const email = cleanEmail(org.email);
-  return {
-    sourceId: originOrganisationId(org) ?? text(org.id) ?? `name:${name.toLowerCase()}`,
-    name,
-    identifier: identifiers[0] ?? null,
-    details: {
-      description: plain(org.description),
-      url: cleanUrl(org.website ?? org.url),
-      email: email ?? null,
-      phone: null,
-      address: null,
-      postcode: null,
-    },
-  };
-}
-
-function locationsOf(service: Json, row: number, problems: RowProblem[]): ServiceLocation[] {
-  return asList(service.service_at_locations).flatMap((at, index) => {
-    const location = asObject(at.location) ?? at;
-    const address = asList(location.addresses ?? location.physical_addresses)[0];
-    const point = cleanPoint(location.latitude, location.longitude);
-    if (!point && (location.latitude !== undefined || location.longitude !== undefined)) {
-      problems.push({
-        row,
-        field: `service_at_locations[${index}].location.latitude`,
-        reason: `${String(location.latitude)}, ${String(location.longitude)} is not a point in the UK; the location is kept without a point`,
-        outcome: 'kept',
-      });
-    }
-    const postcode = cleanPostcode(address?.postal_code);
-    if (address?.postal_code && !postcode) {
-      problems.push({
-        row,
-        field: `service_at_locations[${index}].location.addresses.postal_code`,
-        reason: `"${String(address.postal_code)}" is not a UK postcode; the location is kept without one`,
-        outcome: 'kept',
-      });
-    }
-    return [
-      {
-        sourceId: originLocationId(location) ?? text(location.id),
-        name: text(location.name),
-        address: address
-          ? joined([text(address.address_1), text(address.address_2), text(address.city)])
-          : null,
-        postcode,
-        latitude: point?.latitude ?? null,
-        longitude: point?.longitude ?? null,
-        visibility: 'public' as const,
-      },
-    ];
-  });
-}
-
-const gssCode = /\b([EWSN]\d{8})\b/;
-
-function areasOf(service: Json, row: number, problems: RowProblem[]): ServiceArea[] {
-  return asList(service.service_areas).flatMap((area, index): ServiceArea[] => {
-    const name = text(area.name ?? area.service_area);
-    const code = gssCode.exec(`${text(area.uri) ?? ''} ${name ?? ''} ${text(area.extent) ?? ''}`)?.[1];
-    if (code) return [{ kind: 'area', areaCode: code, name }];
-    if (typeof area.extent === 'string' && /geojson/i.test(text(area.extent_type) ?? 'geojson')) {
-      try {
-        const geometry = asObject(JSON.parse(area.extent));
-        if (geometry && /^(Multi)?Polygon$/.test(String(geometry.type)))
-          return [{ kind: 'polygon', geojson: JSON.stringify(geometry), name }];
-      } catch {
-        // reported below
-      }
-    }
-    if (area.extent !== undefined || area.uri !== undefined) {
-      problems.push({
-        row,
-        field: `service_areas[${index}]`,
-        reason: 'is neither an ONS area code nor a GeoJSON polygon; left out',
-        outcome: 'kept',
-      });
-    }
-    return [];
-  });
 }
 
 function schedulesOf(service: Json): WeeklyOpening[] {
@@ -194,43 +53,6 @@ function contactsOf(service: Json): Contact[] {
     email: cleanEmail(contact.email) ?? null,
     phone: text(asList(contact.phones)[0]?.number),
   }));
-}
-
-function themesOf(service: Json, vocabulary: ThemeVocabulary, name: string, description: string): string[] {
-  const termIds = new Set<string>();
-  const termNames = new Set<string>();
-  const termUris = new Set<string>();
-  const terms = [
-    ...asList(service.service_taxonomys).map((t) => asObject(t.taxonomy) ?? t),
-    ...asList(service.taxonomy_terms),
-    ...asList(service.attributes).map((a) => asObject(a.taxonomy_term) ?? a),
-  ];
-  for (const term of terms) {
-    if (text(term.id)) termIds.add(String(term.id));
-    const termName = text(term.name ?? term.term);
-    if (termName) termNames.add(termName.toLowerCase());
-    const uri = esdUriOf({
-      termUri: text(term.term_uri ?? term.uri),
-      code: text(term.code),
-      id: text(term.id),
-      vocabulary: text(term.vocabulary ?? term.taxonomy),
-    });
-    if (uri) termUris.add(uri);
-  }
-  const fromTerms = vocabulary.themes
-    .filter(
-      (theme) =>
-        theme.orukTerms.some(
-          (t) =>
-            termIds.has(t.id) ||
-            termNames.has(t.name.toLowerCase()) ||
-            (t.code !== undefined && termUris.has(esdTermUri(t.vocabulary, t.code))),
-        ) || termNames.has(theme.name.toLowerCase()),
-    )
-    .map((theme) => theme.id);
-  if (fromTerms.length > 0) return fromTerms;
-  const audiences = asList(service.pc_targetAudience).map((a) => text(a.audienceType) ?? '');
-  return suggestThemes(vocabulary, [name, description, ...audiences].join(' \n '));
 }
 
 /**

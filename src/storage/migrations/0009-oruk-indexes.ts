@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { serviceAtLocationId } from '../../domain/directory/oruk-export.js';
+import { serviceAtLocationId } from '../../domain/directory/oruk-location.js';
 
 /**
  * The Open Referral UK feed: services paged by name (then id) from an index, and places found by a box around a

@@ -4,6 +4,7 @@ import type { OrganisationKind } from '../../domain/partnerships/organisation-ki
 import type { Database } from '../schema.js';
 import type { OrganisationsTable } from '../schema-partnerships.js';
 import { chunks } from './batches.js';
+import { directoryWritten, keptCount } from './feed-counts.js';
 
 /** The directory's view of organisations: the same table as `organisations`, with the directory fields. */
 function toOrganisation(row: Selectable<OrganisationsTable>): DirectoryOrganisationRecord {
@@ -92,6 +93,10 @@ export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
       for (const part of chunks(organisations.map(organisationRow), 17)) {
         await db.insertInto('organisations').values(part).execute();
       }
+      await directoryWritten(
+        db,
+        organisations.map((o) => o.partnershipId),
+      );
     },
     async updateOrganisation(organisation) {
       const { id, partnership_id, created_at, ...change } = organisationRow(organisation);
@@ -102,6 +107,7 @@ export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
         .where('id', '=', id)
         .execute();
       void created_at;
+      await directoryWritten(db, [partnership_id]);
     },
     async organisationsWithIds(partnershipId, ids) {
       const found: DirectoryOrganisationRecord[] = [];
@@ -121,7 +127,10 @@ export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
         .selectFrom('organisations')
         .where('partnership_id', '=', partnershipId)
         .where('id', 'in', runningServices(partnershipId));
-      const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const total = await keptCount(db, partnershipId, { list: 'organizations' }, async () =>
+        Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      );
+      if (page.offset >= total) return { total, items: [] };
       const rows = await base
         .selectAll()
         .orderBy('name')
@@ -129,7 +138,7 @@ export function directoryOrganisations(db: Kysely<Database>): OrganisationPart {
         .limit(page.limit)
         .offset(page.offset)
         .execute();
-      return { total: Number(counted.n), items: rows.map(toOrganisation) };
+      return { total, items: rows.map(toOrganisation) };
     },
     async directoryChangedAt(partnershipId) {
       const services = await db

@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import type { ServicesTable } from '../schema-directory.js';
 import { chunks } from './batches.js';
 import { directoryOrganisations } from './directory-organisations.js';
+import { directoryWritten } from './feed-counts.js';
 import { assembleServices, childTables, insertServiceChildren, serviceRow } from './service-records.js';
 import { servicePlaces } from './service-places.js';
 import { serviceSearch } from './service-search.js';
@@ -54,6 +55,10 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
           await db.insertInto('services').values(part).execute();
         await insertChildren(some);
       }
+      await directoryWritten(
+        db,
+        services.map((s) => s.partnershipId),
+      );
     },
     async updateService(service) {
       const { id, partnership_id, created_at, source_kind, source_id, ...change } = serviceRow(service);
@@ -68,6 +73,7 @@ export function directoryRepository(db: Kysely<Database>): DirectoryRepository {
         .execute();
       for (const table of childTables) await db.deleteFrom(table).where('service_id', '=', id).execute();
       await insertChildren([service]);
+      await directoryWritten(db, [partnership_id]);
     },
     async markServiceChecked(partnershipId, id, check) {
       const result = await db

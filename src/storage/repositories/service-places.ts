@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DirectoryRepository } from '../../app/ports.js';
 import type { Database } from '../schema.js';
+import { keptCount } from './feed-counts.js';
 import { serviceConditions } from './service-filters.js';
 
 /** Where services are: located places in a box, areas covered, and the places the feed shows. */
@@ -69,7 +70,10 @@ export function servicePlaces(
           .where('service_locations.longitude', '<=', near.longitude + degrees / Math.max(scale, 0.01))
           .where(squared, '<=', degrees * degrees);
       }
-      const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const total = await keptCount(db, partnershipId, { list: 'service_at_locations', filter }, async () =>
+        Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      );
+      if (page.offset >= total) return { total, items: [] };
       let ordered = base.select([
         'service_locations.id',
         'service_locations.service_id',
@@ -80,7 +84,7 @@ export function servicePlaces(
         : ordered.orderBy('services.name').orderBy('services.id').orderBy('service_locations.position');
       const rows = await ordered.limit(page.limit).offset(page.offset).execute();
       return {
-        total: Number(counted.n),
+        total,
         items: rows.map((r) => ({ id: r.id, serviceId: r.service_id, position: Number(r.position) })),
       };
     },

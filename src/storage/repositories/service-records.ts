@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ServiceRecord } from '../../app/ports.js';
-import { serviceAtLocationId } from '../../domain/directory/oruk-export.js';
+import { serviceAtLocationId } from '../../domain/directory/oruk-location.js';
 import type {
   CapacityPeriod,
   LocationVisibility,

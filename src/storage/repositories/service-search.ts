@@ -4,6 +4,7 @@ import type { ServiceStatus } from '../../domain/directory/model.js';
 import type { Database } from '../schema.js';
 import type { ServicesTable } from '../schema-directory.js';
 import { chunks } from './batches.js';
+import { keptCount } from './feed-counts.js';
 import { assembleServices } from './service-records.js';
 import { serviceConditions, words } from './service-filters.js';
 
@@ -103,15 +104,23 @@ export function serviceSearch(
     },
     async filterServices(partnershipId, filter, page, depth = 'full') {
       const base = db.selectFrom('services').where((eb) => serviceConditions(eb, partnershipId, filter));
-      const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await base
-        .selectAll()
+      const total = await keptCount(db, partnershipId, { list: 'services', filter }, async () =>
+        Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      );
+      if (page.offset >= total) return { total, items: [] };
+      // The page's ids first, from the name index alone; then only those rows in full.
+      const ids = await base
+        .select('services.id')
         .orderBy('services.name')
         .orderBy('services.id')
         .limit(page.limit)
         .offset(page.offset)
         .execute();
-      return { total: Number(counted.n), items: await assemble(rows, depth === 'full') };
+      const rows = await rowsInOrder(
+        ids.map((r) => r.id),
+        (part) => db.selectFrom('services').selectAll().where('services.id', 'in', part).execute(),
+      );
+      return { total, items: await assemble(rows, depth === 'full') };
     },
     async servicesWithIds(partnershipId, ids, depth = 'full') {
       const found: Selectable<ServicesTable>[] = [];
@@ -128,4 +137,14 @@ export function serviceSearch(
       return assemble(found, depth === 'full');
     },
   };
+}
+
+/** The rows with these ids, in the order of the ids (fetched a chunk at a time). */
+async function rowsInOrder<R extends { id: string }>(
+  ids: readonly string[],
+  fetch: (part: string[]) => Promise<R[]>,
+): Promise<R[]> {
+  const byId = new Map<string, R>();
+  for (const part of chunks([...ids], 1)) for (const row of await fetch(part)) byId.set(row.id, row);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,6 +1,6 @@
 import type { DirectoryOrganisationRecord, ServiceRecord } from '../../app/ports.js';
 import { serviceStatusLabels, type ServiceLocation } from '../../domain/directory/model.js';
-import { postcodeDistrict } from '../../domain/directory/oruk-export.js';
+import { postcodeDistrict } from '../../domain/directory/oruk-published-values.js';
 import { guardCell } from './spreadsheet-cell.js';
 
 /**
