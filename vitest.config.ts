@@ -3,14 +3,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/support/compiled-build.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
     // Files share their worker's loaded modules instead of loading the app afresh each (minutes on 2 cores); every
     // file still gets its own databases and app, and tests must not leave global state behind.
     isolate: false,
-    // Prepared databases shared by the workers: test/support/database-templates.ts.
-    globalSetup: ['test/support/global-setup.ts'],
+    // A current compiled build for the tests that start the real entry, and prepared databases shared by the
+    // workers (test/support/database-templates.ts).
+    globalSetup: ['test/support/compiled-build.ts', 'test/support/global-setup.ts'],
   },
 });
